@@ -1,0 +1,12 @@
+package io.prescale.cli.demo;
+
+import java.util.List;
+
+/** The stages of {@code prescale demo}, in order. Each issue adds its stage with one line here. */
+public final class DemoStages {
+    public static final List<DemoStage> ALL = List.of(
+            new TracesStage());
+
+    private DemoStages() {
+    }
+}

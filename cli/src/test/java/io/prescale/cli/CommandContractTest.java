@@ -1,0 +1,116 @@
+package io.prescale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prescale.cli.output.OutputContext;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * The output contract of DESIGN.md §4, for every leaf command: with {@code --json}, stdout is exactly one JSON
+ * document starting with command/schemaVersion/prescaleVersion on success, and the error document with exit
+ * code 2 on bad input. Every command registered must have a case here (see {@link #everyLeafCommandHasCases}).
+ */
+class CommandContractTest {
+    @TempDir
+    static Path temp;
+
+    /** command → (arguments that succeed, arguments that are bad input). {@code $TMP} is a fresh temp dir. */
+    static Map<String, List<List<String>>> cases() {
+        Map<String, List<List<String>>> cases = new LinkedHashMap<>();
+        cases.put("demo", List.of(
+                List.of("demo", "--quick", "--out", "$TMP/demo", "--store", "$TMP/store", "--json"),
+                List.of("demo", "--quick", "--seed", "notanumber", "--json")));
+        return cases;
+    }
+
+    static Stream<Arguments> successCases() {
+        return cases().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue().get(0)));
+    }
+
+    static Stream<Arguments> badInputCases() {
+        return cases().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue().get(1)));
+    }
+
+    @ParameterizedTest(name = "{0} succeeds with one JSON document")
+    @MethodSource("successCases")
+    void succeedsWithOneJsonDocument(String command, List<String> args) throws Exception {
+        CliRun run = CliRun.run(Map.of("PRESCALE_HOME", temp.resolve("home").toString()), expand(args));
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode document = run.json();
+        Iterator<String> names = document.fieldNames();
+        assertThat(names.next()).isEqualTo("command");
+        assertThat(names.next()).isEqualTo("schemaVersion");
+        assertThat(names.next()).isEqualTo("prescaleVersion");
+        assertThat(document.get("command").asText()).isEqualTo(command);
+        assertThat(document.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(document.has("error")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} rejects bad input with exit 2 and the error document")
+    @MethodSource("badInputCases")
+    void rejectsBadInputWithErrorDocument(String command, List<String> args) throws Exception {
+        CliRun run = CliRun.run(Map.of("PRESCALE_HOME", temp.resolve("home").toString()), expand(args));
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+        JsonNode document = run.json();
+        assertThat(document.get("command").asText()).isEqualTo(command);
+        assertThat(document.at("/error/exitCode").asInt()).isEqualTo(2);
+        assertThat(document.at("/error/message").asText()).isNotBlank().doesNotContain("\n");
+        assertThat(run.stderr().strip().lines()).last().asString().startsWith("prescale: ");
+        assertThat(run.stderr()).doesNotContain("Usage:");
+    }
+
+    @Test
+    void everyLeafCommandHasCases() {
+        OutputContext output = new OutputContext(new PrintStream(PrintStream.nullOutputStream()),
+                new PrintStream(PrintStream.nullOutputStream()), Map.of());
+        List<String> leaves = new ArrayList<>();
+        collectLeaves(Prescale.newCommandLine(output), leaves);
+        assertThat(new TreeSet<>(cases().keySet())).containsAll(leaves);
+    }
+
+    @Test
+    void unknownOptionIsBadInputNamingIt() {
+        CliRun run = CliRun.run("demo", "--no-such-flag", "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().at("/error/message").asText()).contains("--no-such-flag");
+    }
+
+    @Test
+    void versionNamesVersionAndCommit() {
+        CliRun run = CliRun.run("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).startsWith("prescale ").contains("commit");
+    }
+
+    private static void collectLeaves(CommandLine command, List<String> leaves) {
+        if (command.getSubcommands().isEmpty()) {
+            leaves.add(command.getCommandSpec().qualifiedName(" ").replaceFirst("^prescale ?", ""));
+            return;
+        }
+        for (CommandLine sub : new LinkedHashMap<>(command.getSubcommands()).values()) {
+            if (!sub.getCommandSpec().name().equals("help")) {
+                collectLeaves(sub, leaves);
+            }
+        }
+    }
+
+    private static String[] expand(List<String> args) throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory(temp, "case");
+        return args.stream().map(a -> a.replace("$TMP", dir.toString())).toArray(String[]::new);
+    }
+}

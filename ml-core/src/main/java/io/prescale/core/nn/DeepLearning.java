@@ -1,0 +1,63 @@
+package io.prescale.core.nn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.util.Objects;
+
+/**
+ * The one place where DJL and PyTorch are set up: offline (the native library comes from the
+ * {@code pytorch-native-cpu} jar on the class path, never a download), a bounded number of CPU threads, and
+ * seeding. Every deep model in Prescale obtains its engine and managers here.
+ *
+ * <p>Threads: {@code PRESCALE_DJL_THREADS} or the system property {@code ai.djl.pytorch.num_threads}, default
+ * {@code min(2, cores)}; this must be decided before PyTorch loads, so call {@link #engine()} first.
+ */
+public final class DeepLearning {
+    private static final String ENGINE = "PyTorch";
+    private static volatile Engine engine;
+
+    private DeepLearning() {
+    }
+
+    /** The PyTorch engine, configured once per process. */
+    public static Engine engine() {
+        Engine current = engine;
+        if (current != null) {
+            return current;
+        }
+        synchronized (DeepLearning.class) {
+            if (engine == null) {
+                configureProperties();
+                engine = Engine.getEngine(ENGINE);
+            }
+            return engine;
+        }
+    }
+
+    /** Seeds PyTorch's generator (and so parameter initialisation and dropout) for a reproducible run. */
+    public static void seed(long seed) {
+        engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
+    }
+
+    /** A new root manager on the CPU; close it (try-with-resources) to free native memory. */
+    public static NDManager newManager() {
+        return engine().newBaseManager();
+    }
+
+    static void configureProperties() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("ai.djl.default_engine", ENGINE);
+        String threads = Objects.requireNonNullElse(System.getenv("PRESCALE_DJL_THREADS"),
+                String.valueOf(Math.min(2, Runtime.getRuntime().availableProcessors())));
+        setIfAbsent("ai.djl.pytorch.num_threads", threads);
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        // DJL's graph optimiser only matters for TorchScript; turning it off avoids first-call recompilation.
+        setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}
