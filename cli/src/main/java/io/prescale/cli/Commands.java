@@ -1,5 +1,6 @@
 package io.prescale.cli;
 
+import io.prescale.cli.command.BenchCommand;
 import io.prescale.cli.command.DemoCommand;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  */
 final class Commands {
     static final List<Class<?>> GROUPS = List.of(
-            DemoCommand.class);
+            DemoCommand.class,
+            BenchCommand.class);
 
     private Commands() {
     }

@@ -98,7 +98,7 @@ class CommandContractTest {
     }
 
     private static void collectLeaves(CommandLine command, List<String> leaves) {
-        if (command.getSubcommands().isEmpty()) {
+        if (command.getCommand() instanceof io.prescale.cli.output.LeafCommand) {
             leaves.add(command.getCommandSpec().qualifiedName(" ").replaceFirst("^prescale ?", ""));
             return;
         }
