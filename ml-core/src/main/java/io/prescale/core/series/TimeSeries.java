@@ -98,13 +98,9 @@ public final class TimeSeries {
 
     /** The steps whose start lies in {@code [from, to)}, clipped to this series. */
     public TimeSeries between(Instant from, Instant to) {
-        long first = Math.max(0, ceilIndex(from));
-        long last = Math.min(values.length, ceilIndex(to));
-        if (last < first) {
-            last = first;
-        }
-        int f = (int) Math.min(first, values.length);
-        return slice(f, (int) Math.max(f, last));
+        int first = (int) Math.min(values.length, Math.max(0, ceilIndex(from)));
+        int last = (int) Math.min(values.length, Math.max(first, ceilIndex(to)));
+        return slice(first, last);
     }
 
     private long ceilIndex(Instant time) {
