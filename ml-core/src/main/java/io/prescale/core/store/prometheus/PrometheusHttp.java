@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ final class PrometheusHttp {
      * @param query  the PromQL, for messages
      * @param warnings receives Prometheus' warnings, if any
      */
-    JsonNode api(String path, Map<String, String> params, String query, java.util.List<String> warnings) {
+    JsonNode api(String path, Map<String, String> params, String query, List<String> warnings) {
         String endpoint = config.endpoint(path);
         HttpResponse<String> response = send(endpoint, params);
         int status = response.statusCode();
