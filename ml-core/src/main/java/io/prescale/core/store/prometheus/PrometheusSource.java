@@ -129,7 +129,7 @@ public final class PrometheusSource implements MetricSource {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(step, "step");
-        if (step.isZero() || step.isNegative() || step.toNanos() % 1_000_000 != 0) {
+        if (step.isZero() || step.isNegative() || step.getNano() % 1_000_000 != 0) {
             throw new IllegalArgumentException("step must be a positive whole number of milliseconds, got " + step);
         }
         if (start.getNano() % 1_000_000 != 0) {
@@ -138,8 +138,10 @@ public final class PrometheusSource implements MetricSource {
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end " + end + " must be after start " + start);
         }
-        long stepNanos = step.toNanos();
-        long points = (Duration.between(start, end).toNanos() + stepNanos - 1) / stepNanos;
+        long stepMillis = step.toMillis();
+        Duration range = Duration.between(start, end);
+        long points = range.toMillis() / stepMillis
+                + (range.minusMillis(range.toMillis() / stepMillis * stepMillis).isZero() ? 0 : 1);
         if (points > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("range " + start + " to " + end + " at step " + step + " has " + points
                     + " points; use a larger step");

@@ -50,12 +50,17 @@ final class RealPrometheus implements AutoCloseable {
 
     /** Skips (locally) or fails (when {@code CI=true}) unless both {@code prometheus} and {@code promtool} exist. */
     static void requireInstalled() {
-        if (binary("prometheus").isPresent() && binary("promtool").isPresent()) {
+        requireInstalled(binary("prometheus").isPresent() && binary("promtool").isPresent(), System.getenv("CI"));
+    }
+
+    /** The decision of {@link #requireInstalled()}: {@code ci} is the value of the {@code CI} variable or null. */
+    static void requireInstalled(boolean installed, String ci) {
+        if (installed) {
             return;
         }
         String reason = "the Debian prometheus package (/usr/bin/prometheus, /usr/bin/promtool) is not installed;"
                 + " .ci/run installs it (apt-get install -y prometheus)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if ("true".equalsIgnoreCase(ci)) {
             fail(reason);
         }
         Assumptions.abort(reason);
