@@ -46,6 +46,9 @@ class CommandContractTest {
         cases.put("series show", List.of(
                 List.of("series", "show", "--series", "web", "--store", web, "--json"),
                 List.of("series", "show", "--series", "nope", "--store", web, "--json")));
+        cases.put("bench store", List.of(
+                List.of("bench", "store", "--samples", "1000", "--json"),
+                List.of("bench", "store", "--samples", "5", "--json")));
         cases.put("series export", List.of(
                 List.of("series", "export", "--series", "web", "--store", web, "--out", "$TMP/web.csv", "--json"),
                 List.of("series", "export", "--series", "web", "--format", "xml", "--store", web, "--json")));
