@@ -140,6 +140,10 @@ public final class QuestDbStore implements MetricStore {
                 TimeSeries chunk = chunks.next();
                 if (step == null) {
                     step = chunk.step();
+                    if (step.toNanos() % 1000 != 0) {
+                        throw new IllegalArgumentException("series '" + series + "': step " + step
+                                + " is not a whole number of microseconds, the store's resolution");
+                    }
                 } else if (!step.equals(chunk.step())) {
                     throw new IllegalArgumentException("series '" + series + "': chunk step " + chunk.step()
                             + " differs from the first chunk's " + step);
@@ -147,6 +151,10 @@ public final class QuestDbStore implements MetricStore {
                 if (previousEnd != null && chunk.start().isBefore(previousEnd)) {
                     throw new IllegalArgumentException("series '" + series + "': chunk starting " + chunk.start()
                             + " overlaps the previous one ending " + previousEnd);
+                }
+                if (chunk.start().isBefore(Instant.EPOCH)) {
+                    throw new IllegalArgumentException("series '" + series + "' starts at " + chunk.start()
+                            + "; the store holds times from 1970-01-01T00:00:00Z on");
                 }
                 previousEnd = chunk.end();
                 long start = micros(chunk.start());

@@ -113,6 +113,20 @@ class QuestDbStoreTest {
     }
 
     @Test
+    void timesBeforeTheEpochAndSubMicrosecondStepsAreRejected() {
+        try (QuestDbStore store = QuestDbStore.open(dir)) {
+            assertThatThrownBy(() -> store.write("old", COUNT, "t",
+                    TimeSeries.of(Instant.parse("1969-12-31T23:59:00Z"), MINUTE, new double[] {1})))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 1970-01-01T00:00:00Z on");
+            assertThatThrownBy(() -> store.write("fine", COUNT, "t", TimeSeries.of(T0, Duration.ofNanos(1500), new double[] {1})))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number of microseconds");
+            store.write("epoch", COUNT, "t", TimeSeries.of(Instant.EPOCH, Duration.ofSeconds(1), new double[] {1, 2}));
+            assertThat(store.read("epoch").values()).containsExactly(1, 2);
+            assertThat(store.list()).extracting(SeriesInfo::name).containsExactly("epoch");
+        }
+    }
+
+    @Test
     void replacingASeriesSwapsItWhole() {
         try (QuestDbStore store = QuestDbStore.open(dir)) {
             store.write("web", COUNT, "v1", minutes(1, 2, 3));
