@@ -2,6 +2,8 @@ package io.prescale.cli;
 
 import io.prescale.cli.command.BenchCommand;
 import io.prescale.cli.command.DemoCommand;
+import io.prescale.cli.command.ImportCommand;
+import io.prescale.cli.command.SeriesCommand;
 import java.util.List;
 
 /**
@@ -11,6 +13,8 @@ import java.util.List;
 final class Commands {
     static final List<Class<?>> GROUPS = List.of(
             DemoCommand.class,
+            ImportCommand.class,
+            SeriesCommand.class,
             BenchCommand.class);
 
     private Commands() {

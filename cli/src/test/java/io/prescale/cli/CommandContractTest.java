@@ -35,6 +35,23 @@ class CommandContractTest {
         cases.put("demo", List.of(
                 List.of("demo", "--quick", "--out", "$TMP/demo", "--store", "$TMP/store", "--json"),
                 List.of("demo", "--quick", "--seed", "notanumber", "--json")));
+        String csv = StoreFixture.nycTaxiDay().toString();
+        String web = StoreFixture.storeWithWebSeries().toString();
+        cases.put("import", List.of(
+                List.of("import", "--from", "nab:" + csv, "--series", "taxi", "--store", "$TMP/store", "--json"),
+                List.of("import", "--from", "csv:$TMP/missing.csv", "--series", "taxi", "--store", "$TMP/store", "--json")));
+        cases.put("series list", List.of(
+                List.of("series", "list", "--store", web, "--json"),
+                List.of("series", "list", "--store", csv, "--json")));
+        cases.put("series show", List.of(
+                List.of("series", "show", "--series", "web", "--store", web, "--json"),
+                List.of("series", "show", "--series", "nope", "--store", web, "--json")));
+        cases.put("bench store", List.of(
+                List.of("bench", "store", "--samples", "1000", "--json"),
+                List.of("bench", "store", "--samples", "5", "--json")));
+        cases.put("series export", List.of(
+                List.of("series", "export", "--series", "web", "--store", web, "--out", "$TMP/web.csv", "--json"),
+                List.of("series", "export", "--series", "web", "--format", "xml", "--store", web, "--json")));
         return cases;
     }
 
