@@ -118,7 +118,7 @@ class StoreCommandsTest {
         assertBadInput(run("import", "--from", "csv:" + StoreFixture.nycTaxiDay(), "--query", "up", "--series", "s",
                 "--store", store()), "--query", "--query is only for prometheus: sources");
         assertBadInput(run("import", "--from", "prometheus:http://127.0.0.1:9", "--query", "up", "--series", "s",
-                "--store", store()), "--from", "prometheus: sources are not wired yet");
+                "--store", store()), "--start", "needs --start");
         assertBadInput(run("import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "no spaces", "--store", store()),
                 "--series", "'no spaces' is not a series name");
     }
