@@ -1,0 +1,173 @@
+package io.prescale.core.scale;
+
+import io.prescale.core.forecast.ForecastModel;
+import io.prescale.core.forecast.QuantileForecast;
+import io.prescale.core.series.TimeSeries;
+import java.time.Duration;
+import java.util.Arrays;
+
+/** The fitted {@link SeasonalQuantileForecaster}: period, damping, and sorted relative errors per horizon. */
+final class SeasonalModel implements ForecastModel {
+    private final int period;
+    private final double phi;
+    private final int seasons;
+    private final double[][] sortedErrors;
+    private final double scaleFloor;
+    private final Duration step;
+
+    SeasonalModel(int period, double phi, int seasons, double[][] sortedErrors, double scaleFloor) {
+        this(period, phi, seasons, sortedErrors, scaleFloor, null);
+    }
+
+    private SeasonalModel(int period, double phi, int seasons, double[][] sortedErrors, double scaleFloor, Duration step) {
+        this.period = period;
+        this.phi = phi;
+        this.seasons = seasons;
+        this.sortedErrors = sortedErrors;
+        this.scaleFloor = scaleFloor;
+        this.step = step;
+    }
+
+    @Override
+    public QuantileForecast forecast(TimeSeries history, int horizon, double[] levels) {
+        if (step != null && !history.step().equals(step)) {
+            throw new IllegalArgumentException("history step " + history.step() + " differs from the model's " + step);
+        }
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be ≥ 1, got " + horizon);
+        }
+        int n = history.size();
+        double[][] values = new double[horizon][levels.length];
+        for (int h = 0; h < horizon; h++) {
+            double point = point(history, n, h);
+            double[] errors = sortedErrors[Math.min(h, sortedErrors.length - 1)];
+            double scale = Math.max(Math.abs(point), scaleFloor);
+            for (int q = 0; q < levels.length; q++) {
+                values[h][q] = Double.isFinite(point) ? Math.max(0, point + quantile(errors, levels[q]) * scale) : Double.NaN;
+            }
+        }
+        return new QuantileForecast(history.end(), history.step(), levels, values);
+    }
+
+    /** ŷ for step n + h from the values before n (read through {@code valueAt}, no copy). */
+    double point(TimeSeries y, int n, int h) {
+        int target = n + h;
+        int anchor = n - 1;
+        while (anchor >= 0 && anchor >= n - period && Double.isNaN(y.valueAt(anchor))) {
+            anchor--;
+        }
+        double season = profile(y, n, target);
+        if (anchor < 0 || anchor < n - period || Double.isNaN(y.valueAt(anchor))) {
+            return season;
+        }
+        double last = y.valueAt(anchor);
+        double anchorSeason = profile(y, n, anchor);
+        if (Double.isNaN(season)) {
+            return last;
+        }
+        if (Double.isNaN(anchorSeason) || phi == 0) {
+            return season;
+        }
+        double decay = phi == 1 ? 1 : Math.pow(phi, target - anchor);
+        return season + decay * (last - anchorSeason);
+    }
+
+    /** Median of up to {@code seasons} finite values at i − j·period (j ≥ 1) that lie before n. */
+    private double profile(TimeSeries y, int n, int i) {
+        double a = Double.NaN;
+        double b = Double.NaN;
+        double c = Double.NaN;
+        int found = 0;
+        int first = Math.max(1, (i - n) / period + 1);
+        for (int j = first; found < seasons && i - j * period >= 0 && j < first + seasons + 2; j++) {
+            double v = y.valueAt(i - j * period);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (found == 0) {
+                a = v;
+            } else if (found == 1) {
+                b = v;
+            } else {
+                c = v;
+            }
+            found++;
+        }
+        return switch (found) {
+            case 0 -> Double.NaN;
+            case 1 -> a;
+            case 2 -> (a + b) / 2;
+            default -> Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        };
+    }
+
+    double meanAbsoluteError(double[] y, int firstOrigin, int stride, int horizons) {
+        TimeSeries series = TimeSeries.of(java.time.Instant.EPOCH, Duration.ofSeconds(1), y);
+        double sum = 0;
+        long count = 0;
+        for (int o = firstOrigin; o < y.length; o += stride) {
+            for (int h = 0; h < horizons && o + h < y.length; h++) {
+                double actual = y[o + h];
+                double predicted = point(series, o, h);
+                if (Double.isFinite(actual) && Double.isFinite(predicted)) {
+                    sum += Math.abs(actual - predicted);
+                    count++;
+                }
+            }
+        }
+        return count == 0 ? Double.POSITIVE_INFINITY : sum / count;
+    }
+
+    SeasonalModel withResiduals(double[] y, int firstOrigin, int stride, int horizons, Duration seriesStep) {
+        TimeSeries series = TimeSeries.of(java.time.Instant.EPOCH, Duration.ofSeconds(1), y);
+        double floor = 0.05 * meanAbs(y);
+        double[][] errors = new double[horizons][];
+        for (int h = 0; h < horizons; h++) {
+            double[] e = new double[(y.length - firstOrigin + stride - 1) / stride];
+            int m = 0;
+            for (int o = firstOrigin; o + h < y.length; o += stride) {
+                double actual = y[o + h];
+                double predicted = point(series, o, h);
+                if (Double.isFinite(actual) && Double.isFinite(predicted)) {
+                    e[m++] = (actual - predicted) / Math.max(Math.abs(predicted), floor);
+                }
+            }
+            if (m < 10) {
+                errors = Arrays.copyOf(errors, Math.max(1, h));
+                break;
+            }
+            errors[h] = Arrays.copyOf(e, m);
+            Arrays.sort(errors[h]);
+        }
+        if (errors[0] == null) {
+            throw new IllegalArgumentException("too few finite values in the last " + (y.length - firstOrigin)
+                    + " steps to estimate forecast errors");
+        }
+        return new SeasonalModel(period, phi, seasons, errors, Math.max(floor, Double.MIN_NORMAL), seriesStep);
+    }
+
+    private static double meanAbs(double[] y) {
+        double sum = 0;
+        int count = 0;
+        for (double v : y) {
+            if (Double.isFinite(v)) {
+                sum += Math.abs(v);
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
+    /** Linear interpolation between order statistics (Hyndman and Fan 1996, type 7). */
+    static double quantile(double[] sorted, double level) {
+        double position = level * (sorted.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = Math.min(sorted.length - 1, lower + 1);
+        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+    }
+
+    @Override
+    public String toString() {
+        return "seasonal-quantile[period=" + period + " steps, phi=" + phi + "]";
+    }
+}

@@ -1,0 +1,118 @@
+package io.prescale.core.scale;
+
+import io.prescale.core.forecast.ForecastModel;
+import io.prescale.core.forecast.Forecaster;
+import io.prescale.core.series.TimeSeries;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code seasonal-quantile}: a seasonal-naive forecast with a damped level correction and empirical quantiles of
+ * its own rolling-origin errors by horizon. The seasonal profile S_i is the median of the last
+ * {@code seasonsAveraged} values one period apart (seasonal naive, Hyndman and Athanasopoulos, <i>Forecasting:
+ * Principles and Practice</i>, 3rd ed., §5.2); the latest deviation from it decays as φ^steps
+ * (ŷ_{n+h} = S_{n+h} + φ^{h+1}·(y_{n−1} − S_{n−1})). The period (one day or one week) and φ are chosen by the
+ * mean absolute error of rolling-origin forecasts over the last {@code validation}; the quantiles are those of
+ * the relative errors (y − ŷ)/max(ŷ, floor) per horizon on the same origins (empirical prediction intervals,
+ * FPP3 §5.5).
+ *
+ * <p>This is the scaling package's own honest forecaster, so that the controller can be tested and demonstrated
+ * on its own; in the product the controller uses {@code auto} from {@code io.prescale.core.forecast} once it is
+ * available (the forecaster is chosen by name).
+ */
+public final class SeasonalQuantileForecaster implements Forecaster {
+    /** The name the CLI uses. */
+    public static final String NAME = "seasonal-quantile";
+
+    /**
+     * Hyper-parameters.
+     *
+     * @param seasonsAveraged how many past periods the seasonal median uses (≥ 1)
+     * @param validation how much recent history scores the candidates and yields the error quantiles
+     * @param maxOrigins at most this many rolling origins (evenly strided) are scored
+     * @param residualHorizons error quantiles are kept for this many horizons; longer ones reuse the last
+     * @param selectionHorizons candidates are compared on this many horizons
+     * @param dampings the candidate φ values
+     */
+    public record Options(int seasonsAveraged, Duration validation, int maxOrigins, int residualHorizons,
+                          int selectionHorizons, List<Double> dampings) {
+        public Options {
+            if (seasonsAveraged < 1 || maxOrigins < 10 || residualHorizons < 1 || selectionHorizons < 1) {
+                throw new IllegalArgumentException("seasonsAveraged, residualHorizons and selectionHorizons must be ≥ 1"
+                        + " and maxOrigins ≥ 10, got " + seasonsAveraged + ", " + residualHorizons + ", "
+                        + selectionHorizons + ", " + maxOrigins);
+            }
+            Objects.requireNonNull(validation, "validation");
+            dampings = List.copyOf(dampings);
+            for (double phi : dampings) {
+                if (!(phi >= 0 && phi <= 1)) {
+                    throw new IllegalArgumentException("dampings must lie in [0, 1], got " + phi);
+                }
+            }
+        }
+
+        /** Median of 3 periods, 7 days of validation, 1,500 origins, 256 horizons, 16 for selection. */
+        public static Options defaults() {
+            return new Options(3, Duration.ofDays(7), 1500, 256, 16, List.of(1.0, 0.98, 0.9, 0.7, 0.0));
+        }
+    }
+
+    private final Options options;
+
+    public SeasonalQuantileForecaster(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public SeasonalQuantileForecaster() {
+        this(Options.defaults());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the history is shorter than two days or its step does not divide a day
+     */
+    @Override
+    public ForecastModel fit(TimeSeries history) {
+        long stepNanos = history.step().toNanos();
+        long dayNanos = Duration.ofDays(1).toNanos();
+        if (dayNanos % stepNanos != 0) {
+            throw new IllegalArgumentException("step " + history.step() + " does not divide one day");
+        }
+        int day = (int) (dayNanos / stepNanos);
+        int n = history.size();
+        if (n < 2 * day + 1) {
+            throw new IllegalArgumentException("history of " + n + " steps is shorter than two days (" + (2 * day + 1)
+                    + " steps)");
+        }
+        double[] y = history.values();
+        int validation = (int) Math.min(n - day - 1, Math.max(1, options.validation().toNanos() / stepNanos));
+        int stride = Math.max(1, validation / options.maxOrigins());
+        int firstOrigin = n - validation;
+        List<Integer> periods = new ArrayList<>(List.of(day));
+        if (firstOrigin > 7 * day) {
+            periods.add(7 * day);
+        }
+        SeasonalModel best = null;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (int period : periods) {
+            for (double phi : options.dampings()) {
+                SeasonalModel candidate = new SeasonalModel(period, phi, options.seasonsAveraged(), null, 0);
+                double error = candidate.meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
+                if (error < bestError) {
+                    bestError = error;
+                    best = candidate;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("history of " + n + " steps has too few finite values to fit");
+        }
+        return best.withResiduals(y, firstOrigin, stride, options.residualHorizons(), history.step());
+    }
+}
