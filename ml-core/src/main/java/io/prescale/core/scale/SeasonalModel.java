@@ -8,23 +8,30 @@ import java.util.Arrays;
 
 /** The fitted {@link SeasonalQuantileForecaster}: period, damping, and sorted relative errors per horizon. */
 final class SeasonalModel implements ForecastModel {
+    private static final double[] SCORED_LEVELS = {0.5, 0.9, 0.95, 0.99};
+    private static final double[] ERROR_POWERS = {0, 0.5, 1};
     private final int period;
     private final double phi;
+    private final boolean multiplicative;
     private final int seasons;
     private final double[][] sortedErrors;
     private final double scaleFloor;
+    private final double errorPower;
     private final Duration step;
 
-    SeasonalModel(int period, double phi, int seasons, double[][] sortedErrors, double scaleFloor) {
-        this(period, phi, seasons, sortedErrors, scaleFloor, null);
+    SeasonalModel(int period, double phi, boolean multiplicative, int seasons) {
+        this(period, phi, multiplicative, seasons, null, 0, 0, null);
     }
 
-    private SeasonalModel(int period, double phi, int seasons, double[][] sortedErrors, double scaleFloor, Duration step) {
+    private SeasonalModel(int period, double phi, boolean multiplicative, int seasons, double[][] sortedErrors,
+                          double scaleFloor, double errorPower, Duration step) {
         this.period = period;
         this.phi = phi;
+        this.multiplicative = multiplicative;
         this.seasons = seasons;
         this.sortedErrors = sortedErrors;
         this.scaleFloor = scaleFloor;
+        this.errorPower = errorPower;
         this.step = step;
     }
 
@@ -41,7 +48,7 @@ final class SeasonalModel implements ForecastModel {
         for (int h = 0; h < horizon; h++) {
             double point = point(history, n, h);
             double[] errors = sortedErrors[Math.min(h, sortedErrors.length - 1)];
-            double scale = Math.max(Math.abs(point), scaleFloor);
+            double scale = scale(point, scaleFloor, errorPower);
             for (int q = 0; q < levels.length; q++) {
                 values[h][q] = Double.isFinite(point) ? Math.max(0, point + quantile(errors, levels[q]) * scale) : Double.NaN;
             }
@@ -69,6 +76,9 @@ final class SeasonalModel implements ForecastModel {
             return season;
         }
         double decay = phi == 1 ? 1 : Math.pow(phi, target - anchor);
+        if (multiplicative && anchorSeason > 0) {
+            return season * (1 + decay * (last / anchorSeason - 1));
+        }
         return season + decay * (last - anchorSeason);
     }
 
@@ -118,32 +128,89 @@ final class SeasonalModel implements ForecastModel {
         return count == 0 ? Double.POSITIVE_INFINITY : sum / count;
     }
 
+    /**
+     * The model with its error quantiles: relative errors (y − ŷ)/g(ŷ), g = max(|ŷ|, floor)^p, per horizon, with
+     * p ∈ {0, ½, 1} (absolute, square-root, relative) chosen by the mean pinball loss at p50/p90/p95/p99.
+     */
     SeasonalModel withResiduals(double[] y, int firstOrigin, int stride, int horizons, Duration seriesStep) {
         TimeSeries series = TimeSeries.of(java.time.Instant.EPOCH, Duration.ofSeconds(1), y);
-        double floor = 0.05 * meanAbs(y);
-        double[][] errors = new double[horizons][];
+        double floor = Math.max(0.05 * meanAbs(y), 1e-9);
+        int origins = (y.length - firstOrigin + stride - 1) / stride;
+        double[][] predicted = new double[horizons][origins];
         for (int h = 0; h < horizons; h++) {
-            double[] e = new double[(y.length - firstOrigin + stride - 1) / stride];
             int m = 0;
-            for (int o = firstOrigin; o + h < y.length; o += stride) {
-                double actual = y[o + h];
-                double predicted = point(series, o, h);
-                if (Double.isFinite(actual) && Double.isFinite(predicted)) {
-                    e[m++] = (actual - predicted) / Math.max(Math.abs(predicted), floor);
+            for (int o = firstOrigin; o < y.length; o += stride) {
+                predicted[h][m++] = o + h < y.length ? point(series, o, h) : Double.NaN;
+            }
+        }
+        double bestLoss = Double.POSITIVE_INFINITY;
+        SeasonalModel best = null;
+        for (double power : ERROR_POWERS) {
+            double[][] errors = errors(y, firstOrigin, stride, predicted, floor, power);
+            if (errors.length == 0) {
+                break;
+            }
+            SeasonalModel candidate = new SeasonalModel(period, phi, multiplicative, seasons, errors, floor, power,
+                    seriesStep);
+            double loss = candidate.pinball(y, firstOrigin, stride, predicted);
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = candidate;
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("too few finite values in the last " + (y.length - firstOrigin)
+                    + " steps to estimate forecast errors");
+        }
+        return best;
+    }
+
+    private static double[][] errors(double[] y, int firstOrigin, int stride, double[][] predicted, double floor,
+                                     double power) {
+        double[][] errors = new double[predicted.length][];
+        for (int h = 0; h < predicted.length; h++) {
+            double[] e = new double[predicted[h].length];
+            int m = 0;
+            int i = 0;
+            for (int o = firstOrigin; o < y.length; o += stride, i++) {
+                double p = predicted[h][i];
+                if (o + h < y.length && Double.isFinite(y[o + h]) && Double.isFinite(p)) {
+                    e[m++] = (y[o + h] - p) / scale(p, floor, power);
                 }
             }
             if (m < 10) {
-                errors = Arrays.copyOf(errors, Math.max(1, h));
-                break;
+                return Arrays.copyOf(errors, h);
             }
             errors[h] = Arrays.copyOf(e, m);
             Arrays.sort(errors[h]);
         }
-        if (errors[0] == null) {
-            throw new IllegalArgumentException("too few finite values in the last " + (y.length - firstOrigin)
-                    + " steps to estimate forecast errors");
+        return errors;
+    }
+
+    private double pinball(double[] y, int firstOrigin, int stride, double[][] predicted) {
+        double loss = 0;
+        long count = 0;
+        for (int h = 0; h < Math.min(sortedErrors.length, 16); h++) {
+            int i = 0;
+            for (int o = firstOrigin; o + h < y.length; o += stride, i++) {
+                double p = predicted[h][i];
+                if (!Double.isFinite(y[o + h]) || !Double.isFinite(p)) {
+                    continue;
+                }
+                for (double level : SCORED_LEVELS) {
+                    double q = Math.max(0, p + quantile(sortedErrors[h], level) * scale(p, scaleFloor, errorPower));
+                    double diff = y[o + h] - q;
+                    loss += diff >= 0 ? level * diff : (level - 1) * diff;
+                    count++;
+                }
+            }
         }
-        return new SeasonalModel(period, phi, seasons, errors, Math.max(floor, Double.MIN_NORMAL), seriesStep);
+        return count == 0 ? Double.POSITIVE_INFINITY : loss / count;
+    }
+
+    private static double scale(double point, double floor, double power) {
+        double base = Math.max(Math.abs(point), floor);
+        return power == 0 ? 1 : power == 1 ? base : Math.sqrt(base);
     }
 
     private static double meanAbs(double[] y) {
@@ -168,6 +235,7 @@ final class SeasonalModel implements ForecastModel {
 
     @Override
     public String toString() {
-        return "seasonal-quantile[period=" + period + " steps, phi=" + phi + "]";
+        return "seasonal-quantile[period=" + period + " steps, phi=" + phi + (multiplicative ? ", multiplicative" : "")
+                + ", error power=" + errorPower + "]";
     }
 }

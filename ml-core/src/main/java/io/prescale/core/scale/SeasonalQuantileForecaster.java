@@ -13,10 +13,11 @@ import java.util.Objects;
  * its own rolling-origin errors by horizon. The seasonal profile S_i is the median of the last
  * {@code seasonsAveraged} values one period apart (seasonal naive, Hyndman and Athanasopoulos, <i>Forecasting:
  * Principles and Practice</i>, 3rd ed., §5.2); the latest deviation from it decays as φ^steps
- * (ŷ_{n+h} = S_{n+h} + φ^{h+1}·(y_{n−1} − S_{n−1})). The period (one day or one week) and φ are chosen by the
- * mean absolute error of rolling-origin forecasts over the last {@code validation}; the quantiles are those of
- * the relative errors (y − ŷ)/max(ŷ, floor) per horizon on the same origins (empirical prediction intervals,
- * FPP3 §5.5).
+ * (additive: ŷ_{n+h} = S_{n+h} + φ^{h+1}·(y_{n−1} − S_{n−1}); multiplicative: the ratio y_{n−1}/S_{n−1}
+ * decays towards 1 instead). The period (one day or one week), φ and the form are chosen by the mean absolute
+ * error of rolling-origin forecasts over the last {@code validation}; the quantiles are the empirical quantiles
+ * of the errors of those forecasts per horizon (empirical prediction intervals, FPP3 §5.5), scaled absolutely,
+ * by √ŷ or by ŷ, whichever gives the lowest pinball loss.
  *
  * <p>This is the scaling package's own honest forecaster, so that the controller can be tested and demonstrated
  * on its own; in the product the controller uses {@code auto} from {@code io.prescale.core.forecast} once it is
@@ -102,11 +103,13 @@ public final class SeasonalQuantileForecaster implements Forecaster {
         double bestError = Double.POSITIVE_INFINITY;
         for (int period : periods) {
             for (double phi : options.dampings()) {
-                SeasonalModel candidate = new SeasonalModel(period, phi, options.seasonsAveraged(), null, 0);
-                double error = candidate.meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
-                if (error < bestError) {
-                    bestError = error;
-                    best = candidate;
+                for (boolean multiplicative : new boolean[] {false, true}) {
+                    SeasonalModel candidate = new SeasonalModel(period, phi, multiplicative, options.seasonsAveraged());
+                    double error = candidate.meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
+                    if (error < bestError) {
+                        bestError = error;
+                        best = candidate;
+                    }
                 }
             }
         }
