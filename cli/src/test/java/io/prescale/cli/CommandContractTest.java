@@ -35,6 +35,13 @@ class CommandContractTest {
         cases.put("demo", List.of(
                 List.of("demo", "--quick", "--out", "$TMP/demo", "--store", "$TMP/store", "--json"),
                 List.of("demo", "--quick", "--seed", "notanumber", "--json")));
+        cases.put("scale backtest", List.of(
+                List.of("scale", "backtest", "--input", "src/test/resources/scale/nyc_taxi_first_10_days.csv", "--json"),
+                List.of("scale", "backtest", "--input", "src/test/resources/scale/nyc_taxi_first_10_days.csv",
+                        "--lead", "0s", "--json")));
+        cases.put("bench controller", List.of(
+                List.of("bench", "controller", "--decisions", "2000", "--no-backtest", "--json"),
+                List.of("bench", "controller", "--decisions", "0", "--json")));
         return cases;
     }
 

@@ -81,7 +81,7 @@ public final class ScaleBacktestCommand extends LeafCommand {
     }
 
     /** The one place that reads {@code --input} (switch to the shared TraceReader here). */
-    static TimeSeries readInput(Path file) {
+    public static TimeSeries readInput(Path file) {
         return TraceInput.read(file, "--input");
     }
 
