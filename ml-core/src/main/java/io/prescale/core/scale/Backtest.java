@@ -27,7 +27,22 @@ public final class Backtest {
      *         positive demand in the scored range
      */
     public static BacktestResult run(TimeSeries demand, BacktestOptions options, Supplier<Forecaster> forecasters) {
+        return run(demand, options, forecasters, STRATEGIES, true);
+    }
+
+    /**
+     * Runs only {@code strategies} (names from {@link #STRATEGIES}), and the reactive frontier when asked.
+     *
+     * @throws IllegalArgumentException as {@link #run(TimeSeries, BacktestOptions, Supplier)}, or for an unknown name
+     */
+    public static BacktestResult run(TimeSeries demand, BacktestOptions options, Supplier<Forecaster> forecasters,
+                                     List<String> strategies, boolean withFrontier) {
         Objects.requireNonNull(demand, "demand");
+        for (String name : strategies) {
+            if (!STRATEGIES.contains(name)) {
+                throw new IllegalArgumentException("unknown strategy '" + name + "'; expected one of " + STRATEGIES);
+            }
+        }
         Derived derived = settings(demand, options);
         int n = derived.peakInstances();
         SimulationSettings world = derived.world();
@@ -35,13 +50,20 @@ public final class Backtest {
         ScalingController.Options controller = controllerOptions(options, world);
         String forecasterName = forecasters.get().name();
         List<StrategyResult> results = new ArrayList<>();
-        results.add(ScalingSimulator.run(demand, world, new PrescaleStrategy(forecasters.get(), controller, history)));
-        results.add(ScalingSimulator.run(demand, world, new ReactiveStrategy(world.targetUtilization())));
-        results.add(ScalingSimulator.run(demand, world, new SeasonalOffsetStrategy()));
-        results.add(ScalingSimulator.run(demand, world, new ForecastScaleOutOnlyStrategy(forecasters.get(), history)));
-        results.add(ScalingSimulator.run(demand, world, new OracleStrategy(demand.values(), world)));
+        for (String name : STRATEGIES) {
+            if (strategies.contains(name)) {
+                ScalingStrategy strategy = switch (name) {
+                    case "prescale" -> new PrescaleStrategy(forecasters.get(), controller, history);
+                    case "reactive" -> new ReactiveStrategy(world.targetUtilization());
+                    case "seasonal-offset" -> new SeasonalOffsetStrategy();
+                    case "forecast-scale-out-only" -> new ForecastScaleOutOnlyStrategy(forecasters.get(), history);
+                    default -> new OracleStrategy(demand.values(), world);
+                };
+                results.add(ScalingSimulator.run(demand, world, strategy));
+            }
+        }
         List<BacktestResult.FrontierPoint> frontier = new ArrayList<>();
-        for (double u : options.frontier()) {
+        for (double u : withFrontier ? options.frontier() : List.<Double>of()) {
             StrategyResult r = ScalingSimulator.run(demand, world.withTargetUtilization(u), new ReactiveStrategy(u));
             frontier.add(new BacktestResult.FrontierPoint(u, r.unservedShare(), r.instanceHours()));
         }

@@ -54,9 +54,9 @@ public final class SeasonalQuantileForecaster implements Forecaster {
             }
         }
 
-        /** Median of 3 periods, 7 days of validation, 1,500 origins, 256 horizons, 16 for selection. */
+        /** Median of 3 periods, 7 days of validation, 1,000 origins, 64 horizons, 16 for selection. */
         public static Options defaults() {
-            return new Options(3, Duration.ofDays(7), 1500, 256, 16, List.of(1.0, 0.98, 0.9, 0.7, 0.0));
+            return new Options(3, Duration.ofDays(7), 1000, 64, 16, List.of(1.0, 0.98, 0.9, 0.7, 0.0));
         }
     }
 
