@@ -47,6 +47,10 @@ public final class ScaleBacktestCommand extends LeafCommand {
     @Option(names = "--max-instances", paramLabel = "MAX", description = "Upper bound (default 2N).")
     Integer maxInstances;
 
+    @Option(names = "--quantile", defaultValue = "0.95", paramLabel = "Q",
+            description = "Forecast level the controller sizes for (default ${DEFAULT-VALUE}).")
+    double quantile;
+
     @Option(names = "--forecaster", paramLabel = "NAME", description = "Forecaster of the predictive strategies.")
     String forecaster = ForecasterChoice.DEFAULT;
 
@@ -116,7 +120,11 @@ public final class ScaleBacktestCommand extends LeafCommand {
             throw new BadInputException("--max-instances", String.valueOf(maxInstances), "--max-instances "
                     + maxInstances + " is below --min-instances " + minInstances);
         }
-        return BacktestOptions.defaults().withLead(lead, startupDelay)
+        if (!(quantile > 0.5 && quantile < 1)) {
+            throw new BadInputException("--quantile", String.valueOf(quantile), "--quantile must be in (0.5, 1), got " + quantile);
+        }
+        BacktestOptions defaults = BacktestOptions.defaults();
+        return defaults.withController(defaults.controller().withQuantile(quantile)).withLead(lead, startupDelay)
                 .withCapacity(capacity, peakInstances == null ? 20 : peakInstances)
                 .withTargetUtilization(targetUtilization).withBounds(minInstances, maxInstances);
     }

@@ -67,6 +67,11 @@ public record BacktestOptions(Duration lead, Duration startupDelay, Double capac
                 controller, frontier);
     }
 
+    public BacktestOptions withController(ScalingController.Options newController) {
+        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
+                maxInstances, newController, frontier);
+    }
+
     public BacktestOptions withBounds(Integer min, Integer max) {
         return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, min, max,
                 controller, frontier);

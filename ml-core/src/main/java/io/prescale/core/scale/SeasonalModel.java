@@ -6,29 +6,23 @@ import io.prescale.core.series.TimeSeries;
 import java.time.Duration;
 import java.util.Arrays;
 
-/** The fitted {@link SeasonalQuantileForecaster}: period, damping, and sorted relative errors per horizon. */
+/** The fitted {@link SeasonalQuantileForecaster}: its {@link SeasonalShape} and sorted scaled errors per horizon. */
 final class SeasonalModel implements ForecastModel {
     private static final double[] SCORED_LEVELS = {0.5, 0.9, 0.95, 0.99};
     private static final double[] ERROR_POWERS = {0, 0.5, 1};
-    private final int period;
-    private final double phi;
-    private final boolean multiplicative;
-    private final int seasons;
+    private final SeasonalShape shape;
     private final double[][] sortedErrors;
     private final double scaleFloor;
     private final double errorPower;
     private final Duration step;
 
-    SeasonalModel(int period, double phi, boolean multiplicative, int seasons) {
-        this(period, phi, multiplicative, seasons, null, 0, 0, null);
+    SeasonalModel(SeasonalShape shape) {
+        this(shape, null, 0, 0, null);
     }
 
-    private SeasonalModel(int period, double phi, boolean multiplicative, int seasons, double[][] sortedErrors,
-                          double scaleFloor, double errorPower, Duration step) {
-        this.period = period;
-        this.phi = phi;
-        this.multiplicative = multiplicative;
-        this.seasons = seasons;
+    private SeasonalModel(SeasonalShape shape, double[][] sortedErrors, double scaleFloor, double errorPower,
+                          Duration step) {
+        this.shape = shape;
         this.sortedErrors = sortedErrors;
         this.scaleFloor = scaleFloor;
         this.errorPower = errorPower;
@@ -56,59 +50,12 @@ final class SeasonalModel implements ForecastModel {
         return new QuantileForecast(history.end(), history.step(), levels, values);
     }
 
-    /** ŷ for step n + h from the values before n (read through {@code valueAt}, no copy). */
-    double point(TimeSeries y, int n, int h) {
-        int target = n + h;
-        int anchor = n - 1;
-        while (anchor >= 0 && anchor >= n - period && Double.isNaN(y.valueAt(anchor))) {
-            anchor--;
-        }
-        double season = profile(y, n, target);
-        if (anchor < 0 || anchor < n - period || Double.isNaN(y.valueAt(anchor))) {
-            return season;
-        }
-        double last = y.valueAt(anchor);
-        double anchorSeason = profile(y, n, anchor);
-        if (Double.isNaN(season)) {
-            return last;
-        }
-        if (Double.isNaN(anchorSeason) || phi == 0) {
-            return season;
-        }
-        double decay = phi == 1 ? 1 : Math.pow(phi, target - anchor);
-        if (multiplicative && anchorSeason > 0) {
-            return season * (1 + decay * (last / anchorSeason - 1));
-        }
-        return season + decay * (last - anchorSeason);
+    SeasonalShape shape() {
+        return shape;
     }
 
-    /** Median of up to {@code seasons} finite values at i − j·period (j ≥ 1) that lie before n. */
-    private double profile(TimeSeries y, int n, int i) {
-        double a = Double.NaN;
-        double b = Double.NaN;
-        double c = Double.NaN;
-        int found = 0;
-        int first = Math.max(1, (i - n) / period + 1);
-        for (int j = first; found < seasons && i - j * period >= 0 && j < first + seasons + 2; j++) {
-            double v = y.valueAt(i - j * period);
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            if (found == 0) {
-                a = v;
-            } else if (found == 1) {
-                b = v;
-            } else {
-                c = v;
-            }
-            found++;
-        }
-        return switch (found) {
-            case 0 -> Double.NaN;
-            case 1 -> a;
-            case 2 -> (a + b) / 2;
-            default -> Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-        };
+    double point(TimeSeries y, int n, int h) {
+        return shape.point(y, n, h);
     }
 
     double meanAbsoluteError(double[] y, int firstOrigin, int stride, int horizons) {
@@ -150,8 +97,7 @@ final class SeasonalModel implements ForecastModel {
             if (errors.length == 0) {
                 break;
             }
-            SeasonalModel candidate = new SeasonalModel(period, phi, multiplicative, seasons, errors, floor, power,
-                    seriesStep);
+            SeasonalModel candidate = new SeasonalModel(shape, errors, floor, power, seriesStep);
             double loss = candidate.pinball(y, firstOrigin, stride, predicted);
             if (loss < bestLoss) {
                 bestLoss = loss;
@@ -235,7 +181,6 @@ final class SeasonalModel implements ForecastModel {
 
     @Override
     public String toString() {
-        return "seasonal-quantile[period=" + period + " steps, phi=" + phi + (multiplicative ? ", multiplicative" : "")
-                + ", error power=" + errorPower + "]";
+        return "seasonal-quantile[" + shape + ", error power=" + errorPower + "]";
     }
 }

@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * {@code seasonal-quantile}: a seasonal-naive forecast with a damped level correction and empirical quantiles of
  * its own rolling-origin errors by horizon. The seasonal profile S_i is the median of the last
- * {@code seasonsAveraged} values one period apart (seasonal naive, Hyndman and Athanasopoulos, <i>Forecasting:
- * Principles and Practice</i>, 3rd ed., §5.2); the latest deviation from it decays as φ^steps
+ * {@code seasonsAveraged} periods (seasonal naive, Hyndman and Athanasopoulos, <i>Forecasting: Principles and
+ * Practice</i>, 3rd ed., §5.2), each smoothed over ±0, 1, 3 or 7 neighbouring steps, and the level is the mean
+ * of the last 1, 4 or 16 steps (see {@link SeasonalShape}); the level's deviation from the profile decays as φ^steps
  * (additive: ŷ_{n+h} = S_{n+h} + φ^{h+1}·(y_{n−1} − S_{n−1}); multiplicative: the ratio y_{n−1}/S_{n−1}
  * decays towards 1 instead). The period (one day or one week), φ and the form are chosen by the mean absolute
  * error of rolling-origin forecasts over the last {@code validation}; the quantiles are the empirical quantiles
@@ -60,6 +61,8 @@ public final class SeasonalQuantileForecaster implements Forecaster {
         }
     }
 
+    private static final int[] SMOOTHINGS = {0, 1, 3, 7};
+    private static final int[] ANCHORS = {1, 4, 16};
     private final Options options;
 
     public SeasonalQuantileForecaster(Options options) {
@@ -101,10 +104,12 @@ public final class SeasonalQuantileForecaster implements Forecaster {
         }
         SeasonalModel best = null;
         double bestError = Double.POSITIVE_INFINITY;
+        // stage 1: period, profile smoothing and level window, at φ = 0.9 (additive)
         for (int period : periods) {
-            for (double phi : options.dampings()) {
-                for (boolean multiplicative : new boolean[] {false, true}) {
-                    SeasonalModel candidate = new SeasonalModel(period, phi, multiplicative, options.seasonsAveraged());
+            for (int smoothing : SMOOTHINGS) {
+                for (int anchor : ANCHORS) {
+                    SeasonalModel candidate = new SeasonalModel(
+                            new SeasonalShape(period, smoothing, anchor, 0.9, false, options.seasonsAveraged()));
                     double error = candidate.meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
                     if (error < bestError) {
                         bestError = error;
@@ -115,6 +120,18 @@ public final class SeasonalQuantileForecaster implements Forecaster {
         }
         if (best == null) {
             throw new IllegalArgumentException("history of " + n + " steps has too few finite values to fit");
+        }
+        // stage 2: damping and form for that shape
+        SeasonalShape shape = best.shape();
+        for (double phi : options.dampings()) {
+            for (boolean multiplicative : new boolean[] {false, true}) {
+                SeasonalModel candidate = new SeasonalModel(shape.with(phi, multiplicative));
+                double error = candidate.meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
+                if (error < bestError) {
+                    bestError = error;
+                    best = candidate;
+                }
+            }
         }
         return best.withResiduals(y, firstOrigin, stride, options.residualHorizons(), history.step());
     }
