@@ -35,6 +35,8 @@ public final class ControllerBenchCommand extends LeafCommand {
     private static final List<ShippedTrace> TRACES = List.of(ShippedTrace.NYC_TAXI, ShippedTrace.ELB_REQUEST_COUNT,
             ShippedTrace.NASA_HTTP_AUG95);
 
+    private static final double[] QUANTILES = {0.8, 0.9, 0.95, 0.99};
+
     @Option(names = "--decisions", defaultValue = "1000000", paramLabel = "N",
             description = "Decisions per timed round (default ${DEFAULT-VALUE}); five rounds, the median is reported.")
     int decisions;
@@ -121,6 +123,16 @@ public final class ControllerBenchCommand extends LeafCommand {
             report.metric(name + ".unservedShareOver." + baseline, prescale.unservedShare() / other.unservedShare());
             report.metric(name + ".instanceHoursOver." + baseline, prescale.instanceHours() / other.instanceHours());
         }
+        List<double[]> prescaleFrontier = prescaleFrontier(demand, result);
+        for (String baseline : List.of("seasonal-offset", "forecast-scale-out-only")) {
+            StrategyResult other = result.strategy(baseline);
+            report.metric(name + ".unservedShareAtSameHoursOver." + baseline,
+                    interpolate(prescaleFrontier, other.instanceHours()) / other.unservedShare());
+        }
+        var frontierNode = report.details().putArray(name + ".prescaleFrontier");
+        for (double[] point : prescaleFrontier) {
+            frontierNode.addObject().put("quantile", point[0]).put("unservedShare", point[1]).put("instanceHours", point[2]);
+        }
         for (StrategyResult s : result.strategies()) {
             var node = report.details().putObject(name + "." + s.name());
             node.put("unservedShare", s.unservedShare());
@@ -133,6 +145,36 @@ public final class ControllerBenchCommand extends LeafCommand {
         for (String baseline : List.of("seasonal-offset", "forecast-scale-out-only")) {
             report.goal(name + ".unservedShareOver." + baseline, "<=", 1);
             report.goal(name + ".instanceHoursOver." + baseline, "<=", 1);
+            report.goal(name + ".unservedShareAtSameHoursOver." + baseline, "<=", 1);
         }
+    }
+
+    /** prescale at other controller quantiles: {quantile, unservedShare, instanceHours}, sorted by hours. */
+    private static List<double[]> prescaleFrontier(TimeSeries demand, BacktestResult result) {
+        List<double[]> points = new java.util.ArrayList<>();
+        for (double q : QUANTILES) {
+            BacktestOptions defaults = BacktestOptions.defaults();
+            StrategyResult r = q == result.controller().quantile() ? result.strategy("prescale")
+                    : Backtest.run(demand, defaults.withController(defaults.controller().withQuantile(q)),
+                    ForecasterChoice.byName(ForecasterChoice.DEFAULT), List.of("prescale"), false).strategy("prescale");
+            points.add(new double[] {q, r.unservedShare(), r.instanceHours()});
+        }
+        points.sort((a, b) -> Double.compare(a[2], b[2]));
+        return points;
+    }
+
+    /** Unserved share at {@code hours}, linear between frontier points (clamped to the ends). */
+    private static double interpolate(List<double[]> points, double hours) {
+        if (hours <= points.get(0)[2]) {
+            return points.get(0)[1];
+        }
+        for (int i = 1; i < points.size(); i++) {
+            double[] a = points.get(i - 1);
+            double[] b = points.get(i);
+            if (hours <= b[2]) {
+                return a[1] + (hours - a[2]) / (b[2] - a[2]) * (b[1] - a[1]);
+            }
+        }
+        return points.get(points.size() - 1)[1];
     }
 }
