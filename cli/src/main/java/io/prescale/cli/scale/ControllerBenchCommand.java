@@ -35,7 +35,7 @@ public final class ControllerBenchCommand extends LeafCommand {
     private static final List<ShippedTrace> TRACES = List.of(ShippedTrace.NYC_TAXI, ShippedTrace.ELB_REQUEST_COUNT,
             ShippedTrace.NASA_HTTP_AUG95);
 
-    private static final double[] QUANTILES = {0.8, 0.9, 0.95, 0.99};
+    private static final double[] QUANTILES = {0.8, 0.85, 0.9, 0.95, 0.99};
 
     @Option(names = "--decisions", defaultValue = "1000000", paramLabel = "N",
             description = "Decisions per timed round (default ${DEFAULT-VALUE}); five rounds, the median is reported.")
@@ -83,7 +83,8 @@ public final class ControllerBenchCommand extends LeafCommand {
                 double p50 = random.nextDouble(4000);
                 values[h] = new double[] {p50, p50 * 1.2};
             }
-            forecasts[i] = new QuantileForecast(now, Duration.ofMinutes(1), new double[] {0.5, 0.95}, values);
+            forecasts[i] = new QuantileForecast(now, Duration.ofMinutes(1),
+                    new double[] {0.5, ScalingController.Options.defaults().quantile()}, values);
         }
         ScalingController controller = new ScalingController(ScalingController.Options.defaults()
                 .withLead(Duration.ofMinutes(3)));

@@ -47,7 +47,7 @@ public final class ScaleBacktestCommand extends LeafCommand {
     @Option(names = "--max-instances", paramLabel = "MAX", description = "Upper bound (default 2N).")
     Integer maxInstances;
 
-    @Option(names = "--quantile", defaultValue = "0.95", paramLabel = "Q",
+    @Option(names = "--quantile", defaultValue = "0.9", paramLabel = "Q",
             description = "Forecast level the controller sizes for (default ${DEFAULT-VALUE}).")
     double quantile;
 

@@ -29,7 +29,7 @@ public final class ScalingController {
      *
      * @param lead how far ahead capacity must be ready (instance start-up time)
      * @param cooldown no scale-in within this time after any scaling, and the scale-in window's extension
-     * @param quantile the upper forecast level sized for, e.g. 0.95; the forecast must carry it
+     * @param quantile the upper forecast level sized for, e.g. 0.9; the forecast must carry it
      * @param hysteresis scale-in sizes for the forecast × (1 + hysteresis)
      * @param staleAfter a load observation or forecast origin older than this holds
      * @param lowLoadFrom start of the daily UTC window for restart-requiring changes
@@ -57,9 +57,9 @@ public final class ScalingController {
             Objects.requireNonNull(lowLoadTo, "lowLoadTo");
         }
 
-        /** Lead 10 min, cooldown 5 min, p95, hysteresis 0.05, stale after 15 min, low-load window 02:00–05:00 UTC. */
+        /** Lead 10 min, cooldown 5 min, p90, hysteresis 0.05, stale after 15 min, low-load window 02:00–05:00 UTC. */
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(10), Duration.ofMinutes(5), 0.95, 0.05, Duration.ofMinutes(15),
+            return new Options(Duration.ofMinutes(10), Duration.ofMinutes(5), 0.9, 0.05, Duration.ofMinutes(15),
                     LocalTime.of(2, 0), LocalTime.of(5, 0));
         }
 
