@@ -29,11 +29,16 @@ final class ConfigStep {
             return reason.length() == counted.reason().length() ? counted : with(counted, counted.action(),
                     counted.config(), false, reason, index);
         }
+        return change(counted, state, band, index, reason, options);
+    }
+
+    private static Decision change(Decision counted, ScalingState state, ScalingBand band, int index,
+                                   StringBuilder reason, ScalingController.Options options) {
+        Decision.Action action = counted.action() == Decision.Action.HOLD ? Decision.Action.RECONFIGURE
+                : counted.action();
         if (!band.restartRequired()) {
             reason.append("; configuration of band ").append(index).append(" applies without a restart");
-            Decision.Action action = counted.action() == Decision.Action.HOLD ? Decision.Action.RECONFIGURE
-                    : counted.action();
-            return with(counted, action, knobs, false, reason, index);
+            return with(counted, action, band.knobs(), false, reason, index);
         }
         if (counted.action() == Decision.Action.SCALE_OUT) {
             reason.append("; the restart-requiring configuration of band ").append(index)
@@ -48,9 +53,7 @@ final class ConfigStep {
         }
         reason.append("; switch to the configuration of band ").append(index)
                 .append(" with a restart, inside the low-load window");
-        Decision.Action action = counted.action() == Decision.Action.HOLD ? Decision.Action.RECONFIGURE
-                : counted.action();
-        return with(counted, action, knobs, true, reason, index);
+        return with(counted, action, band.knobs(), true, reason, index);
     }
 
     private static Decision with(Decision counted, Decision.Action action, Map<String, Object> config,

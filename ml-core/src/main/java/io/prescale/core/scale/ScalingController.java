@@ -141,30 +141,40 @@ public final class ScalingController {
     private Decision countDecision(ScalingState state, Window window, Sizing sizing, Bounds bounds) {
         int current = state.currentCount();
         Map<String, Double> numbers = sizing.numbers(current);
-        String p = "p" + Num.f(options.quantile() * 100);
         if (current < bounds.min() || current > bounds.max()) {
             int target = bounds.clamp(current);
             return count(state, target, "move " + current + " → " + target + " into bounds [" + bounds.min() + ", "
                     + bounds.max() + "]", numbers);
         }
-        if (sizing.upNeed() > current) {
-            int target = Math.min(bounds.max(), Math.min(sizing.upNeed(), current + bounds.maxStep()));
-            if (target <= current) {
-                return Decision.hold(state, "hold at " + current + ": need " + sizing.upNeed() + " but at the max bound "
-                        + bounds.max(), numbers);
-            }
-            return count(state, target, "scale out " + current + " → " + target + ": " + p + " forecast peak "
-                    + Num.f(window.upPeak()) + " over the next " + window.upSteps() + " step(s) needs "
-                    + sizing.forecastNeed() + ", current load " + Num.f(state.currentLoad()) + " needs "
-                    + sizing.reactiveNeed() + limits(target, sizing.upNeed(), bounds), numbers);
+        return sizing.upNeed() > current ? scaleOut(state, window, sizing, bounds, numbers)
+                : scaleIn(state, window, sizing, bounds, numbers);
+    }
+
+    private Decision scaleOut(ScalingState state, Window window, Sizing sizing, Bounds bounds,
+                              Map<String, Double> numbers) {
+        int current = state.currentCount();
+        int target = Math.min(bounds.max(), Math.min(sizing.upNeed(), current + bounds.maxStep()));
+        if (target <= current) {
+            return Decision.hold(state, "hold at " + current + ": need " + sizing.upNeed() + " but at the max bound "
+                    + bounds.max(), numbers);
         }
+        return count(state, target, "scale out " + current + " → " + target + ": " + level() + " forecast peak "
+                + Num.f(window.upPeak()) + " over the next " + window.upSteps() + " step(s) needs "
+                + sizing.forecastNeed() + ", current load " + Num.f(state.currentLoad()) + " needs "
+                + sizing.reactiveNeed() + limits(target, sizing.upNeed(), bounds), numbers);
+    }
+
+    private Decision scaleIn(ScalingState state, Window window, Sizing sizing, Bounds bounds,
+                             Map<String, Double> numbers) {
+        int current = state.currentCount();
         if (!window.downVisible()) {
             return Decision.hold(state, "hold at " + current + ": the forecast does not cover the lead plus cooldown ("
                     + window.downSteps() + " steps), so no scale-in", numbers);
         }
         if (sizing.downNeed() >= current) {
-            return Decision.hold(state, "hold at " + current + ": " + p + " forecast peak " + Num.f(window.downPeak())
-                    + " over lead plus cooldown needs " + sizing.downNeed() + " with hysteresis", numbers);
+            return Decision.hold(state, "hold at " + current + ": " + level() + " forecast peak "
+                    + Num.f(window.downPeak()) + " over lead plus cooldown needs " + sizing.downNeed()
+                    + " with hysteresis", numbers);
         }
         Instant lastChange = latest(state.lastScaleOutAt(), state.lastScaleInAt());
         if (lastChange != null && state.now().isBefore(lastChange.plus(options.cooldown()))) {
@@ -175,10 +185,14 @@ public final class ScalingController {
         if (target >= current) {
             return Decision.hold(state, "hold at " + current + ": at the min bound " + bounds.min(), numbers);
         }
-        return count(state, target, "scale in " + current + " → " + target + ": " + p + " forecast peak "
+        return count(state, target, "scale in " + current + " → " + target + ": " + level() + " forecast peak "
                 + Num.f(window.downPeak()) + " × " + Num.f(1 + options.hysteresis()) + " over the next "
                 + window.downSteps() + " step(s) (lead plus cooldown) needs " + sizing.downNeed()
                 + limits(target, sizing.downNeed(), bounds), numbers);
+    }
+
+    private String level() {
+        return "p" + Num.f(options.quantile() * 100);
     }
 
     private static String limits(int target, int need, Bounds bounds) {

@@ -102,37 +102,39 @@ public final class SeasonalQuantileForecaster implements Forecaster {
         if (firstOrigin > 7 * day) {
             periods.add(7 * day);
         }
-        SeasonalModel best = null;
-        double bestError = Double.POSITIVE_INFINITY;
-        // stage 1: period, profile smoothing and level window, at φ = 0.9 (additive)
+        // stage 1: period, profile smoothing and level window, at φ = 0.9 (additive); stage 2: damping and form
+        List<SeasonalShape> shapes = new ArrayList<>();
         for (int period : periods) {
             for (int smoothing : SMOOTHINGS) {
                 for (int anchor : ANCHORS) {
-                    SeasonalModel candidate = new SeasonalModel(
-                            new SeasonalShape(period, smoothing, anchor, 0.9, false, options.seasonsAveraged()));
-                    double error = candidate.meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
-                    if (error < bestError) {
-                        bestError = error;
-                        best = candidate;
-                    }
+                    shapes.add(new SeasonalShape(period, smoothing, anchor, 0.9, false, options.seasonsAveraged()));
                 }
             }
         }
-        if (best == null) {
+        SeasonalShape shape = best(shapes, y, firstOrigin, stride);
+        if (shape == null) {
             throw new IllegalArgumentException("history of " + n + " steps has too few finite values to fit");
         }
-        // stage 2: damping and form for that shape
-        SeasonalShape shape = best.shape();
+        List<SeasonalShape> dampings = new ArrayList<>(List.of(shape));
         for (double phi : options.dampings()) {
-            for (boolean multiplicative : new boolean[] {false, true}) {
-                SeasonalModel candidate = new SeasonalModel(shape.with(phi, multiplicative));
-                double error = candidate.meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
-                if (error < bestError) {
-                    bestError = error;
-                    best = candidate;
-                }
+            dampings.add(shape.with(phi, false));
+            dampings.add(shape.with(phi, true));
+        }
+        SeasonalModel best = new SeasonalModel(best(dampings, y, firstOrigin, stride));
+        return best.withResiduals(y, firstOrigin, stride, options.residualHorizons(), history.step());
+    }
+
+    /** The shape with the lowest rolling-origin mean absolute error (the first on ties), or null. */
+    private SeasonalShape best(List<SeasonalShape> shapes, double[] y, int firstOrigin, int stride) {
+        SeasonalShape best = null;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (SeasonalShape shape : shapes) {
+            double error = new SeasonalModel(shape).meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
+            if (error < bestError) {
+                bestError = error;
+                best = shape;
             }
         }
-        return best.withResiduals(y, firstOrigin, stride, options.residualHorizons(), history.step());
+        return best;
     }
 }

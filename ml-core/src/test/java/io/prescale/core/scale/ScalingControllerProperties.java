@@ -103,6 +103,24 @@ class ScalingControllerProperties {
         assertThat(decision.targetCount()).isEqualTo(c.current());
     }
 
+    @Property
+    void staleInputAlwaysHolds(@ForAll("cases") Case c, @ForAll @IntRange(min = 6, max = 600) int ageMinutes,
+                               @ForAll boolean staleLoad) {
+        Instant old = NOW.minus(Duration.ofMinutes(ageMinutes));
+        ScalingState state = new ScalingState(NOW, c.current(), Map.of(), c.load(), staleLoad ? old : NOW, null, null);
+        Decision decision = CONTROLLER.decide(state, forecast(staleLoad ? NOW : old, padded(c.p95(), ageMinutes)),
+                CAPACITY_100, c.bounds());
+        assertThat(decision.action()).isEqualTo(Decision.Action.HOLD);
+        assertThat(decision.targetCount()).isEqualTo(c.current());
+        assertThat(decision.reason()).contains("(stale)");
+    }
+
+    private static double[] padded(double[] path, int extra) {
+        double[] longer = java.util.Arrays.copyOf(path, path.length + extra);
+        java.util.Arrays.fill(longer, path.length, longer.length, path[path.length - 1]);
+        return longer;
+    }
+
     @Provide
     Arbitrary<Double> nonFinite() {
         return Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
