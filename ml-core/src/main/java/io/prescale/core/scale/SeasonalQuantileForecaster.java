@@ -79,16 +79,17 @@ public final class SeasonalQuantileForecaster implements Forecaster {
     }
 
     /**
-     * @throws IllegalArgumentException when the history is shorter than two days or its step does not divide a day
+     * @throws IllegalArgumentException when the history is shorter than two days or the step is longer than 12 h
      */
     @Override
     public ForecastModel fit(TimeSeries history) {
         long stepNanos = history.step().toNanos();
         long dayNanos = Duration.ofDays(1).toNanos();
-        if (dayNanos % stepNanos != 0) {
-            throw new IllegalArgumentException("step " + history.step() + " does not divide one day");
+        // the daily period in whole steps (rounded when the step does not divide a day)
+        int day = (int) Math.min(Integer.MAX_VALUE / 16, Math.round((double) dayNanos / stepNanos));
+        if (day < 2) {
+            throw new IllegalArgumentException("step " + history.step() + " is too long for a daily season (at most 12 h)");
         }
-        int day = (int) (dayNanos / stepNanos);
         int n = history.size();
         if (n < 2 * day + 1) {
             throw new IllegalArgumentException("history of " + n + " steps is shorter than two days (" + (2 * day + 1)

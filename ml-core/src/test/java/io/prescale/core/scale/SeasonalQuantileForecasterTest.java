@@ -42,6 +42,18 @@ class SeasonalQuantileForecasterTest {
     }
 
     @Test
+    void roundsTheDailyPeriodWhenTheStepDoesNotDivideADay() {
+        double[] values = new double[4 * 206]; // 7-minute steps, about 206 per day, four days
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 + 50 * Math.sin(2 * Math.PI * i * 7 / 1440.0);
+        }
+        TimeSeries series = TimeSeries.of(java.time.Instant.EPOCH, java.time.Duration.ofMinutes(7), values);
+        QuantileForecast f = new SeasonalQuantileForecaster().fit(series).forecast(series, 3, new double[] {0.5});
+        assertThat(f.value(0, 0)).isCloseTo(100 + 50 * Math.sin(2 * Math.PI * values.length * 7 / 1440.0),
+                org.assertj.core.data.Offset.offset(5.0));
+    }
+
+    @Test
     void refusesHistoryShorterThanTwoDays() {
         assertThatThrownBy(() -> new SeasonalQuantileForecaster().fit(BacktestTest.seasonal(1, 10).slice(0, 96)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorter than two days");
