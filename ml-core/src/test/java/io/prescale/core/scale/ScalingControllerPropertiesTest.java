@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 /** The safety properties of issue 7, on random states, forecasts and bounds (lead 2 steps, cooldown 2 steps). */
-class ScalingControllerProperties {
+class ScalingControllerPropertiesTest {
     record Case(int current, double load, double[] p95, Integer sinceChange, Bounds bounds) {
         Decision decide() {
             return CONTROLLER.decide(state(current, load, sinceChange), forecast(NOW, p95), CAPACITY_100, bounds);
