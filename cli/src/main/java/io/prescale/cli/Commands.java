@@ -4,6 +4,7 @@ import io.prescale.cli.command.BenchCommand;
 import io.prescale.cli.command.DemoCommand;
 import io.prescale.cli.command.ImportCommand;
 import io.prescale.cli.command.SeriesCommand;
+import io.prescale.cli.scale.ScaleCommand;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ final class Commands {
             DemoCommand.class,
             ImportCommand.class,
             SeriesCommand.class,
-            BenchCommand.class);
+            BenchCommand.class,
+            ScaleCommand.class);
 
     private Commands() {
     }

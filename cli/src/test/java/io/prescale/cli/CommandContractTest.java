@@ -52,6 +52,13 @@ class CommandContractTest {
         cases.put("series export", List.of(
                 List.of("series", "export", "--series", "web", "--store", web, "--out", "$TMP/web.csv", "--json"),
                 List.of("series", "export", "--series", "web", "--format", "xml", "--store", web, "--json")));
+        cases.put("scale backtest", List.of(
+                List.of("scale", "backtest", "--input", "src/test/resources/scale/nyc_taxi_first_10_days.csv", "--json"),
+                List.of("scale", "backtest", "--input", "src/test/resources/scale/nyc_taxi_first_10_days.csv",
+                        "--lead", "0s", "--json")));
+        cases.put("bench controller", List.of(
+                List.of("bench", "controller", "--decisions", "2000", "--no-backtest", "--json"),
+                List.of("bench", "controller", "--decisions", "0", "--json")));
         return cases;
     }
 

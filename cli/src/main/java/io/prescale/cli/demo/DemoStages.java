@@ -6,7 +6,8 @@ import java.util.List;
 public final class DemoStages {
     public static final List<DemoStage> ALL = List.of(
             new TracesStage(),
-            new ImportStage());
+            new ImportStage(),
+            new ScaleStage());
 
     private DemoStages() {
     }

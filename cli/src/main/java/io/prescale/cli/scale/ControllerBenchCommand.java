@@ -1,0 +1,181 @@
+package io.prescale.cli.scale;
+
+import io.prescale.cli.bench.BenchmarkReport;
+import io.prescale.cli.options.SeedOption;
+import io.prescale.cli.output.BadInputException;
+import io.prescale.cli.output.LeafCommand;
+import io.prescale.core.forecast.QuantileForecast;
+import io.prescale.core.scale.Backtest;
+import io.prescale.core.scale.BacktestOptions;
+import io.prescale.core.scale.BacktestResult;
+import io.prescale.core.scale.Bounds;
+import io.prescale.core.scale.ScalingController;
+import io.prescale.core.scale.ScalingPolicy;
+import io.prescale.core.scale.ScalingState;
+import io.prescale.core.scale.StrategyResult;
+import io.prescale.core.series.ShippedTrace;
+import io.prescale.core.series.TimeSeries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code prescale bench controller}: decisions per second of {@link ScalingController#decide} on one thread, and
+ * the backtest goals of issue 7 on the shipped traces (nyc_taxi, ELB request count, NASA-HTTP August per minute)
+ * with a lead of 10 minutes.
+ */
+@Command(name = "controller", description = "Controller speed and the backtest goals on the shipped traces.")
+public final class ControllerBenchCommand extends LeafCommand {
+    private static final List<ShippedTrace> TRACES = List.of(ShippedTrace.NYC_TAXI, ShippedTrace.ELB_REQUEST_COUNT,
+            ShippedTrace.NASA_HTTP_AUG95);
+
+    private static final double[] QUANTILES = {0.8, 0.85, 0.9, 0.95, 0.99};
+
+    @Option(names = "--decisions", defaultValue = "1000000", paramLabel = "N",
+            description = "Decisions per timed round (default ${DEFAULT-VALUE}); five rounds, the median is reported.")
+    int decisions;
+
+    @Option(names = "--no-backtest", description = "Only time the controller.")
+    boolean noBacktest;
+
+    @Mixin
+    SeedOption seed;
+
+    @Override
+    protected SeedOption seedOption() {
+        return seed;
+    }
+
+    @Override
+    protected Result execute() throws Exception {
+        if (decisions < 1) {
+            throw new BadInputException("--decisions", String.valueOf(decisions), "--decisions must be ≥ 1, got " + decisions);
+        }
+        BenchmarkReport report = new BenchmarkReport("controller");
+        report.metric("decisionsPerSecond", decisionsPerSecond());
+        report.details().put("decisionsPerRound", decisions);
+        report.goal("decisionsPerSecond", ">=", 100_000);
+        if (!noBacktest) {
+            Path dir = Files.createTempDirectory("prescale-bench-controller");
+            for (ShippedTrace trace : TRACES) {
+                backtest(report, trace, dir);
+            }
+        }
+        return Result.of(report.toFields());
+    }
+
+    private double decisionsPerSecond() {
+        SplittableRandom random = new SplittableRandom(seed.seed());
+        int cases = 4096;
+        Instant now = Instant.parse("2026-01-05T12:00:00Z");
+        ScalingState[] states = new ScalingState[cases];
+        QuantileForecast[] forecasts = new QuantileForecast[cases];
+        for (int i = 0; i < cases; i++) {
+            states[i] = ScalingState.of(now, 1 + random.nextInt(40), random.nextDouble(4000), null, null);
+            double[][] values = new double[8][];
+            for (int h = 0; h < 8; h++) {
+                double p50 = random.nextDouble(4000);
+                values[h] = new double[] {p50, p50 * 1.2};
+            }
+            forecasts[i] = new QuantileForecast(now, Duration.ofMinutes(1),
+                    new double[] {0.5, ScalingController.Options.defaults().quantile()}, values);
+        }
+        ScalingController controller = new ScalingController(ScalingController.Options.defaults()
+                .withLead(Duration.ofMinutes(3)));
+        ScalingPolicy policy = ScalingPolicy.capacityOnly("bench", 100, "requests/min", null);
+        Bounds bounds = new Bounds(1, 40, 10);
+        double[] rates = new double[5];
+        long sink = 0;
+        for (int round = -1; round < rates.length; round++) { // round −1 warms the JIT up
+            long start = System.nanoTime();
+            for (int i = 0; i < decisions; i++) {
+                sink += controller.decide(states[i & (cases - 1)], forecasts[i & (cases - 1)], policy, bounds).targetCount();
+            }
+            long nanos = System.nanoTime() - start;
+            if (round >= 0) {
+                rates[round] = decisions / (nanos / 1e9);
+            }
+        }
+        progress("controller: " + (long) BenchmarkReport.median(rates) + " decisions/s (checksum " + sink + ")");
+        return BenchmarkReport.median(rates);
+    }
+
+    private void backtest(BenchmarkReport report, ShippedTrace trace, Path dir) {
+        TimeSeries demand = ScaleBacktestCommand.readInput(trace.copyTo(dir));
+        long start = System.nanoTime();
+        BacktestResult result = Backtest.run(demand, BacktestOptions.defaults(), ForecasterChoice.byName(ForecasterChoice.DEFAULT));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress(trace.seriesName() + " (" + demand.size() + " steps, " + String.format("%.1f", seconds) + " s)\n"
+                + ScaleBacktestCommand.table(result));
+        String name = trace.seriesName();
+        StrategyResult prescale = result.strategy("prescale");
+        report.metric(name + ".backtestSeconds", seconds);
+        report.metric(name + ".frontierUnservedRatio",
+                result.frontierUnservedAt(prescale.instanceHours()) / prescale.unservedShare());
+        report.metric(name + ".instanceHoursOverOracle", prescale.instanceHours() / result.strategy("oracle").instanceHours());
+        for (String baseline : List.of("seasonal-offset", "forecast-scale-out-only")) {
+            StrategyResult other = result.strategy(baseline);
+            report.metric(name + ".unservedShareOver." + baseline, prescale.unservedShare() / other.unservedShare());
+            report.metric(name + ".instanceHoursOver." + baseline, prescale.instanceHours() / other.instanceHours());
+        }
+        List<double[]> prescaleFrontier = prescaleFrontier(demand, result);
+        for (String baseline : List.of("seasonal-offset", "forecast-scale-out-only")) {
+            StrategyResult other = result.strategy(baseline);
+            report.metric(name + ".unservedShareAtSameHoursOver." + baseline,
+                    interpolate(prescaleFrontier, other.instanceHours()) / other.unservedShare());
+        }
+        var frontierNode = report.details().putArray(name + ".prescaleFrontier");
+        for (double[] point : prescaleFrontier) {
+            frontierNode.addObject().put("quantile", point[0]).put("unservedShare", point[1]).put("instanceHours", point[2]);
+        }
+        for (StrategyResult s : result.strategies()) {
+            var node = report.details().putObject(name + "." + s.name());
+            node.put("unservedShare", s.unservedShare());
+            node.put("instanceHours", s.instanceHours());
+            node.put("sloViolationMinutes", s.sloViolationMinutes());
+        }
+        report.goal(name + ".frontierUnservedRatio", ">=", 5);
+        boolean coarse = demand.step().compareTo(Duration.ofMinutes(30)) >= 0;
+        report.goal(name + ".instanceHoursOverOracle", "<=", coarse ? 1.15 : 1.3);
+        for (String baseline : List.of("seasonal-offset", "forecast-scale-out-only")) {
+            report.goal(name + ".unservedShareOver." + baseline, "<=", 1);
+            report.goal(name + ".instanceHoursOver." + baseline, "<=", 1);
+            report.goal(name + ".unservedShareAtSameHoursOver." + baseline, "<=", 1);
+        }
+    }
+
+    /** prescale at other controller quantiles: {quantile, unservedShare, instanceHours}, sorted by hours. */
+    private static List<double[]> prescaleFrontier(TimeSeries demand, BacktestResult result) {
+        List<double[]> points = new java.util.ArrayList<>();
+        for (double q : QUANTILES) {
+            BacktestOptions defaults = BacktestOptions.defaults();
+            StrategyResult r = q == result.controller().quantile() ? result.strategy("prescale")
+                    : Backtest.run(demand, defaults.withController(defaults.controller().withQuantile(q)),
+                    ForecasterChoice.byName(ForecasterChoice.DEFAULT), List.of("prescale"), false).strategy("prescale");
+            points.add(new double[] {q, r.unservedShare(), r.instanceHours()});
+        }
+        points.sort((a, b) -> Double.compare(a[2], b[2]));
+        return points;
+    }
+
+    /** Unserved share at {@code hours}, linear between frontier points (clamped to the ends). */
+    private static double interpolate(List<double[]> points, double hours) {
+        if (hours <= points.get(0)[2]) {
+            return points.get(0)[1];
+        }
+        for (int i = 1; i < points.size(); i++) {
+            double[] a = points.get(i - 1);
+            double[] b = points.get(i);
+            if (hours <= b[2]) {
+                return a[1] + (hours - a[2]) / (b[2] - a[2]) * (b[1] - a[1]);
+            }
+        }
+        return points.get(points.size() - 1)[1];
+    }
+}

@@ -1,0 +1,85 @@
+package io.prescale.cli.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prescale.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScaleBacktestCommandTest {
+    static final String TRACE = "src/test/resources/scale/nyc_taxi_first_10_days.csv";
+
+    @Test
+    void printsEveryStrategyAndTheFrontierWithTheParamsUsed() {
+        CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, "--peak-instances", "10", "--json");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode doc = run.json();
+        assertThat(doc.get("command").asText()).isEqualTo("scale backtest");
+        assertThat(doc.at("/params/step").asText()).isEqualTo("PT30M");
+        assertThat(doc.at("/params/startupSteps").asInt()).isEqualTo(1);
+        assertThat(doc.at("/params/warmUpSteps").asInt()).isEqualTo(336);
+        assertThat(doc.at("/params/peakInstances").asInt()).isEqualTo(10);
+        assertThat(doc.at("/params/maxInstances").asInt()).isEqualTo(20);
+        List<String> names = new ArrayList<>();
+        doc.get("strategies").forEach(s -> names.add(s.get("name").asText()));
+        assertThat(names).containsExactly("prescale", "reactive", "seasonal-offset", "forecast-scale-out-only", "oracle");
+        JsonNode oracle = doc.get("strategies").get(4);
+        assertThat(oracle.fieldNames()).toIterable().containsExactly("name", "sloViolationMinutes", "violationSteps",
+                "unservedShare", "instanceHours", "actions", "maxInstances");
+        assertThat(oracle.get("violationSteps").asInt()).isZero();
+        assertThat(doc.get("reactiveFrontier")).hasSize(5);
+        assertThat(doc.at("/reactiveFrontier/0").fieldNames()).toIterable()
+                .containsExactly("targetUtilization", "unservedShare", "instanceHours");
+    }
+
+    @ParameterizedTest(name = "{0} {1} is bad input")
+    @CsvSource({
+            "--lead, 0s, --lead must be a positive duration",
+            "--capacity, 0, --capacity must be a number > 0",
+            "--capacity, -3, --capacity must be a number > 0",
+            "--target-utilization, 1.5, --target-utilization must be in (0, 1]",
+            "--quantile, 1, --quantile must be in (0.5, 1)",
+            "--forecaster, prophecy, --forecaster 'prophecy' is not known",
+    })
+    void rejectsBadOptionsWithExitTwo(String option, String value, String message) {
+        CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, option, value, "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().at("/error/message").asText()).contains(message);
+        assertThat(run.json().at("/error/option").asText()).isEqualTo(option);
+    }
+
+    @Test
+    void rejectsInvertedBoundsAndBothCapacityOptions() {
+        CliRun bounds = CliRun.run("scale", "backtest", "--input", TRACE, "--min-instances", "5", "--max-instances", "2", "--json");
+        assertThat(bounds.exitCode()).isEqualTo(2);
+        assertThat(bounds.json().at("/error/message").asText()).contains("--max-instances 2 is below --min-instances 5");
+        CliRun both = CliRun.run("scale", "backtest", "--input", TRACE, "--capacity", "10", "--peak-instances", "5", "--json");
+        assertThat(both.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsATraceShorterThanTheWarmUp(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(TRACE)).subList(0, 300);
+        Path shortTrace = Files.write(dir.resolve("short.csv"), lines);
+        CliRun run = CliRun.run("scale", "backtest", "--input", shortTrace.toString(), "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().at("/error/message").asText()).contains("not more than the warm-up of 336 steps (7 days)");
+    }
+
+    @Test
+    void writesTheTimelinePicture(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("plots/timeline.png");
+        CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, "--plot", png.toString(), "--json");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(Files.list(png.getParent())).containsExactly(png);
+    }
+}

@@ -1,0 +1,92 @@
+package io.prescale.core.scale;
+
+import io.prescale.core.forecast.ForecastModel;
+import io.prescale.core.forecast.Forecaster;
+import io.prescale.core.forecast.QuantileForecast;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code prescale}: the {@link ScalingController} on a capacity-only policy (c per instance), fed every step by
+ * a forecast made from the demand before the decision time, with the model refit at most once per simulated
+ * day. Until the forecaster can fit (too little history, only in the warm-up) it follows the reactive guard.
+ */
+final class PrescaleStrategy implements ScalingStrategy {
+    private static final Logger LOG = LoggerFactory.getLogger(PrescaleStrategy.class);
+    private final Forecaster forecaster;
+    private final ScalingController controller;
+    private final int historySteps;
+    private ForecastModel model;
+    private int fittedAt = -1;
+    private int fitFailedAt = -1;
+    private Instant lastOut;
+    private Instant lastIn;
+    private ScalingPolicy policy;
+    private double[] levels;
+    private int horizon;
+
+    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, int historySteps) {
+        this.forecaster = forecaster;
+        this.controller = new ScalingController(options);
+        this.historySteps = historySteps;
+    }
+
+    @Override
+    public String name() {
+        return "prescale";
+    }
+
+    @Override
+    public int desiredInstances(SimulationView view) {
+        int t = view.t();
+        int count = view.totalInstances();
+        if (t == 0) {
+            return count;
+        }
+        SimulationSettings s = view.settings();
+        if (policy == null) {
+            setUp(s);
+        }
+        double load = view.observed(t - 1);
+        refit(view);
+        if (model == null) {
+            return Double.isFinite(load) ? policy.instancesFor(load) : count;
+        }
+        QuantileForecast forecast = model.forecast(view.history(historySteps), horizon, levels);
+        Instant now = view.timeAt(t);
+        Decision decision = controller.decide(ScalingState.of(now, count, load, lastOut, lastIn), forecast, policy,
+                s.bounds());
+        if (decision.targetCount() > count) {
+            lastOut = now;
+        } else if (decision.targetCount() < count) {
+            lastIn = now;
+        }
+        return decision.targetCount();
+    }
+
+    private void setUp(SimulationSettings s) {
+        policy = ScalingPolicy.capacityOnly("backtest", s.capacity(), "requests per step", null);
+        ScalingController.Options o = controller.options();
+        horizon = s.stepsIn(o.lead()) + s.stepsIn(o.cooldown()) + 2;
+        levels = o.quantile() > 0.5 ? new double[] {0.5, o.quantile()} : new double[] {o.quantile()};
+    }
+
+    private void refit(SimulationView view) {
+        int day = view.settings().stepsIn(Duration.ofDays(1));
+        int t = view.t();
+        boolean due = model == null ? fitFailedAt < 0 || t - fitFailedAt >= Math.max(1, day / 24)
+                : t - fittedAt >= day;
+        if (!due) {
+            return;
+        }
+        try {
+            model = forecaster.fit(view.history(historySteps));
+            fittedAt = t;
+        } catch (IllegalArgumentException e) {
+            LOG.debug("forecaster {} cannot fit at step {} yet: {}", forecaster.name(), t, e.getMessage());
+            fitFailedAt = t;
+        }
+    }
+}
