@@ -35,6 +35,10 @@ class CommandContractTest {
         cases.put("demo", List.of(
                 List.of("demo", "--quick", "--out", "$TMP/demo", "--store", "$TMP/store", "--json"),
                 List.of("demo", "--quick", "--seed", "notanumber", "--json")));
+        cases.put("loadtest", List.of(
+                List.of("loadtest", "--target", "http://127.0.0.1:9/", "--rate", "5", "--duration", "1s",
+                        "--timeout", "500ms", "--json"),
+                List.of("loadtest", "--target", "http://127.0.0.1:9/", "--rate", "0", "--duration", "1s", "--json")));
         return cases;
     }
 
