@@ -3,6 +3,7 @@ package io.prescale.cli;
 import io.prescale.cli.command.BenchCommand;
 import io.prescale.cli.command.DemoCommand;
 import io.prescale.cli.command.LoadtestCommand;
+import io.prescale.cli.command.ServeReferenceCommand;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ final class Commands {
     static final List<Class<?>> GROUPS = List.of(
             DemoCommand.class,
             BenchCommand.class,
-            LoadtestCommand.class);
+            LoadtestCommand.class,
+            ServeReferenceCommand.class);
 
     private Commands() {
     }

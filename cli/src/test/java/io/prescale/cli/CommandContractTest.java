@@ -39,6 +39,9 @@ class CommandContractTest {
                 List.of("loadtest", "--target", "http://127.0.0.1:9/", "--rate", "5", "--duration", "1s",
                         "--timeout", "500ms", "--json"),
                 List.of("loadtest", "--target", "http://127.0.0.1:9/", "--rate", "0", "--duration", "1s", "--json")));
+        cases.put("serve-reference", List.of(
+                List.of("serve-reference", "--port", "0", "--duration", "500ms", "--json"),
+                List.of("serve-reference", "--port", "0", "--cpus", "0", "--duration", "1s", "--json")));
         return cases;
     }
 
