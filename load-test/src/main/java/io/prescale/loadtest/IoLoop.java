@@ -70,7 +70,7 @@ final class IoLoop implements AutoCloseable {
     }
 
     private void submit(Request request, long now) {
-        recorder.onDispatch(request);
+        recorder.onDispatch(request, now);
         Pool pool = request.pool;
         Connection idle = pool.idle.pollLast();
         if (idle != null) {
@@ -126,12 +126,22 @@ final class IoLoop implements AutoCloseable {
         }
     }
 
-    /** Waits for I/O for at most {@code waitNanos} (0: just polls) and handles what is ready. */
+    /**
+     * Waits for I/O for at most about {@code waitNanos} and handles what is ready. The selector's timeout has
+     * millisecond resolution, so it is used only to about 1 ms before the deadline; shorter waits poll the selector
+     * between parks of at most 50 µs, which keeps both send times and response times accurate to about 0.1 ms
+     * without spinning a core.
+     */
     void poll(long waitNanos) throws IOException {
-        int ready = waitNanos >= 1_000_000 ? selector.select(waitNanos / 1_000_000) : selector.selectNow();
-        if (ready == 0 && waitNanos > 0 && waitNanos < 1_000_000) {
-            java.util.concurrent.locks.LockSupport.parkNanos(waitNanos);
+        int ready;
+        if (waitNanos >= 2_000_000) {
+            ready = selector.select((waitNanos - 1_000_000) / 1_000_000);
+        } else {
             ready = selector.selectNow();
+            if (ready == 0 && waitNanos > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(waitNanos, 50_000));
+                ready = selector.selectNow();
+            }
         }
         if (ready == 0) {
             return;
@@ -209,7 +219,7 @@ final class IoLoop implements AutoCloseable {
         Request next = connection.pool.pending.pollFirst();
         if (next == null && now < closedLoopUntil) {
             next = new Request(now, true, connection.pool);
-            recorder.onDispatch(next);
+            recorder.onDispatch(next, now);
         }
         if (next != null) {
             assign(connection, next, now);
@@ -226,7 +236,7 @@ final class IoLoop implements AutoCloseable {
         }
         if (pool.open < pool.limit && now < closedLoopUntil) {
             Request request = new Request(now, true, pool);
-            recorder.onDispatch(request);
+            recorder.onDispatch(request, now);
             connect(request, now);
         }
     }

@@ -17,6 +17,7 @@ final class Recorder {
     private final long lateThresholdNanos;
     private final Histogram latency = new Histogram(MAX_MICROS, 3);
     private final Histogram sendLag = new Histogram(MAX_MICROS, 3);
+    private final Histogram dispatchLag = new Histogram(MAX_MICROS, 3);
     private final Histogram secondLatency = new Histogram(MAX_MICROS, 2);
     private final long[] errors = new long[ErrorKind.values().length];
     private final List<LoadTestResult.Second> timeline = new ArrayList<>();
@@ -37,9 +38,10 @@ final class Recorder {
         this.lateThresholdNanos = lateThresholdNanos;
     }
 
-    void onDispatch(Request request) {
+    void onDispatch(Request request, long now) {
         if (request.measured) {
             requests++;
+            dispatchLag.recordValue(Math.min(MAX_MICROS, Math.max(0, now - request.intendedNanos) / 1000));
         }
     }
 
@@ -143,7 +145,7 @@ final class Recorder {
         LoadTestResult.Generator generator = new LoadTestResult.Generator(1,
                 requests == 0 ? Double.NaN : generatorCpuNanos / 1e6 / requests,
                 percentile(sendLag, 50), percentile(sendLag, 99),
-                sendLag.getTotalCount() == 0 ? Double.NaN : sendLag.getMaxValue() / 1000.0,
+                sendLag.getTotalCount() == 0 ? Double.NaN : sendLag.getMaxValue() / 1000.0, percentile(dispatchLag, 99),
                 lateThresholdNanos / 1e6);
         return new LoadTestResult(run, requests, durationSeconds <= 0 ? Double.NaN : requests / durationSeconds,
                 durationSeconds <= 0 ? Double.NaN : ok / durationSeconds,

@@ -1,5 +1,6 @@
 package io.prescale.cli.command;
 
+import io.prescale.cli.bench.LoadgenBench;
 import picocli.CommandLine.Command;
 
 /**
@@ -7,6 +8,6 @@ import picocli.CommandLine.Command;
  * one class in {@code subcommands}. Benchmarks never run in tests.
  */
 @Command(name = "bench", description = "Benchmarks (JSON with --json); never run in tests.",
-        subcommands = {})
+        subcommands = {LoadgenBench.class})
 public final class BenchCommand {
 }
