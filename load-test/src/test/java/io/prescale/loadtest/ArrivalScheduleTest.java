@@ -55,6 +55,19 @@ class ArrivalScheduleTest {
         assertThat(cv).as("exponential gaps have CV ≈ 100 %%").isBetween(85L, 115L);
     }
 
+    @Test
+    void poissonArrivalsOverManyShortStepsAreUnbiased() {
+        double[] rates = new double[1000];
+        java.util.Arrays.fill(rates, 100);
+        LoadProfile p = profile(Duration.ofMillis(10), rates);
+        long total = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            total += all(ArrivalSchedule.of(p, Arrivals.POISSON, seed)).size();
+        }
+        // 20 × 1000 expected; the standard deviation of the total is about 141.
+        assertThat(total).isBetween(19_400L, 20_600L);
+    }
+
     private static long coefficientOfVariationPercent(List<Long> times) {
         double sum = 0;
         double sumSq = 0;
