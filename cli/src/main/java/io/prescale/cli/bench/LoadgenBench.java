@@ -81,6 +81,8 @@ public final class LoadgenBench extends LeafCommand {
         double[] ratio = new double[runs];
         double[] late = new double[runs];
         double[] cpuPerRequest = new double[runs];
+        double[] atWrkRate = new double[runs];
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         BenchmarkReport report = new BenchmarkReport("loadgen");
         ArrayNode runNodes = report.details().putArray("runs");
         for (int i = 0; i < runs; i++) {
@@ -93,6 +95,8 @@ public final class LoadgenBench extends LeafCommand {
             late[i] = best == null ? Double.NaN : best.lateShare();
             cpuPerRequest[i] = best == null ? Double.NaN : best.generator().cpuMsPerRequest();
             ratio[i] = sustained[i] / wrk[i];
+            LoadTestResult probe = step(url, wrk[i], runNode.putObject("atWrkRate"));
+            atWrkRate[i] = probe.achievedRps() / wrk[i];
             runNode.put("sustainedRps", sustained[i]);
             runNode.put("throughputRatioVsWrk", ratio[i]);
             progress(String.format("bench loadgen: run %d sustained %.0f requests/s, ratio %.2f", i + 1, sustained[i], ratio[i]));
@@ -102,8 +106,13 @@ public final class LoadgenBench extends LeafCommand {
                 .metric("throughputRatioVsWrk", BenchmarkReport.median(ratio))
                 .metric("lateShare", BenchmarkReport.median(late))
                 .metric("generatorCpuMsPerRequest", BenchmarkReport.median(cpuPerRequest))
+                .metric("achievedRatioAtWrkRate", BenchmarkReport.median(atWrkRate))
                 .goal("throughputRatioVsWrk", ">=", 0.8);
         ObjectNode details = report.details();
+        details.put("loadAverageBefore", loadBefore);
+        details.put("loadAverageAfter", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+        details.put("achievedRatioAtWrkRate", "one extra step per run at wrk's rate: achieved / wrk, lateness ignored");
         details.put("wrk", wrkVersion + ", -t1 -c" + connections + " -d" + wrkDuration.toSeconds() + "s");
         details.put("generator", "open loop, uniform arrivals, 1 I/O thread, " + connections
                 + " connections, +10 % every " + step.toSeconds() + " s until lateShare > 0.01");
@@ -113,23 +122,11 @@ public final class LoadgenBench extends LeafCommand {
 
     /** Raises the rate by 10 % per step from {@code start}; returns the last step with lateShare ≤ 1 %. */
     private LoadTestResult ramp(String url, double start, ArrayNode steps) throws IOException {
-        LoadTestOptions options = LoadTestOptions.defaults(List.of(Target.parse(url))).withConnections(connections)
-                .withTimeout(Duration.ofSeconds(5)).withWarmup(Duration.ofSeconds(1)).withArrivals(Arrivals.UNIFORM, 1);
         LoadTestResult best = null;
         double rate = start;
         int halvings = 0;
         for (int k = 0; k < maxSteps; k++) {
-            LoadTestResult result = LoadGenerator.create(options, line -> { })
-                    .run(ProfileShaping.constant(rate, step));
-            ObjectNode node = steps.addObject();
-            node.put("intendedRps", result.intendedRps());
-            node.put("achievedRps", result.achievedRps());
-            node.put("lateShare", result.lateShare());
-            node.put("errors", result.errorCount());
-            node.put("p99Ms", result.latencyMs().p99());
-            node.put("sendLagP99Ms", result.generator().sendLagP99Ms());
-            node.put("dispatchLagP99Ms", result.generator().dispatchLagP99Ms());
-            node.put("cpuMsPerRequest", result.generator().cpuMsPerRequest());
+            LoadTestResult result = step(url, rate, steps.addObject());
             boolean kept = result.lateShare() <= LATE_LIMIT && result.errorCount() == 0;
             if (kept) {
                 best = result;
@@ -143,6 +140,22 @@ public final class LoadgenBench extends LeafCommand {
             }
         }
         return best;
+    }
+
+    /** One open-loop step of {@code step} at {@code rate}, after a 1 s warm-up; its figures go into {@code node}. */
+    private LoadTestResult step(String url, double rate, ObjectNode node) throws IOException {
+        LoadTestOptions options = LoadTestOptions.defaults(List.of(Target.parse(url))).withConnections(connections)
+                .withTimeout(Duration.ofSeconds(5)).withWarmup(Duration.ofSeconds(1)).withArrivals(Arrivals.UNIFORM, 1);
+        LoadTestResult result = LoadGenerator.create(options, line -> { }).run(ProfileShaping.constant(rate, step));
+        node.put("intendedRps", result.intendedRps());
+        node.put("achievedRps", result.achievedRps());
+        node.put("lateShare", result.lateShare());
+        node.put("errors", result.errorCount());
+        node.put("p99Ms", result.latencyMs().p99());
+        node.put("sendLagP99Ms", result.generator().sendLagP99Ms());
+        node.put("dispatchLagP99Ms", result.generator().dispatchLagP99Ms());
+        node.put("cpuMsPerRequest", result.generator().cpuMsPerRequest());
+        return result;
     }
 
     private double runWrk(String url) throws IOException, InterruptedException {
