@@ -78,7 +78,7 @@ final class LoadTestStage implements DemoStage {
             }
             List<Target> targets = services.stream().map(s -> Target.parse(s.url() + "item")).toList();
             LoadTestOptions options = LoadTestOptions.defaults(targets).withTimeout(Duration.ofSeconds(2))
-                    .withArrivals(Arrivals.POISSON, seed);
+                    .withWarmup(Duration.ofMillis(500)).withArrivals(Arrivals.POISSON, seed);
             return LoadGenerator.create(options, line -> { }).run(profile);
         } finally {
             services.forEach(ReferenceService::close);
