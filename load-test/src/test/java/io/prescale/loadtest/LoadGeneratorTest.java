@@ -126,13 +126,13 @@ class LoadGeneratorTest {
     void countsTimeoutsAgainstATargetSlowerThanTheTimeout() throws IOException {
         try (TestServer slow = TestServer.of(exchange -> {
             try {
-                Thread.sleep(1500);
+                Thread.sleep(4000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             TestServer.respond(exchange, 200, false);
         }, 8)) {
-            LoadTestOptions options = options(slow.url()).withTimeout(Duration.ofMillis(300));
+            LoadTestOptions options = options(slow.url()).withTimeout(Duration.ofSeconds(1));
             LoadTestResult result = run(options, 10, Duration.ofSeconds(1));
             assertThat(result.errors().timeout()).isEqualTo(10);
             assertThat(result.achievedRps()).isZero();
