@@ -203,9 +203,13 @@ public final class LoadtestCommand extends LeafCommand {
     }
 
     private static String human(LoadTestResult result) {
-        return String.format("%d requests, intended %.1f/s, achieved %.1f/s, late %.2f %%, errors %d,"
-                        + " p50 %.1f ms, p99 %.1f ms, max %.1f ms", result.requests(), result.intendedRps(),
-                result.achievedRps(), 100 * result.lateShare(), result.errorCount(), result.latencyMs().p50(),
-                result.latencyMs().p99(), result.latencyMs().max());
+        return String.format("%d requests, intended %.1f/s, achieved %.1f/s, late %.2f %%, errors %d, p50 %s, p99 %s,"
+                        + " max %s", result.requests(), result.intendedRps(), result.achievedRps(),
+                100 * result.lateShare(), result.errorCount(), ms(result.latencyMs().p50()),
+                ms(result.latencyMs().p99()), ms(result.latencyMs().max()));
+    }
+
+    private static String ms(double value) {
+        return Double.isFinite(value) ? String.format("%.1f ms", value) : "n/a (no response)";
     }
 }
