@@ -5,6 +5,8 @@ import io.prescale.cli.command.DemoCommand;
 import io.prescale.cli.command.ImportCommand;
 import io.prescale.cli.command.SeriesCommand;
 import io.prescale.cli.scale.ScaleCommand;
+import io.prescale.cli.command.LoadtestCommand;
+import io.prescale.cli.command.ServeReferenceCommand;
 import java.util.List;
 
 /**
@@ -17,7 +19,9 @@ final class Commands {
             ImportCommand.class,
             SeriesCommand.class,
             BenchCommand.class,
-            ScaleCommand.class);
+            ScaleCommand.class,
+            LoadtestCommand.class,
+            ServeReferenceCommand.class);
 
     private Commands() {
     }

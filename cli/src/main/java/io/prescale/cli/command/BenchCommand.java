@@ -1,6 +1,7 @@
 package io.prescale.cli.command;
 
 import io.prescale.cli.scale.ControllerBenchCommand;
+import io.prescale.cli.bench.LoadgenBench;
 import picocli.CommandLine.Command;
 
 /**
@@ -8,6 +9,6 @@ import picocli.CommandLine.Command;
  * one class in {@code subcommands}. Benchmarks never run in tests.
  */
 @Command(name = "bench", description = "Benchmarks (JSON with --json); never run in tests.",
-        subcommands = {io.prescale.cli.bench.StoreBenchCommand.class, ControllerBenchCommand.class})
+        subcommands = {io.prescale.cli.bench.StoreBenchCommand.class, ControllerBenchCommand.class, LoadgenBench.class})
 public final class BenchCommand {
 }

@@ -7,7 +7,8 @@ public final class DemoStages {
     public static final List<DemoStage> ALL = List.of(
             new TracesStage(),
             new ImportStage(),
-            new ScaleStage());
+            new ScaleStage(),
+            new LoadTestStage());
 
     private DemoStages() {
     }

@@ -1,0 +1,72 @@
+package io.prescale.loadtest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a load test runs, beside the profile it replays.
+ *
+ * @param targets one URL per instance; requests go to them round-robin
+ * @param connections the connection limit over all targets (each target gets an equal share, at least 1)
+ * @param timeout per request, from the start of its send (a request waiting this long for a connection also times out)
+ * @param warmup run at the profile's first rate for this long before measuring (not recorded)
+ * @param stopOnErrorRate stop early when the share of failed measured requests exceeds this (after at least
+ *                        20 completed); 1 never stops
+ * @param arrivals Poisson or evenly spaced arrivals
+ * @param seed seed of the Poisson arrivals
+ */
+public record LoadTestOptions(List<Target> targets, int connections, Duration timeout, Duration warmup,
+                              double stopOnErrorRate, Arrivals arrivals, long seed) {
+    public LoadTestOptions {
+        targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("at least one target is needed, got none");
+        }
+        if (connections < 1 || connections > 10_000) {
+            throw new IllegalArgumentException("connections must be in 1..10000, got " + connections);
+        }
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("timeout must be between 1 ms and 1 h, got " + timeout);
+        }
+        Objects.requireNonNull(warmup, "warmup");
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("warm-up must be >= 0, got " + warmup);
+        }
+        if (!(stopOnErrorRate > 0 && stopOnErrorRate <= 1)) {
+            throw new IllegalArgumentException("stop-on-error-rate must be in (0, 1], got " + stopOnErrorRate);
+        }
+        Objects.requireNonNull(arrivals, "arrivals");
+    }
+
+    /** 64 connections, 10 s timeout, no warm-up, never stop early, Poisson arrivals, seed 1. */
+    public static LoadTestOptions defaults(List<Target> targets) {
+        return new LoadTestOptions(targets, 64, Duration.ofSeconds(10), Duration.ZERO, 1.0, Arrivals.POISSON, 1);
+    }
+
+    public LoadTestOptions withConnections(int value) {
+        return new LoadTestOptions(targets, value, timeout, warmup, stopOnErrorRate, arrivals, seed);
+    }
+
+    public LoadTestOptions withTimeout(Duration value) {
+        return new LoadTestOptions(targets, connections, value, warmup, stopOnErrorRate, arrivals, seed);
+    }
+
+    public LoadTestOptions withWarmup(Duration value) {
+        return new LoadTestOptions(targets, connections, timeout, value, stopOnErrorRate, arrivals, seed);
+    }
+
+    public LoadTestOptions withStopOnErrorRate(double value) {
+        return new LoadTestOptions(targets, connections, timeout, warmup, value, arrivals, seed);
+    }
+
+    public LoadTestOptions withArrivals(Arrivals value, long seedValue) {
+        return new LoadTestOptions(targets, connections, timeout, warmup, stopOnErrorRate, value, seedValue);
+    }
+
+    /** Connections per target. */
+    int connectionsPerTarget() {
+        return Math.max(1, connections / targets.size());
+    }
+}
