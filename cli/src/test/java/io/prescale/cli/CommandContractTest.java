@@ -35,6 +35,18 @@ class CommandContractTest {
         cases.put("demo", List.of(
                 List.of("demo", "--quick", "--out", "$TMP/demo", "--store", "$TMP/store", "--json"),
                 List.of("demo", "--quick", "--seed", "notanumber", "--json")));
+        String taxi = "src/test/resources/forecast/nyc_taxi_3w.csv";
+        cases.put("forecast", List.of(
+                List.of("forecast", "--input", taxi, "--model", "holt-winters", "--horizon", "2h", "--json"),
+                List.of("forecast", "--input", taxi, "--horizon", "0", "--json")));
+        cases.put("forecast backtest", List.of(
+                List.of("forecast", "backtest", "--input", taxi, "--horizon", "5", "--models",
+                        "seasonal-naive-weekly,holt-winters", "--json"),
+                List.of("forecast", "backtest", "--input", taxi, "--horizon", "5", "--models", "magic", "--json")));
+        cases.put("forecast train", List.of(
+                List.of("forecast", "train", "--input", taxi, "--model", "arima", "--out", "$TMP/arima.zip", "--json"),
+                List.of("forecast", "train", "--input", "src/test/resources/forecast/constant.csv", "--model", "arima",
+                        "--out", "$TMP/arima.zip", "--json")));
         return cases;
     }
 

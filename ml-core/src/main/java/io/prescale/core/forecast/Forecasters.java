@@ -25,6 +25,8 @@ public final class Forecasters {
             case "seasonal-naive-weekly" -> new NaiveForecaster(NaiveForecaster.Kind.WEEKLY, options);
             case "holt-winters" -> new HoltWinters(options);
             case "arima" -> new Arima(options);
+            case "prophet" -> new ProphetStyle(options);
+            case "lstm" -> new LstmForecaster(options);
             case "auto" -> new AutoForecaster(options);
             default -> throw new IllegalArgumentException("unknown model '" + name + "', expected one of " + NAMES);
         };
