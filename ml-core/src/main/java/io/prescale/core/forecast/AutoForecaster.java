@@ -100,10 +100,15 @@ final class AutoForecaster implements Forecaster {
 
     /** The chosen model, with auto's provenance; a refit keeps the choice. */
     record AutoModel(ForecastModel inner, String chosen, ModelProvenance provenance, ForecastOptions options)
-            implements ForecastModel, Refittable {
+            implements ForecastModel, Refittable, BatchForecast {
         @Override
         public QuantileForecast forecast(TimeSeries history, int horizon, double[] levels) {
             return inner.forecast(history, horizon, levels);
+        }
+
+        @Override
+        public QuantileForecast[] forecastAll(TimeSeries series, int[] origins, int horizon, double[] levels) {
+            return Backtest.forecastAll(inner, series, origins, horizon, levels);
         }
 
         @Override

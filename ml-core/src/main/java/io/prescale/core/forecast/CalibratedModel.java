@@ -9,7 +9,7 @@ import java.util.Objects;
  * of level τ at step h is {@code ŷ_h + scale(ŷ_h)·Q_τ(e_h)}. For count series (training data never negative)
  * quantiles are clipped at 0, which keeps their order.
  */
-final class CalibratedModel implements ForecastModel {
+final class CalibratedModel implements ForecastModel, BatchForecast {
     private static final int MAX_ORIGINS = 400;
     private final Predictor predictor;
     private final ResidualQuantiles residuals;
@@ -44,8 +44,14 @@ final class CalibratedModel implements ForecastModel {
         int n = y.length;
         double[][] buffer = new double[horizon][(n - first) / stride + 1];
         int[] counts = new int[horizon];
-        for (int origin = first; origin < n; origin += stride) {
-            double[] point = predictor.point(Arrays.copyOf(y, origin), training.start(), horizon);
+        int[] origins = new int[(n - 1 - first) / stride + 1];
+        for (int i = 0; i < origins.length; i++) {
+            origins[i] = first + i * stride;
+        }
+        double[][] points = predictor.points(y, training.start(), origins, horizon);
+        for (int i = 0; i < origins.length; i++) {
+            int origin = origins[i];
+            double[] point = points[i];
             for (int h = 0; h < horizon && origin + h < n; h++) {
                 double actual = y[origin + h];
                 if (Double.isFinite(actual) && Double.isFinite(point[h])) {
@@ -93,7 +99,22 @@ final class CalibratedModel implements ForecastModel {
     @Override
     public QuantileForecast forecast(TimeSeries history, int horizon, double[] levels) {
         checkRequest(history, horizon, levels, provenance);
-        double[] point = predictor.point(history.values(), history.start(), horizon);
+        return quantiles(predictor.point(history.values(), history.start(), horizon), history.end(), history, levels);
+    }
+
+    @Override
+    public QuantileForecast[] forecastAll(TimeSeries series, int[] origins, int horizon, double[] levels) {
+        checkRequest(series, horizon, levels, provenance);
+        double[][] points = predictor.points(series.values(), series.start(), origins, horizon);
+        QuantileForecast[] out = new QuantileForecast[origins.length];
+        for (int i = 0; i < origins.length; i++) {
+            out[i] = quantiles(points[i], series.timeAt(origins[i]), series, levels);
+        }
+        return out;
+    }
+
+    private QuantileForecast quantiles(double[] point, java.time.Instant origin, TimeSeries series, double[] levels) {
+        int horizon = point.length;
         double[][] values = new double[horizon][levels.length];
         for (int h = 0; h < horizon; h++) {
             double p = Double.isFinite(point[h]) ? point[h] : 0;
@@ -105,7 +126,7 @@ final class CalibratedModel implements ForecastModel {
                 values[h][q] = Math.max(values[h][q], values[h][q - 1]);
             }
         }
-        return new QuantileForecast(history.end(), history.step(), levels, values);
+        return new QuantileForecast(origin, series.step(), levels, values);
     }
 
     static void checkRequest(TimeSeries history, int horizon, double[] levels, ModelProvenance provenance) {

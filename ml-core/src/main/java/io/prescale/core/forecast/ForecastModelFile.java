@@ -42,6 +42,9 @@ public final class ForecastModelFile {
     public static void save(ForecastModel model, Path file, String prescaleVersion, Instant createdAt) throws IOException {
         Objects.requireNonNull(model, "model");
         ForecastModel inner = model instanceof AutoForecaster.AutoModel auto ? auto.inner() : model;
+        if (inner instanceof LstmForecaster.Trained trained) {
+            inner = trained.model();
+        }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         ObjectNode json = MAPPER.createObjectNode();
         json.set("provenance", MAPPER.valueToTree(model.provenance()));

@@ -87,10 +87,15 @@ final class LstmForecaster implements Forecaster {
     }
 
     /** A trained LSTM; refits warm-start from its weights. */
-    record Trained(CalibratedModel model, LstmForecaster forecaster) implements ForecastModel, Refittable {
+    record Trained(CalibratedModel model, LstmForecaster forecaster) implements ForecastModel, Refittable, BatchForecast {
         @Override
         public QuantileForecast forecast(TimeSeries history, int horizon, double[] levels) {
             return model.forecast(history, horizon, levels);
+        }
+
+        @Override
+        public QuantileForecast[] forecastAll(TimeSeries series, int[] origins, int horizon, double[] levels) {
+            return model.forecastAll(series, origins, horizon, levels);
         }
 
         @Override
@@ -146,6 +151,50 @@ final class LstmForecaster implements Forecaster {
 
         byte[] parameterBytes() {
             return parameters.clone();
+        }
+
+        /** One forward pass per 512 origins when the horizon fits the network's output. */
+        @Override
+        public synchronized double[][] points(double[] values, Instant start, int[] origins, int horizon) {
+            int period = spec.period();
+            int w = spec.window();
+            boolean direct = horizon <= spec.outSteps();
+            for (int origin : origins) {
+                direct &= origin >= w + period + 1;
+            }
+            if (!direct) {
+                return Predictor.super.points(values, start, origins, horizon);
+            }
+            double[] y = Gaps.fill(values, period);
+            for (int i = 0; i < y.length; i++) {
+                y[i] /= spec.scale();
+            }
+            double[][] out = new double[origins.length][horizon];
+            int width = w * LstmNetwork.CHANNELS;
+            for (int from = 0; from < origins.length; from += 512) {
+                int size = Math.min(512, origins.length - from);
+                float[] input = new float[size * width];
+                for (int i = 0; i < size; i++) {
+                    int origin = origins[from + i];
+                    LstmNetwork.window(y, origin, w, spec.outSteps(), period, start.getEpochSecond(),
+                            spec.step().toSeconds(), input, i * width);
+                }
+                float[] result = forward(input, size);
+                for (int i = 0; i < size; i++) {
+                    for (int h = 0; h < horizon; h++) {
+                        out[from + i][h] = result[(i * spec.outSteps() + h) * 3 + 1] * spec.scale();
+                    }
+                }
+            }
+            return out;
+        }
+
+        private float[] forward(float[] input, int size) {
+            try (NDManager manager = djl.getNDManager().newSubManager()) {
+                NDArray x = manager.create(input, LstmNetwork.inputShape(size, spec.window()));
+                return block.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow()
+                        .toFloatArray();
+            }
         }
 
         @Override

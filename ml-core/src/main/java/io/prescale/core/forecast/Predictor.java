@@ -12,4 +12,16 @@ interface Predictor {
      * is at {@code start}.
      */
     double[] point(double[] history, Instant start, int horizon);
+
+    /**
+     * Point forecasts from several origins of one series: row i forecasts the steps after
+     * {@code values[0, origins[i])}. Models with a per-call overhead (the LSTM) batch this.
+     */
+    default double[][] points(double[] values, Instant start, int[] origins, int horizon) {
+        double[][] out = new double[origins.length][];
+        for (int i = 0; i < origins.length; i++) {
+            out[i] = point(java.util.Arrays.copyOf(values, origins[i]), start, horizon);
+        }
+        return out;
+    }
 }
