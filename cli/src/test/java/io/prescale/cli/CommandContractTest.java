@@ -47,6 +47,10 @@ class CommandContractTest {
                 List.of("forecast", "train", "--input", taxi, "--model", "arima", "--out", "$TMP/arima.zip", "--json"),
                 List.of("forecast", "train", "--input", "src/test/resources/forecast/constant.csv", "--model", "arima",
                         "--out", "$TMP/arima.zip", "--json")));
+        cases.put("bench forecast", List.of(
+                List.of("bench", "forecast", "--parts", "batch", "--variants", "3", "--batch-model",
+                        "seasonal-naive-daily", "--json"),
+                List.of("bench", "forecast", "--parts", "speed", "--json")));
         return cases;
     }
 

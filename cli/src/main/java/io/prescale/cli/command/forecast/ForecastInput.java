@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** What the forecast commands share: reading the input series, the horizon and time options, events. */
-final class ForecastInput {
+public final class ForecastInput {
     private ForecastInput() {
     }
 
@@ -33,7 +33,7 @@ final class ForecastInput {
      * grid at the most common step; missing steps are NaN, duplicates averaged. The one place to switch to the
      * shared {@code TraceReader}.
      */
-    static TimeSeries readInput(Path file) {
+    public static TimeSeries readInput(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("--input", file.toString(), "--input '" + file + "' is not a readable file");
         }
@@ -45,7 +45,7 @@ final class ForecastInput {
     }
 
     /** A shipped trace by its series name (e.g. {@code nyc_taxi}), for {@code --series}. */
-    static TimeSeries readShipped(String name) {
+    public static TimeSeries readShipped(String name) {
         for (ShippedTrace trace : ShippedTrace.values()) {
             if (trace.seriesName().equals(name)) {
                 try (BufferedReader reader = new BufferedReader(new InputStreamReader(trace.open(), StandardCharsets.UTF_8))) {
@@ -106,7 +106,7 @@ final class ForecastInput {
         return TimeSeries.of(start, step, values);
     }
 
-    static Instant parseTime(String text) {
+    public static Instant parseTime(String text) {
         String t = text.replace(' ', 'T');
         try {
             return Instant.parse(t);
