@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <pre>  E = Σ_t [ 2·max(y_t − ŷ_t, 0) + max(ŷ_t − y_t, 0) ] / Σ_t |y_t|</pre>
  *
- * where ŷ is the candidate's median: running short of capacity costs twice as much as over-provisioning (the
+ * where ŷ is the candidate's median (candidates: the daily and weekly seasonal naive, Holt-Winters, ARIMA and
+ * the quantile-averaged combination of the last two, {@link Combination}): running short of capacity costs twice as much as over-provisioning (the
  * asymmetry Crane's predictor applies). The candidate with the least E is refitted on the whole history; refits
  * in a backtest keep the choice.
  */
@@ -21,6 +22,8 @@ final class AutoForecaster implements Forecaster {
     static final List<String> CANDIDATES = List.of("seasonal-naive-daily", "seasonal-naive-weekly", "holt-winters",
             "arima");
     static final double UNDER_WEIGHT = 2.0;
+    /** The name auto gives the combination of Holt-Winters and ARIMA (see {@link Combination}). */
+    static final String COMBINATION = "holt-winters+arima";
     private static final int MAX_ORIGINS = 300;
     private final ForecastOptions options;
 
@@ -43,20 +46,52 @@ final class AutoForecaster implements Forecaster {
         String best = "naive";
         double bestScore = Double.POSITIVE_INFINITY;
         if (v >= options.horizon() + 10 && n - v >= 20) {
+            Map<String, double[]> medians = new LinkedHashMap<>();
             for (String candidate : CANDIDATES) {
-                double score = score(Forecasters.byName(candidate, options), history, n - v);
-                scores.put(candidate, score);
+                medians.put(candidate, medians(Forecasters.byName(candidate, options), history, n - v));
+            }
+            medians.put(COMBINATION, mean(medians.get("holt-winters"), medians.get("arima")));
+            for (Map.Entry<String, double[]> e : medians.entrySet()) {
+                double score = score(e.getValue(), history, n - v);
+                scores.put(e.getKey(), score);
                 if (score < bestScore) {
                     bestScore = score;
-                    best = candidate;
+                    best = e.getKey();
                 }
             }
         }
         return choose(best, history, scores, bestScore);
     }
 
+    static double[] mean(double[] a, double[] b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        double[] m = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            m[i] = (a[i] + b[i]) / 2;
+        }
+        return m;
+    }
+
+    /** Fits {@code names} on {@code history}: one model, or the combination of holt-winters and arima. */
+    ForecastModel fitNamed(String chosen, TimeSeries history) {
+        if (!chosen.equals(COMBINATION)) {
+            return Forecasters.byName(chosen, options).fit(history);
+        }
+        ForecastModel hw = Forecasters.byName("holt-winters", options).fit(history);
+        ForecastModel arima = Forecasters.byName("arima", options).fit(history);
+        String fallback = hw.provenance().fallback() != null ? hw.provenance().fallback() : arima.provenance().fallback();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("holt-winters", hw.provenance().fit());
+        facts.put("arima", arima.provenance().fit());
+        return new Combination(List.of(hw, arima), new ModelProvenance(COMBINATION, history.start(), history.end(),
+                history.size(), history.step(), Map.of("horizon", options.horizon()), options.seed(), "combination/1",
+                fallback, facts));
+    }
+
     private ForecastModel choose(String chosen, TimeSeries history, Map<String, Object> scores, double bestScore) {
-        ForecastModel inner = Forecasters.byName(chosen, options).fit(history);
+        ForecastModel inner = fitNamed(chosen, history);
         ModelProvenance innerProvenance = inner.provenance();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("chosen", chosen);
@@ -71,27 +106,48 @@ final class AutoForecaster implements Forecaster {
         return new AutoModel(inner, chosen, provenance, options);
     }
 
-    /** E (see the class comment) of {@code forecaster} fitted on {@code [0, split)} over {@code [split, n)}. */
-    double score(Forecaster forecaster, TimeSeries history, int split) {
-        ForecastModel model;
+    /** Medians at step H of {@code forecaster} fitted on {@code [0, split)}, for the targets of {@link #targets}. */
+    double[] medians(Forecaster forecaster, TimeSeries history, int split) {
+        int[] targets = targets(history, split);
+        int h = options.horizon();
+        int[] origins = new int[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            origins[i] = targets[i] - h + 1;
+        }
         try {
-            model = forecaster.fit(history.slice(0, split));
+            ForecastModel model = forecaster.fit(history.slice(0, split));
+            QuantileForecast[] forecasts = Backtest.forecastAll(model, history.slice(0, origins[origins.length - 1]),
+                    origins, h, new double[] {0.5});
+            double[] medians = new double[targets.length];
+            for (int i = 0; i < targets.length; i++) {
+                medians[i] = forecasts[i].value(h - 1, 0);
+            }
+            return medians;
         } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private int[] targets(TimeSeries history, int split) {
+        int first = split + options.horizon() - 1;
+        int stride = Math.max(1, (history.size() - first) / MAX_ORIGINS);
+        return java.util.stream.IntStream.iterate(first, t -> t < history.size(), t -> t + stride).toArray();
+    }
+
+    /** E (see the class comment) of the medians over the validation targets; infinite when the fit failed. */
+    double score(double[] medians, TimeSeries history, int split) {
+        if (medians == null) {
             return Double.POSITIVE_INFINITY;
         }
-        int h = options.horizon();
-        int n = history.size();
-        int first = split + h - 1;
-        int stride = Math.max(1, (n - first) / MAX_ORIGINS);
+        int[] targets = targets(history, split);
         double loss = 0;
         double total = 0;
-        double[] levels = {0.5};
-        for (int t = first; t < n; t += stride) {
-            double y = history.valueAt(t);
+        for (int i = 0; i < targets.length; i++) {
+            double y = history.valueAt(targets[i]);
             if (!Double.isFinite(y)) {
                 continue;
             }
-            double p = model.forecast(history.slice(0, t - h + 1), h, levels).value(h - 1, 0);
+            double p = medians[i];
             loss += y > p ? UNDER_WEIGHT * (y - p) : p - y;
             total += Math.abs(y);
         }
@@ -114,7 +170,7 @@ final class AutoForecaster implements Forecaster {
         @Override
         public ForecastModel refit(TimeSeries history) {
             ForecastModel next = inner instanceof Refittable r ? r.refit(history)
-                    : Forecasters.byName(chosen, options).fit(history);
+                    : new AutoForecaster(options).fitNamed(chosen, history);
             ModelProvenance p = provenance;
             return new AutoModel(next, chosen, new ModelProvenance(p.model(), history.start(), history.end(),
                     history.size(), p.step(), p.options(), p.seed(), p.version(), p.fallback(), p.fit()), options);

@@ -50,6 +50,15 @@ public final class ForecastModelFile {
         json.set("provenance", MAPPER.valueToTree(model.provenance()));
         if (inner instanceof CalibratedModel calibrated) {
             writeCalibrated(calibrated, json, entries);
+        } else if (inner instanceof Combination combination) {
+            json.put("type", "combination");
+            json.set("combinationProvenance", MAPPER.valueToTree(combination.provenance()));
+            var members = json.putArray("members");
+            for (ForecastModel member : combination.members()) {
+                ObjectNode node = members.addObject();
+                node.set("provenance", MAPPER.valueToTree(member.provenance()));
+                writeCalibrated((CalibratedModel) member, node, entries);
+            }
         } else {
             throw new IllegalArgumentException("cannot save a model of type " + inner.getClass().getSimpleName());
         }
@@ -91,6 +100,20 @@ public final class ForecastModelFile {
     public static ForecastModel load(Path file) throws IOException {
         ModelArchive archive = ModelArchive.read(file, KIND, FORMAT_VERSION);
         JsonNode json = MAPPER.readTree(archive.entry("model.json"));
+        ModelProvenance provenance = MAPPER.treeToValue(json.get("provenance"), ModelProvenance.class);
+        if (json.get("type").asText().equals("combination")) {
+            java.util.List<ForecastModel> members = new java.util.ArrayList<>();
+            for (JsonNode member : json.get("members")) {
+                members.add(readCalibrated(member, archive, file));
+            }
+            ModelProvenance own = MAPPER.treeToValue(json.get("combinationProvenance"), ModelProvenance.class);
+            return new AutoForecaster.AutoModel(new Combination(members, own), own.model(), provenance,
+                    ForecastOptions.defaults().withHorizon(((Number) provenance.options().get("horizon")).intValue()));
+        }
+        return readCalibrated(json, archive, file).withProvenance(provenance);
+    }
+
+    private static CalibratedModel readCalibrated(JsonNode json, ModelArchive archive, Path file) throws IOException {
         ModelProvenance provenance = MAPPER.treeToValue(json.get("provenance"), ModelProvenance.class);
         String type = json.get("type").asText();
         Predictor predictor;
