@@ -30,7 +30,7 @@ public record LstmOptions(int window, int hidden, int maxEpochs, int patience, i
     }
 
     public static LstmOptions defaults() {
-        return new LstmOptions(48, 32, 20, 3, 128, 0.005, 0.15, 4000);
+        return new LstmOptions(36, 24, 15, 3, 256, 0.01, 0.15, 3000);
     }
 
     /** Small and fast: for tests and the quick demo. */
