@@ -14,7 +14,8 @@ class ClassicalModelsTest {
     private static final double[] LEVELS = {0.05, 0.1, 0.5, 0.9, 0.95, 0.99};
 
     @ParameterizedTest
-    @ValueSource(strings = {"naive", "seasonal-naive-daily", "seasonal-naive-weekly", "holt-winters", "arima", "auto"})
+    @ValueSource(strings = {"naive", "seasonal-naive-daily", "seasonal-naive-weekly", "holt-winters", "arima", "prophet",
+        "auto"})
     void quantilesAreOrderedAndGapsAreSurvived(String name) {
         TimeSeries series = SyntheticLoad.series(48 * 21, 11, 0.05);
         ForecastModel model = Forecasters.byName(name, ForecastOptions.defaults().withHorizon(6)).fit(series);
@@ -54,12 +55,31 @@ class ClassicalModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seasonal-naive-weekly", "holt-winters", "arima"})
+    @ValueSource(strings = {"seasonal-naive-weekly", "holt-winters", "arima", "prophet"})
     void shortHistoryFallsBackAndSaysSo(String name) {
         TimeSeries series = SyntheticLoad.series(48 * 4, 2, 0);
         ForecastModel model = Forecasters.byName(name, ForecastOptions.defaults()).fit(series);
         assertThat(model.provenance().fallback()).isNotBlank();
         assertThat(model.forecast(series, 5, new double[] {0.5}).value(0, 0)).isFinite();
+    }
+
+    @Test
+    void prophetLearnsEventEffectsFromTheEventsFile() {
+        TimeSeries base = SyntheticLoad.series(48 * 28, 13, 0);
+        double[] v = base.values();
+        java.util.List<Event> events = new java.util.ArrayList<>();
+        for (int day : new int[] {3, 9, 16, 24}) {
+            events.add(new Event("holiday", base.timeAt(day * 48), base.timeAt(day * 48 + 48)));
+            for (int i = day * 48; i < day * 48 + 48; i++) {
+                v[i] *= 0.4;
+            }
+        }
+        TimeSeries series = base.withValues(v);
+        BacktestSpec spec = new BacktestSpec(5, 48 * 23, 48);
+        ForecastOptions options = ForecastOptions.defaults().withHorizon(5);
+        double without = Backtest.run(series, Forecasters.byName("prophet", options), spec).metrics().mase();
+        double with = Backtest.run(series, Forecasters.byName("prophet", options.withEvents(events)), spec).metrics().mase();
+        assertThat(with).isLessThan(0.8 * without);
     }
 
     @Test
