@@ -86,7 +86,7 @@ final class LstmForecaster implements Forecaster {
                 options.seed(), "lstm/1", fallback, facts);
     }
 
-    /** A trained LSTM; refits warm-start from its weights. */
+    /** A trained LSTM; refits warm-start from its weights: at most 2 epochs on the newest 1,500 windows. */
     record Trained(CalibratedModel model, LstmForecaster forecaster) implements ForecastModel, Refittable, BatchForecast {
         @Override
         public QuantileForecast forecast(TimeSeries history, int horizon, double[] levels) {
@@ -110,8 +110,8 @@ final class LstmForecaster implements Forecaster {
         }
 
         private static LstmOptions quicker(LstmOptions o) {
-            return new LstmOptions(o.window(), o.hidden(), Math.max(2, o.maxEpochs() / 4), 1, o.batchSize(),
-                    o.learningRate() / 2, o.validationFraction(), o.maxWindows());
+            return new LstmOptions(o.window(), o.hidden(), Math.min(2, o.maxEpochs()), 1, o.batchSize(),
+                    o.learningRate() / 2, o.validationFraction(), Math.min(o.maxWindows(), 1500));
         }
     }
 
