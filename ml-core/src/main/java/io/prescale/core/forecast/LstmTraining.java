@@ -74,12 +74,29 @@ final class LstmTraining {
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(LstmNetwork.inputShape(options.batchSize(), w));
                 if (warmStart != null) {
-                    ModelArchive.loadParameters(block, model.getNDManager(), warmStart);
+                    warmStart(block, model.getNDManager(), warmStart, w);
                 }
                 return loop(trainer, block, model.getNDManager(), xs, ys, trainCount, count);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies saved weights into the trainer's own parameter tensors, in place: the trainer keeps references to
+     * the tensors it initialised, so replacing them (as loading does) would leave it training the random ones.
+     */
+    private void warmStart(Block block, NDManager manager, byte[] parameters, int window) throws IOException {
+        Block saved = LstmNetwork.block(spec.hidden(), spec.outSteps());
+        try (NDManager temp = manager.newSubManager()) {
+            saved.initialize(temp, ai.djl.ndarray.types.DataType.FLOAT32, LstmNetwork.inputShape(1, window));
+            ModelArchive.loadParameters(saved, temp, parameters);
+            var target = block.getParameters().values();
+            var source = saved.getParameters().values();
+            for (int i = 0; i < target.size(); i++) {
+                target.get(i).getArray().set(source.get(i).getArray().toFloatArray());
+            }
         }
     }
 

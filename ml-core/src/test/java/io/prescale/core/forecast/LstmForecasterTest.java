@@ -37,6 +37,17 @@ class LstmForecasterTest {
     }
 
     @Test
+    void aWarmStartedRefitKeepsLearning() {
+        TimeSeries series = SyntheticLoad.series(1100, 6, 0);
+        ForecastModel first = Forecasters.byName("lstm", OPTIONS).fit(series.slice(0, 1000));
+        ForecastModel refit = ((Refittable) first).refit(series);
+        assertThat(refit.provenance().fit()).containsEntry("warmStart", true);
+        assertThat(refit.forecast(series, 3, new double[] {0.5}).quantile(0.5))
+                .isNotEqualTo(first.forecast(series, 3, new double[] {0.5}).quantile(0.5));
+        assertThat((Double) refit.provenance().fit().get("trainLoss")).isLessThan(0.5);
+    }
+
+    @Test
     void theSameSeedGivesTheSameNetwork() {
         TimeSeries series = SyntheticLoad.series(1200, 5, 0);
         double[] a = Forecasters.byName("lstm", OPTIONS.withSeed(4)).fit(series).forecast(series, 3, new double[] {0.5})
