@@ -7,6 +7,7 @@ import io.prescale.cli.command.SeriesCommand;
 import io.prescale.cli.scale.ScaleCommand;
 import io.prescale.cli.command.LoadtestCommand;
 import io.prescale.cli.command.ServeReferenceCommand;
+import io.prescale.cli.command.forecast.ForecastCommand;
 import java.util.List;
 
 /**
@@ -21,7 +22,8 @@ final class Commands {
             BenchCommand.class,
             ScaleCommand.class,
             LoadtestCommand.class,
-            ServeReferenceCommand.class);
+            ServeReferenceCommand.class,
+            ForecastCommand.class);
 
     private Commands() {
     }

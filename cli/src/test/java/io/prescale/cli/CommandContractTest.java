@@ -71,6 +71,22 @@ class CommandContractTest {
                 List.of("bench", "loadgen", "--runs", "1", "--wrk-duration", "1s", "--step", "1s", "--max-steps", "1",
                         "--connections", "4", "--json"),
                 List.of("bench", "loadgen", "--runs", "0", "--json")));
+        String taxi = "src/test/resources/forecast/nyc_taxi_3w.csv";
+        cases.put("forecast", List.of(
+                List.of("forecast", "--input", taxi, "--model", "holt-winters", "--horizon", "2h", "--json"),
+                List.of("forecast", "--input", taxi, "--horizon", "0", "--json")));
+        cases.put("forecast backtest", List.of(
+                List.of("forecast", "backtest", "--input", taxi, "--horizon", "5", "--models",
+                        "seasonal-naive-weekly,holt-winters", "--json"),
+                List.of("forecast", "backtest", "--input", taxi, "--horizon", "5", "--models", "magic", "--json")));
+        cases.put("forecast train", List.of(
+                List.of("forecast", "train", "--input", taxi, "--model", "arima", "--out", "$TMP/arima.zip", "--json"),
+                List.of("forecast", "train", "--input", "src/test/resources/forecast/constant.csv", "--model", "arima",
+                        "--out", "$TMP/arima.zip", "--json")));
+        cases.put("bench forecast", List.of(
+                List.of("bench", "forecast", "--parts", "batch", "--variants", "3", "--batch-model",
+                        "seasonal-naive-daily", "--json"),
+                List.of("bench", "forecast", "--parts", "speed", "--json")));
         return cases;
     }
 
@@ -145,9 +161,9 @@ class CommandContractTest {
     }
 
     private static void collectLeaves(CommandLine command, List<String> leaves) {
+        // A command that runs (a LeafCommand) needs cases even when it also has subcommands (`forecast`).
         if (command.getCommand() instanceof io.prescale.cli.output.LeafCommand) {
             leaves.add(command.getCommandSpec().qualifiedName(" ").replaceFirst("^prescale ?", ""));
-            return;
         }
         for (CommandLine sub : new LinkedHashMap<>(command.getSubcommands()).values()) {
             if (!sub.getCommandSpec().name().equals("help")) {

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** What the store commands share: opening the store as bad input on failure, and the JSON of a series. */
-final class StoreCommands {
+public final class StoreCommands {
     private StoreCommands() {
     }
 
-    static Path storeDir(StoreOption option) {
+    /** The store directory of {@code --store}, absolute. */
+    public static Path storeDir(StoreOption option) {
         Path dir = option.store();
         if (dir == null) {
             throw new IllegalStateException("no store directory: --store has no default");
@@ -24,11 +25,20 @@ final class StoreCommands {
     }
 
     /** Opens the store; a directory that cannot be created, written or locked is bad input naming it. */
-    static QuestDbStore open(Path dir) {
+    public static QuestDbStore open(Path dir) {
         try {
             return QuestDbStore.open(dir);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--store", dir.toString(), e.getMessage(), e);
+        }
+    }
+
+    /** Reads a whole series from the store at its own step; an unknown name is bad input listing the known ones. */
+    public static io.prescale.core.series.TimeSeries readSeries(StoreOption option, String name) {
+        try (QuestDbStore store = open(storeDir(option))) {
+            return store.read(name);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--series", name, e.getMessage(), e);
         }
     }
 

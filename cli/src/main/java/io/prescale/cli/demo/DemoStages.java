@@ -8,7 +8,8 @@ public final class DemoStages {
             new TracesStage(),
             new ImportStage(),
             new ScaleStage(),
-            new LoadTestStage());
+            new LoadTestStage(),
+            new ForecastStage());
 
     private DemoStages() {
     }

@@ -32,7 +32,9 @@ public final class InputFiles {
         try {
             return TraceReader.read(file, options);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(option, file.toString(), file.getFileName() + ": " + e.getMessage(), e);
+            String message = String.valueOf(e.getMessage());
+            throw new BadInputException(option, file.toString(),
+                    message.contains(file.getFileName().toString()) ? message : file + ": " + message, e);
         } catch (UncheckedIOException e) {
             throw new BadInputException(option, file.toString(), "cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
