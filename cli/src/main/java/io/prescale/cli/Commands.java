@@ -1,5 +1,6 @@
 package io.prescale.cli;
 
+import io.prescale.cli.anomaly.AnomalyCommand;
 import io.prescale.cli.command.BenchCommand;
 import io.prescale.cli.command.DemoCommand;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
 final class Commands {
     static final List<Class<?>> GROUPS = List.of(
             DemoCommand.class,
-            BenchCommand.class);
+            BenchCommand.class,
+            AnomalyCommand.class);
 
     private Commands() {
     }

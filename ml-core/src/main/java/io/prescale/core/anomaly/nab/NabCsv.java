@@ -34,7 +34,7 @@ public final class NabCsv {
     }
 
     /**
-     * Reads {@code path}: column 0 is the timestamp, {@code valueColumn} (by header name) the value.
+     * Reads {@code path}: column 0 is the timestamp, {@code valueColumn} (by header name; null = column 1) the value.
      *
      * @param name how the file is named in results and errors (e.g. {@code realKnownCause/nyc_taxi.csv})
      * @throws IllegalArgumentException naming the file and line of the first row that does not parse
@@ -86,6 +86,13 @@ public final class NabCsv {
 
     private static int columnOf(String header, String valueColumn, String name) {
         String[] names = header.strip().split(",", -1);
+        if (valueColumn == null) {
+            if (names.length < 2) {
+                throw new IllegalArgumentException(name + ": header '" + header.strip()
+                        + "' has one column, expected a timestamp and a value column");
+            }
+            return 1;
+        }
         for (int i = 1; i < names.length; i++) {
             if (names[i].strip().equalsIgnoreCase(valueColumn)) {
                 return i;

@@ -56,6 +56,19 @@ public record NabLabels(Map<String, List<NabWindow>> windows) {
         return new NabLabels(windows);
     }
 
+    /**
+     * NAB's windows for the shipped traces that come from NAB ({@code realKnownCause/nyc_taxi.csv} and
+     * {@code realAWSCloudwatch/elb_request_count_8c0756.csv}), verbatim from {@code labels/combined_windows.json}
+     * (MIT, Numenta), so the demo can check whether the known events were found.
+     */
+    public static NabLabels shippedTraceWindows() {
+        try (InputStream in = NabLabels.class.getResourceAsStream("/io/prescale/core/anomaly/shipped_trace_windows.json")) {
+            return read(Objects.requireNonNull(in, "shipped_trace_windows.json"), "shipped_trace_windows.json");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The windows of {@code file}, or null when the file has no entry. */
     public List<NabWindow> of(String file) {
         return windows.get(file);
