@@ -35,7 +35,30 @@ class CommandContractTest {
         cases.put("demo", List.of(
                 List.of("demo", "--quick", "--out", "$TMP/demo", "--store", "$TMP/store", "--json"),
                 List.of("demo", "--quick", "--seed", "notanumber", "--json")));
+        String nab = anomalyResource("nab");
+        cases.put("anomaly nab", List.of(
+                List.of("anomaly", "nab", "--data", nab + "/data", "--labels", nab + "/combined_windows.json",
+                        "--detector", "iforest", "--json"),
+                List.of("anomaly", "nab", "--data", nab + "/data", "--labels", nab + "/combined_windows.json",
+                        "--detector", "nosuch", "--json")));
+        String input = nab + "/data/realAWSCloudwatch/iio_us-east-1_i-a2eb1cd9_NetworkIn.csv";
+        cases.put("anomaly score", List.of(
+                List.of("anomaly", "score", "--input", input, "--detector", "iforest", "--json"),
+                List.of("anomaly", "score", "--input", "$TMP/missing.csv", "--json")));
+        cases.put("bench anomaly", List.of(
+                List.of("bench", "anomaly", "--detectors", "iforest", "--year-rows", "2000", "--nab", "$TMP/none",
+                        "--json"),
+                List.of("bench", "anomaly", "--detectors", "nosuch", "--json")));
         return cases;
+    }
+
+    /** An anomaly test resource as a file path. */
+    static String anomalyResource(String name) {
+        try {
+            return Path.of(CommandContractTest.class.getResource("/io/prescale/cli/anomaly/" + name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Stream<Arguments> successCases() {

@@ -70,20 +70,19 @@ final class IsolationForest {
         int psi = Math.min(options.subsample(), data.length);
         int heightLimit = (int) Math.ceil(Math.log(psi) / Math.log(2));
         Tree[] trees = new Tree[options.trees()];
-        int[] all = new int[data.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
+        int[] pool = new int[data.length];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = i;
         }
         for (int t = 0; t < trees.length; t++) {
-            int[] sample = sampleWithoutReplacement(all, psi, random);
+            int[] sample = sampleWithoutReplacement(pool, psi, random);
             trees[t] = Tree.grow(data, sample, heightLimit, random);
         }
         return new IsolationForest(trees, psi, data[0].length);
     }
 
-    private static int[] sampleWithoutReplacement(int[] all, int k, RandomGenerator random) {
-        // Partial Fisher–Yates on a copy: the first k entries are a uniform sample.
-        int[] pool = all.clone();
+    private static int[] sampleWithoutReplacement(int[] pool, int k, RandomGenerator random) {
+        // Partial Fisher–Yates: the first k entries become a uniform sample whatever order the pool is in.
         for (int i = 0; i < k; i++) {
             int j = i + random.nextInt(pool.length - i);
             int tmp = pool[i];
@@ -91,6 +90,30 @@ final class IsolationForest {
             pool[j] = tmp;
         }
         return Arrays.copyOf(pool, k);
+    }
+
+    /**
+     * A forest in which trees {@code [from, from + count)} (modulo t) are regrown on {@code data} and the others are
+     * kept: the streaming form renews a quarter of the forest at a time, so the model follows the recent past at
+     * a quarter of the cost of regrowing it whole. Needs the same ψ as this forest's.
+     */
+    IsolationForest renew(double[][] data, int from, int count, int subsample, RandomGenerator random) {
+        int psi = Math.min(subsample, data.length);
+        int heightLimit = (int) Math.ceil(Math.log(psi) / Math.log(2));
+        Tree[] renewed = trees.clone();
+        int[] pool = new int[data.length];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = i;
+        }
+        for (int k = 0; k < count; k++) {
+            renewed[(from + k) % renewed.length] = Tree.grow(data, sampleWithoutReplacement(pool, psi, random),
+                    heightLimit, random);
+        }
+        return new IsolationForest(renewed, psi, dimensions);
+    }
+
+    int size() {
+        return trees.length;
     }
 
     /** E(h(x)): the mean path length of {@code x} over the trees. */

@@ -1,15 +1,21 @@
 package io.prescale.core.anomaly;
 
 import io.prescale.core.series.TimeSeries;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
  * {@code iforest}: the {@link IsolationForest} of Liu, Ting &amp; Zhou (2008) on causal {@link WindowFeatures}.
  * Batch ({@link #fit}): one forest on the reference's rows; the model reports the raw s(x) = 2^(−E(h)/c(ψ)).
- * Streaming ({@link #scoreStreaming}): from row {@code warmup} on, the forest is refitted every
+ * Streaming ({@link #scoreStreaming}): from row {@code warmup} on, a quarter of the trees is regrown every
  * {@code refitEvery} rows on subsamples of the last {@code history} rows before the row being scored, and the
  * raw scores go through the {@link StreamCalibration}. Seeded: the same seed gives the same scores.
  */
@@ -90,22 +96,64 @@ public final class IsolationForestDetector implements AnomalyDetector {
         return options.calibration().apply(rawStreaming(rows), options.warmup());
     }
 
-    /** Raw streaming iforest scores s(x): 0 before warmup, NaN on gaps. */
+    /**
+     * Raw streaming iforest scores s(x): 0 before warmup, NaN on gaps. The forest is grown whole at row
+     * {@code warmup} and at every refit while fewer than ψ rows are known; after that a quarter of its trees is
+     * regrown every {@code refitEvery} rows (oldest first), so every tree is at most 4·refitEvery rows old.
+     */
     double[] rawStreaming(double[] rows) {
         double[][] f = WindowFeatures.of(rows, features);
         SplittableRandom random = new SplittableRandom(options.seed());
         double[] raw = new double[rows.length];
-        IsolationForest forest = null;
-        int lastFit = 0;
-        for (int i = 0; i < rows.length; i++) {
-            if (i >= options.warmup() && (forest == null || i - lastFit >= options.refitEvery())) {
-                int from = Math.max(0, i - options.history());
-                forest = IsolationForest.fit(Arrays.copyOfRange(f, from, i), forestOptions(), random);
-                lastFit = i;
+        // Growing the next trees and scoring rows with the current (immutable) forest overlap on two threads.
+        ExecutorService scorer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "iforest-scorer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            IsolationForest forest = null;
+            int next = 0;
+            int segmentStart = 0;
+            for (int i = options.warmup(); i <= rows.length; i += options.refitEvery()) {
+                int end = Math.min(rows.length, i);
+                pending.add(scorer.submit(scoreSegment(forest, f, rows, raw, segmentStart, end)));
+                segmentStart = end;
+                if (i == rows.length) {
+                    break;
+                }
+                double[][] history = Arrays.copyOfRange(f, Math.max(0, i - options.history()), i);
+                if (forest == null || history.length < options.subsample()) {
+                    forest = IsolationForest.fit(history, forestOptions(), random);
+                } else {
+                    int quarter = Math.max(1, options.trees() / 4);
+                    forest = forest.renew(history, next, quarter, options.subsample(), random);
+                    next = (next + quarter) % options.trees();
+                }
             }
-            raw[i] = Double.isNaN(rows[i]) ? Double.NaN : forest == null ? 0 : forest.score(f[i]);
+            pending.add(scorer.submit(scoreSegment(forest, f, rows, raw, segmentStart, rows.length)));
+            for (Future<?> done : pending) {
+                done.get();
+            }
+            return raw;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("iforest scoring failed", e.getCause());
+        } finally {
+            scorer.shutdownNow();
         }
-        return raw;
+    }
+
+    private static Runnable scoreSegment(IsolationForest forest, double[][] f, double[] rows, double[] raw, int from,
+                                         int to) {
+        return () -> {
+            for (int i = from; i < to; i++) {
+                raw[i] = Double.isNaN(rows[i]) ? Double.NaN : forest == null ? 0 : forest.score(f[i]);
+            }
+        };
     }
 
     int warmup() {
