@@ -20,7 +20,8 @@ public interface AnomalyDetector {
      * The streaming form: one score in [0, 1] per row of {@code rows}, taken in order, where score i is computed
      * from rows ≤ i only (the detector may refit on past rows as it goes). Rows need not be evenly spaced; NaN
      * rows score NaN. The default refits {@link #fit} on the rows seen so far at rows 64, 128, 256, … (doubling)
-     * and scores each row with the latest model; detectors override it with something cheaper.
+     * and scores each row with the latest model (it rescores the prefix for every row, so it is quadratic in
+     * the rows); the detectors here override it with something linear.
      */
     default double[] scoreStreaming(double[] rows) {
         double[] scores = new double[rows.length];
