@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Deep-model test: at most 1,000 points, a few hundred training steps. */
 class AutoencoderDetectorTest {
     private static final AutoencoderDetector DETECTOR =
-            new AutoencoderDetector(AutoencoderDetector.Options.defaults(5).withSteps(200));
+            new AutoencoderDetector(AutoencoderDetector.Options.defaults(5).withSteps(120));
 
     @Test
     void reconstructionErrorFlagsABrokenShapeAndTheModelSurvivesSaveAndLoad(@TempDir Path temp) throws Exception {
