@@ -120,25 +120,9 @@ final class NabSweeper {
     /** NAB's {@code calcScoreByThreshold}: one result per distinct anomaly score, thresholds descending. */
     static List<ThresholdScore> byThreshold(Points points, NabProfile profile) {
         Integer[] order = scorableByScoreDescending(points);
-        int[] insertion = new int[points.windowIds];
-        int partCount = 0;
-        double[] parts = new double[points.windowIds];
-        boolean[] seen = new boolean[points.windowIds];
-        int tn = 0;
-        int fn = 0;
-        for (int idx : order) {
-            int w = points.window[idx];
-            if (w == OUTSIDE) {
-                tn++;
-            } else {
-                fn++;
-                if (!seen[w]) {
-                    seen[w] = true;
-                    parts[w] = -profile.fnWeight();
-                    insertion[partCount++] = w;
-                }
-            }
-        }
+        WindowParts parts = new WindowParts(points, order, profile);
+        int tn = order.length - parts.rowsInWindows;
+        int fn = parts.rowsInWindows;
         List<ThresholdScore> result = new ArrayList<>();
         double fpPart = 0;
         int tp = 0;
@@ -147,7 +131,7 @@ final class NabSweeper {
         for (int idx : order) {
             double score = points.anomaly[idx];
             if (score != threshold) {
-                result.add(new ThresholdScore(threshold, total(fpPart, parts, insertion, partCount), tp, tn, fp, fn));
+                result.add(new ThresholdScore(threshold, parts.total(fpPart), tp, tn, fp, fn));
                 threshold = score;
             }
             int w = points.window[idx];
@@ -158,20 +142,49 @@ final class NabSweeper {
             } else {
                 tp++;
                 fn--;
-                parts[w] = Math.max(parts[w], points.sweep[idx]);
+                parts.value[w] = Math.max(parts.value[w], points.sweep[idx]);
             }
         }
-        result.add(new ThresholdScore(threshold, total(fpPart, parts, insertion, partCount), tp, tn, fp, fn));
+        result.add(new ThresholdScore(threshold, parts.total(fpPart), tp, tn, fp, fn));
         return result;
     }
 
-    private static double total(double fpPart, double[] parts, int[] insertion, int partCount) {
-        double sum = 0;
-        sum += fpPart;
-        for (int k = 0; k < partCount; k++) {
-            sum += parts[insertion[k]];
+    /**
+     * NAB's {@code scoreParts}: one part per window that has a scored row, starting at −fnWeight, in the order the
+     * windows first appear in the sorted rows (Python dict order, which fixes the order of the final sum).
+     */
+    private static final class WindowParts {
+        final double[] value;
+        final int[] insertion;
+        int count;
+        int rowsInWindows;
+
+        WindowParts(Points points, Integer[] order, NabProfile profile) {
+            value = new double[points.windowIds];
+            insertion = new int[points.windowIds];
+            boolean[] seen = new boolean[points.windowIds];
+            for (int idx : order) {
+                int w = points.window[idx];
+                if (w != OUTSIDE) {
+                    rowsInWindows++;
+                    if (!seen[w]) {
+                        seen[w] = true;
+                        value[w] = -profile.fnWeight();
+                        insertion[count++] = w;
+                    }
+                }
+            }
         }
-        return sum;
+
+        /** {@code sum(scoreParts.values())} with the false-positive part first. */
+        double total(double fpPart) {
+            double sum = 0;
+            sum += fpPart;
+            for (int k = 0; k < count; k++) {
+                sum += value[insertion[k]];
+            }
+            return sum;
+        }
     }
 
     private static Integer[] scorableByScoreDescending(Points points) {
