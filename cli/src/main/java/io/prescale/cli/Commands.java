@@ -1,5 +1,6 @@
 package io.prescale.cli;
 
+import io.prescale.cli.anomaly.AnomalyCommand;
 import io.prescale.cli.command.BenchCommand;
 import io.prescale.cli.command.DemoCommand;
 import io.prescale.cli.command.ImportCommand;
@@ -23,7 +24,8 @@ final class Commands {
             ScaleCommand.class,
             LoadtestCommand.class,
             ServeReferenceCommand.class,
-            ForecastCommand.class);
+            ForecastCommand.class,
+            AnomalyCommand.class);
 
     private Commands() {
     }

@@ -87,6 +87,20 @@ class CommandContractTest {
                 List.of("bench", "forecast", "--parts", "batch", "--variants", "3", "--batch-model",
                         "seasonal-naive-daily", "--json"),
                 List.of("bench", "forecast", "--parts", "speed", "--json")));
+        String nab = anomalyResource("nab");
+        cases.put("anomaly nab", List.of(
+                List.of("anomaly", "nab", "--data", nab + "/data", "--labels", nab + "/combined_windows.json",
+                        "--detector", "iforest", "--json"),
+                List.of("anomaly", "nab", "--data", nab + "/data", "--labels", nab + "/combined_windows.json",
+                        "--detector", "nosuch", "--json")));
+        String input = nab + "/data/realAWSCloudwatch/iio_us-east-1_i-a2eb1cd9_NetworkIn.csv";
+        cases.put("anomaly score", List.of(
+                List.of("anomaly", "score", "--input", input, "--detector", "iforest", "--json"),
+                List.of("anomaly", "score", "--input", "$TMP/missing.csv", "--json")));
+        cases.put("bench anomaly", List.of(
+                List.of("bench", "anomaly", "--detectors", "iforest", "--year-rows", "2000", "--nab", "$TMP/none",
+                        "--json"),
+                List.of("bench", "anomaly", "--detectors", "nosuch", "--json")));
         return cases;
     }
 
@@ -96,6 +110,15 @@ class CommandContractTest {
             return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /** An anomaly test resource as a file path. */
+    static String anomalyResource(String name) {
+        try {
+            return Path.of(CommandContractTest.class.getResource("/io/prescale/cli/anomaly/" + name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -7,9 +7,10 @@ public final class DemoStages {
     public static final List<DemoStage> ALL = List.of(
             new TracesStage(),
             new ImportStage(),
-            new ScaleStage(),
+            new io.prescale.cli.anomaly.AnomalyStage(),
+            new ForecastStage(),
             new LoadTestStage(),
-            new ForecastStage());
+            new ScaleStage());
 
     private DemoStages() {
     }

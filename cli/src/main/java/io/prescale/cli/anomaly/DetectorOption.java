@@ -1,0 +1,26 @@
+package io.prescale.cli.anomaly;
+
+import io.prescale.cli.output.BadInputException;
+import io.prescale.core.anomaly.AnomalyDetector;
+import io.prescale.core.anomaly.AnomalyDetectors;
+import picocli.CommandLine.Option;
+
+/** {@code --detector iforest|autoencoder|combined|best} (default best). */
+public final class DetectorOption {
+    @Option(names = "--detector", defaultValue = "best", paramLabel = "NAME",
+            description = "iforest, autoencoder, combined or best (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    public String name() {
+        return name;
+    }
+
+    /** The detector, or bad input naming the value and the names expected. */
+    public AnomalyDetector detector(long seed) {
+        if (!AnomalyDetectors.NAMES.contains(name)) {
+            throw new BadInputException("--detector", name, "unknown detector '" + name + "', expected one of "
+                    + String.join(", ", AnomalyDetectors.NAMES));
+        }
+        return AnomalyDetectors.named(name, seed);
+    }
+}
