@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The root {@code prescale} command: only groups the subcommands and holds the inherited options. */
-@Command(name = "prescale", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+@Command(name = "prescale", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT,
+        versionProvider = VersionInfo.class,
         description = "Predictive scaling for HashiCorp Nomad: forecast load, learn configurations, scale ahead.",
         subcommandsRepeatable = false)
 final class PrescaleCommand implements Runnable {

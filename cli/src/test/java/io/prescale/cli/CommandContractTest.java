@@ -177,6 +177,13 @@ class CommandContractTest {
     }
 
     @Test
+    void everyCommandPrintsItsUsageWithHelp() {
+        CliRun run = CliRun.run("forecast", "backtest", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).startsWith("Usage: prescale forecast backtest").contains("--horizon");
+    }
+
+    @Test
     void versionNamesVersionAndCommit() {
         CliRun run = CliRun.run("--version");
         assertThat(run.exitCode()).isZero();
