@@ -1,15 +1,18 @@
 package io.prescale.cli.scale;
 
 import io.prescale.cli.output.BadInputException;
+import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecaster;
+import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.scale.SeasonalQuantileForecaster;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The forecasters the controller can use, by name. {@code auto} from {@code io.prescale.core.forecast} becomes
- * the default here once that package ships it (one line at merge time).
+ * The forecasters the controller can use, by name: its own fast {@code seasonal-quantile} (the default, which the
+ * simulator refits cheaply at every step) and every model of {@code io.prescale.core.forecast} ({@code auto},
+ * {@code holt-winters}, {@code arima}…) with their default options.
  */
 final class ForecasterChoice {
     static final String DEFAULT = SeasonalQuantileForecaster.NAME;
@@ -17,6 +20,9 @@ final class ForecasterChoice {
 
     static {
         KNOWN.put(SeasonalQuantileForecaster.NAME, SeasonalQuantileForecaster::new);
+        for (String name : Forecasters.NAMES) {
+            KNOWN.put(name, () -> Forecasters.byName(name, ForecastOptions.defaults()));
+        }
     }
 
     private ForecasterChoice() {
