@@ -59,11 +59,11 @@ public final class ConditionalVae {
                 NDArray c = conditionBatch(step, conditions, index);
                 NDArray[] muLogVar = encode(encoder, store, x, c, options.latentDims());
                 NDArray eps = Tensors.normal(step, random, new Shape(batch, options.latentDims()));
-                NDArray z = muLogVar[0].add(muLogVar[1].mul(0.5).exp().mul(eps));
+                NDArray z = muLogVar[0].add(muLogVar[1].mul(0.5f).exp().mul(eps));
                 NDArray xHat = decoder.forward(store, new NDList(z.concat(c, 1)), true).singletonOrThrow();
                 NDArray reconstruction = xHat.sub(x).square().sum(new int[] {1}).mean();
                 NDArray kl = klPerDim(muLogVar).sum(new int[] {1}).mean();
-                collector.backward(reconstruction.mul(options.reconstructionWeight()).add(kl));
+                collector.backward(reconstruction.mul((float) options.reconstructionWeight()).add(kl));
             }
             encoderStep.step();
             decoderStep.step();
@@ -97,7 +97,7 @@ public final class ConditionalVae {
     static NDArray klPerDim(NDArray[] muLogVar) {
         NDArray mu = muLogVar[0];
         NDArray logVar = muLogVar[1];
-        return mu.square().add(logVar.exp()).sub(logVar).sub(1).mul(0.5);
+        return mu.square().add(logVar.exp()).sub(logVar).sub(1).mul(0.5f);
     }
 
     static NDArray conditionBatch(NDManager manager, ConditionSet conditions, int[] index) {

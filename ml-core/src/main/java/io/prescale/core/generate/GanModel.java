@@ -25,6 +25,7 @@ final class GanModel implements LoadModel {
     private final ConditionSet conditions;
     private final NDManager manager;
     private final GanNets nets;
+    private Map<String, Object> provenance = Map.of();
 
     GanModel(GanOptions options, MinMaxScaler scaler, ConditionSet conditions, NDManager manager, GanNets nets) {
         this.options = options;
@@ -47,6 +48,11 @@ final class GanModel implements LoadModel {
     @Override
     public int features() {
         return scaler.features();
+    }
+
+    @Override
+    public Map<String, Object> provenance() {
+        return provenance;
     }
 
     @Override
@@ -87,8 +93,8 @@ final class GanModel implements LoadModel {
     }
 
     @Override
-    public void save(Path file, String prescaleVersion, Clock clock) throws IOException {
-        Map<String, Object> provenance = new LinkedHashMap<>();
+    public void save(Path file, String prescaleVersion, Clock clock, Map<String, Object> extra) throws IOException {
+        Map<String, Object> provenance = new LinkedHashMap<>(extra);
         provenance.put("model", kind());
         provenance.put("window", window());
         provenance.put("features", features());
@@ -113,6 +119,8 @@ final class GanModel implements LoadModel {
         for (int i = 0; i < blocks.size(); i++) {
             ModelArchive.loadParameters(blocks.get(i), manager, archive.entry(NAMES.get(i) + ".params"));
         }
-        return new GanModel(options, scaler, conditions, manager, nets);
+        GanModel model = new GanModel(options, scaler, conditions, manager, nets);
+        model.provenance = archive.manifest().provenance();
+        return model;
     }
 }

@@ -44,17 +44,24 @@ public interface LoadModel {
         throw new UnsupportedOperationException(kind() + " has no latent space to sample tails from");
     }
 
+    /** The manifest provenance of a model read from a file (empty for a model trained in this process). */
+    default java.util.Map<String, Object> provenance() {
+        return java.util.Map.of();
+    }
+
     /** The latent dimensions the model uses (mean KL &gt; 0.01 nats), for the VAE; empty otherwise. */
     default OptionalInt activeLatentDims() {
         return OptionalInt.empty();
     }
 
     /**
-     * Writes the model with a {@code core.nn} manifest, atomically.
+     * Writes the model with a {@code core.nn} manifest, atomically; {@code provenance} (e.g. the input file, its
+     * first timestamp, step and unit) is added to the manifest's own.
      *
      * @throws UnsupportedOperationException for the baselines, which exist only inside an evaluation
      */
-    default void save(Path file, String prescaleVersion, java.time.Clock clock) throws IOException {
+    default void save(Path file, String prescaleVersion, java.time.Clock clock, java.util.Map<String, Object> provenance)
+            throws IOException {
         throw new UnsupportedOperationException(kind() + " is an evaluation baseline and is not saved");
     }
 }

@@ -45,19 +45,34 @@ public record ProfileShape(double seasonality, double trend, double noise, doubl
         for (int t = 0; t < x.length; t++) {
             y[t] = m + slope * (t - centre) + parts.seasonal[t] * seasonalScale + parts.residual[t] * noiseScale;
         }
-        if (controls.peakFactor() != null) {
-            double top = max(y);
-            if (top > m) {
-                double stretch = (controls.peakFactor() * m - m) / (top - m);
-                for (int t = 0; t < y.length; t++) {
-                    y[t] = m + (y[t] - m) * stretch;
-                }
-            }
-        }
         for (int t = 0; t < y.length; t++) {
             y[t] = Math.max(0, y[t]);
         }
+        if (controls.peakFactor() != null) {
+            setPeakFactor(y, controls.peakFactor());
+        }
         return y;
+    }
+
+    /**
+     * Stretches deviations from the mean so that max/mean = {@code target}; clipping at 0 moves the mean, so it
+     * repeats until the factor holds to 1e-9 (or 100 rounds).
+     */
+    private static void setPeakFactor(double[] y, double target) {
+        for (int round = 0; round < 100; round++) {
+            double m = 0;
+            for (double v : y) {
+                m += v / y.length;
+            }
+            double top = max(y);
+            if (m <= 0 || top <= m || Math.abs(top / m - target) < 1e-9) {
+                return;
+            }
+            double stretch = (target * m - m) / (top - m);
+            for (int t = 0; t < y.length; t++) {
+                y[t] = Math.max(0, m + (y[t] - m) * stretch);
+            }
+        }
     }
 
     private static double ratio(Double target, double current) {

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  */
 public final class TimeGan {
     static final String KIND = "generate/gan";
-    private static final double GAMMA = 1;
+    private static final float GAMMA = 1f;
 
     private TimeGan() {
     }
@@ -120,7 +120,7 @@ public final class TimeGan {
                 NDArray moments = std(xHat).sub(std(x)).abs().mean()
                         .add(xHat.mean(new int[] {0}).sub(x.mean(new int[] {0})).abs().mean());
                 NDArray supervised = supervisedLoss(h);
-                collector.backward(adversarial.add(supervised.add(1e-8).sqrt().mul(100)).add(moments.mul(100)));
+                collector.backward(adversarial.add(supervised.add(1e-8f).sqrt().mul(100)).add(moments.mul(100)));
             }
             generator.step();
             supervisor.step();
@@ -135,7 +135,7 @@ public final class TimeGan {
                 NDArray x = batch(step, draw());
                 NDArray h = GanNets.run(nets.embedder(), store, x, true);
                 NDArray xTilde = GanNets.run(nets.recovery(), store, h, true);
-                NDArray loss = xTilde.sub(x).square().mean().sqrt().mul(10).add(supervisedLoss(h).mul(0.1));
+                NDArray loss = xTilde.sub(x).square().mean().sqrt().mul(10).add(supervisedLoss(h).mul(0.1f));
                 collector.backward(loss);
             }
             embedder.step();
@@ -189,7 +189,7 @@ public final class TimeGan {
         /** Standard deviation over the batch axis (TimeGAN's moment loss). */
         private static NDArray std(NDArray x) {
             NDArray centred = x.sub(x.mean(new int[] {0}, true));
-            return centred.square().mean(new int[] {0}).add(1e-6).sqrt();
+            return centred.square().mean(new int[] {0}).add(1e-6f).sqrt();
         }
 
         /** Binary cross-entropy of logits against a constant label. */

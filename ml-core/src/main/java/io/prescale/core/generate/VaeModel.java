@@ -27,6 +27,7 @@ final class VaeModel implements LoadModel {
     private final SequentialBlock encoder;
     private final SequentialBlock decoder;
     private final int activeDims;
+    private Map<String, Object> provenance = Map.of();
 
     VaeModel(VaeOptions options, MinMaxScaler scaler, ConditionSet conditions, NDManager manager,
              SequentialBlock encoder, SequentialBlock decoder, int activeDims) {
@@ -52,6 +53,11 @@ final class VaeModel implements LoadModel {
     @Override
     public int features() {
         return scaler.features();
+    }
+
+    @Override
+    public Map<String, Object> provenance() {
+        return provenance;
     }
 
     @Override
@@ -95,8 +101,8 @@ final class VaeModel implements LoadModel {
     }
 
     @Override
-    public void save(Path file, String prescaleVersion, Clock clock) throws IOException {
-        Map<String, Object> provenance = new LinkedHashMap<>();
+    public void save(Path file, String prescaleVersion, Clock clock, Map<String, Object> extra) throws IOException {
+        Map<String, Object> provenance = new LinkedHashMap<>(extra);
         provenance.put("model", kind());
         provenance.put("window", window());
         provenance.put("features", features());
@@ -124,6 +130,8 @@ final class VaeModel implements LoadModel {
         ModelArchive.loadParameters(decoder, manager, archive.entry("decoder.params"));
         int active = archive.manifest().provenance().get("activeLatentDims") instanceof Number number
                 ? number.intValue() : 0;
-        return new VaeModel(options, scaler, conditions, manager, encoder, decoder, active);
+        VaeModel model = new VaeModel(options, scaler, conditions, manager, encoder, decoder, active);
+        model.provenance = archive.manifest().provenance();
+        return model;
     }
 }

@@ -47,7 +47,7 @@ class ConditionalVaeTest {
         assertThat(vae.sample(5, 11)).isDeepEqualTo(a);
         assertThat(vae.sample(5, 12)).isNotEqualTo(a);
         Path file = temp.resolve("vae.zip");
-        vae.save(file, "test", CLOCK);
+        vae.save(file, "test", CLOCK, java.util.Map.of());
         LoadModel loaded = LoadModels.read(file);
         assertThat(loaded.kind()).isEqualTo("vae");
         assertThat(loaded.activeLatentDims()).isEqualTo(vae.activeLatentDims());
