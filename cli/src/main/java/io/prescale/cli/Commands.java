@@ -2,6 +2,7 @@ package io.prescale.cli;
 
 import io.prescale.cli.command.BenchCommand;
 import io.prescale.cli.command.DemoCommand;
+import io.prescale.cli.command.GenerateCommand;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
 final class Commands {
     static final List<Class<?>> GROUPS = List.of(
             DemoCommand.class,
-            BenchCommand.class);
+            BenchCommand.class,
+            GenerateCommand.class);
 
     private Commands() {
     }
