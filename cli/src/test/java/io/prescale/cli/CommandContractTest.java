@@ -51,6 +51,9 @@ class CommandContractTest {
                         "--predictor-iterations", "10", "--json"),
                 List.of("generate", "evaluate", "--input", GENERATE + "daily.csv", "--model", "vae", "--window",
                         "5000", "--json")));
+        cases.put("bench generate", List.of(
+                List.of("bench", "generate", "--models", "none", "--vae-iterations", "5", "--json"),
+                List.of("bench", "generate", "--runs", "0", "--json")));
         return cases;
     }
 

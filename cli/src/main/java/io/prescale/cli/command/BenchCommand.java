@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
  * one class in {@code subcommands}. Benchmarks never run in tests.
  */
 @Command(name = "bench", description = "Benchmarks (JSON with --json); never run in tests.",
-        subcommands = {})
+        subcommands = {GenerateBenchCommand.class})
 public final class BenchCommand {
 }
