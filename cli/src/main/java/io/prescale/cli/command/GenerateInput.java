@@ -24,8 +24,8 @@ import java.util.Locale;
  * @param step time between rows
  * @param columns feature column names
  */
-record GenerateInput(double[][] rows, Instant start, Duration step, List<String> columns) {
-    static GenerateInput read(Path file) {
+public record GenerateInput(double[][] rows, Instant start, Duration step, List<String> columns) {
+    public static GenerateInput read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();

@@ -5,7 +5,8 @@ import java.util.List;
 /** The stages of {@code prescale demo}, in order. Each issue adds its stage with one line here. */
 public final class DemoStages {
     public static final List<DemoStage> ALL = List.of(
-            new TracesStage());
+            new TracesStage(),
+            new GenerateStage());
 
     private DemoStages() {
     }
