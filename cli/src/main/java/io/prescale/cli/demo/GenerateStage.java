@@ -19,6 +19,7 @@ import io.prescale.core.series.LoadProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -57,13 +58,19 @@ final class GenerateStage implements DemoStage {
                 new ProfileControls(null, 0.2, null, 2.0, List.of()),
                 new ProfileControls(null, null, null, null, List.of(LoadEvent.parse("flash-crowd:3@18h/1h"))));
         List<String> names = List.of("typical", "peak2-trend20", "flash-crowd");
+        List<double[]> generated = new ArrayList<>();
         for (int i = 0; i < asks.size(); i++) {
             LoadProfile profile = generator.sample(1, asks.get(i), context.seed() + i).get(0);
             write(written, dir.resolve(names.get(i) + ".json"), profile, null);
+            generated.add(profile.values());
         }
         EdgeCases.Scored edge = new EdgeCases(new RobustZScoreDetector(), 5, 16, 0.01)
                 .find(generator, 1, ProfileControls.NONE, context.seed()).get(0);
         write(written, dir.resolve("edge-case.json"), edge.profile(), edge.score());
+        generated.add(edge.profile().values());
+        Path picture = dir.resolve("profiles.png");
+        ProfilePicture.write(picture, realDays(rows, taxi), generated);
+        summary.put("picture", picture.toString());
         EvaluationOptions evaluation = context.quick() ? new EvaluationOptions(1, 30, 15, 64)
                 : new EvaluationOptions(1, 500, 300, 128);
         EvaluationReport report = Evaluation.score(vae, split, evaluation, context.seed());
@@ -77,6 +84,21 @@ final class GenerateStage implements DemoStage {
                 + evaluation.predictorIterations() + " iterations, 1 run: a smoke check, not the benchmark");
         context.progress("generate: wrote 4 profiles to " + dir);
         return summary;
+    }
+
+    /** The held-out real days (the last 20 %), midnight to midnight, in requests/s. */
+    private static List<double[]> realDays(double[][] rows, GenerateInput taxi) {
+        List<double[]> days = new ArrayList<>();
+        double perSecond = 1e9 / taxi.step().toNanos();
+        int from = rows.length - (int) (rows.length * 0.2) / DAY * DAY;
+        for (int start = from; start + DAY <= rows.length; start += DAY) {
+            double[] day = new double[DAY];
+            for (int t = 0; t < DAY; t++) {
+                day[t] = rows[start + t][rows[start + t].length - 1] * perSecond;
+            }
+            days.add(day);
+        }
+        return days;
     }
 
     private static void write(ArrayNode written, Path file, LoadProfile profile, Double score) throws Exception {
