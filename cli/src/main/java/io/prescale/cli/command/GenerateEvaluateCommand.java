@@ -33,12 +33,12 @@ public final class GenerateEvaluateCommand extends LeafCommand {
     @Option(names = "--runs", defaultValue = "10", paramLabel = "R", description = "Metric runs (default 10).")
     int runs;
 
-    @Option(names = "--discriminator-iterations", defaultValue = "2000", paramLabel = "N",
-            description = "Post-hoc classifier steps (TimeGAN: 2000).")
+    @Option(names = "--discriminator-iterations", defaultValue = "500", paramLabel = "N",
+            description = "Post-hoc classifier steps (default 500 to fit 10 runs in minutes on 2 cores; TimeGAN: 2000).")
     int discriminatorIterations;
 
-    @Option(names = "--predictor-iterations", defaultValue = "5000", paramLabel = "N",
-            description = "Post-hoc predictor steps (TimeGAN: 5000).")
+    @Option(names = "--predictor-iterations", defaultValue = "500", paramLabel = "N",
+            description = "Post-hoc predictor steps (default 500; TimeGAN: 5000).")
     int predictorIterations;
 
     @Option(names = "--iterations", paramLabel = "N", description = "Model training iterations (see generate train).")
