@@ -9,6 +9,7 @@ import io.prescale.cli.scale.ScaleCommand;
 import io.prescale.cli.command.LoadtestCommand;
 import io.prescale.cli.command.ServeReferenceCommand;
 import io.prescale.cli.command.forecast.ForecastCommand;
+import io.prescale.cli.command.GenerateCommand;
 import java.util.List;
 
 /**
@@ -25,7 +26,8 @@ final class Commands {
             LoadtestCommand.class,
             ServeReferenceCommand.class,
             ForecastCommand.class,
-            AnomalyCommand.class);
+            AnomalyCommand.class,
+            GenerateCommand.class);
 
     private Commands() {
     }

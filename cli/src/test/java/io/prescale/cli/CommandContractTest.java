@@ -101,6 +101,25 @@ class CommandContractTest {
                 List.of("bench", "anomaly", "--detectors", "iforest", "--year-rows", "2000", "--nab", "$TMP/none",
                         "--json"),
                 List.of("bench", "anomaly", "--detectors", "nosuch", "--json")));
+        cases.put("generate train", List.of(
+                List.of("generate", "train", "--input", GENERATE + "daily.csv", "--model", "vae", "--window", "24",
+                        "--iterations", "20", "--out", "$TMP/vae.zip", "--json"),
+                List.of("generate", "train", "--input", GENERATE + "daily.csv", "--model", "vae", "--window", "5000",
+                        "--out", "$TMP/vae.zip", "--json")));
+        cases.put("generate sample", List.of(
+                List.of("generate", "sample", "--model-file", GENERATE + "vae-small.zip", "--n", "2", "--peak", "2",
+                        "--event", "flash-crowd:3@18h/2h", "--edge-cases", "1", "--out", "$TMP/p.json", "--json"),
+                List.of("generate", "sample", "--model-file", GENERATE + "vae-small.zip", "--noise", "-1",
+                        "--out", "$TMP/p.json", "--json")));
+        cases.put("generate evaluate", List.of(
+                List.of("generate", "evaluate", "--input", GENERATE + "daily.csv", "--model", "vae", "--window", "24",
+                        "--iterations", "20", "--runs", "1", "--discriminator-iterations", "10",
+                        "--predictor-iterations", "10", "--json"),
+                List.of("generate", "evaluate", "--input", GENERATE + "daily.csv", "--model", "vae", "--window",
+                        "5000", "--json")));
+        cases.put("bench generate", List.of(
+                List.of("bench", "generate", "--models", "none", "--vae-iterations", "5", "--json"),
+                List.of("bench", "generate", "--runs", "0", "--json")));
         return cases;
     }
 
@@ -121,6 +140,9 @@ class CommandContractTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Small inputs of the generate commands: 20 synthetic days, hourly, and a tiny VAE trained on them. */
+    static final String GENERATE = "src/test/resources/generate/";
 
     static Stream<Arguments> successCases() {
         return cases().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue().get(0)));

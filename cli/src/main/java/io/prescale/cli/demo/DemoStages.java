@@ -8,8 +8,9 @@ public final class DemoStages {
             new TracesStage(),
             new ImportStage(),
             new io.prescale.cli.anomaly.AnomalyStage(),
-            new ForecastStage(),
+            new GenerateStage(),
             new LoadTestStage(),
+            new ForecastStage(),
             new ScaleStage());
 
     private DemoStages() {

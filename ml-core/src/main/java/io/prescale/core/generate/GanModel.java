@@ -1,0 +1,126 @@
+package io.prescale.core.generate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prescale.core.nn.DeepLearning;
+import io.prescale.core.nn.ModelArchive;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** A trained {@link TimeGan}: generator → supervisor → recovery on Gaussian noise under a condition. */
+final class GanModel implements LoadModel {
+    private static final List<String> NAMES = List.of("embedder", "recovery", "generator", "supervisor",
+            "discriminator");
+    private final GanOptions options;
+    private final MinMaxScaler scaler;
+    private final ConditionSet conditions;
+    private final NDManager manager;
+    private final GanNets nets;
+    private Map<String, Object> provenance = Map.of();
+
+    GanModel(GanOptions options, MinMaxScaler scaler, ConditionSet conditions, NDManager manager, GanNets nets) {
+        this.options = options;
+        this.scaler = scaler;
+        this.conditions = conditions;
+        this.manager = manager;
+        this.nets = nets;
+    }
+
+    @Override
+    public String kind() {
+        return "gan";
+    }
+
+    @Override
+    public int window() {
+        return conditions.window();
+    }
+
+    @Override
+    public int features() {
+        return scaler.features();
+    }
+
+    @Override
+    public Map<String, Object> provenance() {
+        return provenance;
+    }
+
+    @Override
+    public MinMaxScaler scaler() {
+        return scaler;
+    }
+
+    @Override
+    public double[][][] sample(int n, Conditioning conditioning, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] z = new float[n * window() * options.noiseDims()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) random.nextGaussian();
+        }
+        return decode(z, n, conditioning, random);
+    }
+
+    @Override
+    public double[][][] sampleTail(int n, double tailProbability, Conditioning conditioning, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return decode(LatentTails.draw(random, n, window() * options.noiseDims(), tailProbability), n, conditioning,
+                random);
+    }
+
+    private double[][][] decode(float[] z, int n, Conditioning conditioning, SplittableRandom random) {
+        float[] c = new float[n * ConditionSet.SIZE];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(conditions.draw(random, conditioning), 0, c, i * ConditionSet.SIZE, ConditionSet.SIZE);
+        }
+        ParameterStore store = new ParameterStore(manager, false);
+        try (NDManager step = manager.newSubManager()) {
+            NDArray noise = step.create(z, new Shape(n, window(), options.noiseDims()));
+            NDArray condition = GanNets.perStep(step.create(c, new Shape(n, ConditionSet.SIZE)), window());
+            NDArray e = GanNets.run(nets.generator(), store, noise.concat(condition, 2), false);
+            NDArray hHat = GanNets.run(nets.supervisor(), store, e, false);
+            return Tensors.windows(GanNets.run(nets.recovery(), store, hHat, false));
+        }
+    }
+
+    @Override
+    public void save(Path file, String prescaleVersion, Clock clock, Map<String, Object> extra) throws IOException {
+        Map<String, Object> provenance = new LinkedHashMap<>(extra);
+        provenance.put("model", kind());
+        provenance.put("window", window());
+        provenance.put("features", features());
+        provenance.put("trainWindows", conditions.size());
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(ModelFiles.META, ModelFiles.meta(options, scaler, conditions));
+        List<Block> blocks = nets.all();
+        for (int i = 0; i < blocks.size(); i++) {
+            entries.put(NAMES.get(i) + ".params", ModelArchive.parameters(blocks.get(i)));
+        }
+        ModelFiles.write(file, TimeGan.KIND, prescaleVersion, clock, provenance, entries);
+    }
+
+    static GanModel load(ModelArchive archive) throws IOException {
+        JsonNode meta = ModelFiles.readMeta(archive);
+        GanOptions options = ModelFiles.JSON.treeToValue(meta.get("options"), GanOptions.class);
+        MinMaxScaler scaler = ModelFiles.scaler(meta);
+        ConditionSet conditions = ModelFiles.conditions(meta);
+        NDManager manager = DeepLearning.newManager();
+        GanNets nets = GanNets.create(manager, options, conditions.window(), scaler.features());
+        List<Block> blocks = nets.all();
+        for (int i = 0; i < blocks.size(); i++) {
+            ModelArchive.loadParameters(blocks.get(i), manager, archive.entry(NAMES.get(i) + ".params"));
+        }
+        GanModel model = new GanModel(options, scaler, conditions, manager, nets);
+        model.provenance = archive.manifest().provenance();
+        return model;
+    }
+}
