@@ -12,6 +12,8 @@ import io.prescale.core.generate.LoadModel;
 import io.prescale.core.generate.LoadModels;
 import io.prescale.core.generate.ProfileControls;
 import io.prescale.core.generate.ProfileGenerator;
+import io.prescale.core.anomaly.AnomalyDetector;
+import io.prescale.core.anomaly.AnomalyDetectors;
 import io.prescale.core.generate.RobustZScoreDetector;
 import io.prescale.core.series.LoadProfile;
 import java.io.IOException;
@@ -58,6 +60,11 @@ public final class GenerateSampleCommand extends LeafCommand {
     @Option(names = "--edge-cases", defaultValue = "0", paramLabel = "K", description = "Edge cases to add (default 0).")
     int edgeCases;
 
+    @Option(names = "--edge-detector", defaultValue = "robust-zscore", paramLabel = "NAME",
+            description = "Scorer that ranks edge cases: robust-zscore, iforest, autoencoder, combined or best"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String edgeDetector;
+
     @Option(names = "--start", paramLabel = "INSTANT",
             description = "Start of the profiles (default: the first timestamp of the training series).")
     Instant start;
@@ -89,7 +96,7 @@ public final class GenerateSampleCommand extends LeafCommand {
         List<LoadProfile> profiles = new ArrayList<>(n > 0 ? generator.sample(n, controls, seed.seed()) : List.of());
         List<Double> scores = new ArrayList<>();
         if (edgeCases > 0) {
-            for (EdgeCases.Scored scored : EdgeCases.of(new RobustZScoreDetector())
+            for (EdgeCases.Scored scored : EdgeCases.of(edgeDetector(seed.seed()))
                     .find(generator, edgeCases, controls, seed.seed())) {
                 profiles.add(scored.profile());
                 scores.add(scored.score());
@@ -110,10 +117,23 @@ public final class GenerateSampleCommand extends LeafCommand {
             node.put("mean", p.expectedRequests() / (p.duration().toNanos() / 1e9));
             if (i >= profiles.size() - scores.size()) {
                 node.put("anomalyScore", scores.get(i - (profiles.size() - scores.size())));
-                node.put("anomalyDetector", "robust-zscore");
+                node.put("anomalyDetector", String.valueOf(p.provenance().get("anomalyDetector")));
             }
         }
         return Result.of(fields);
+    }
+
+    /** The edge-case scorer named by {@code --edge-detector}: ours, or any detector of the anomaly package. */
+    private AnomalyDetector edgeDetector(long seedValue) {
+        if ("robust-zscore".equals(edgeDetector)) {
+            return new RobustZScoreDetector();
+        }
+        try {
+            return AnomalyDetectors.named(edgeDetector, seedValue);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--edge-detector", edgeDetector, "--edge-detector '" + edgeDetector
+                    + "' is not known; expected robust-zscore or one of " + AnomalyDetectors.NAMES);
+        }
     }
 
     private ProfileControls controls() {
