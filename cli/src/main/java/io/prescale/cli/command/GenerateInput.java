@@ -17,7 +17,7 @@ import java.util.Locale;
  * The {@code --input} of {@code prescale generate}: a CSV with a header; a first column named
  * timestamp/time/date is the time (ISO-8601, {@code yyyy-MM-dd HH:mm:ss} UTC or epoch seconds), every other
  * column a numeric feature (the last one is the load). Without a time column rows are consecutive one-minute
- * steps from 1970-01-01. Kept to this one class so that it can switch to the shared {@code TraceReader}.
+ * steps from 1970-01-01. It reads several value columns at once, which the single-series {@code TraceReader} does not.
  *
  * @param rows rows × features, in file order
  * @param start time of the first row

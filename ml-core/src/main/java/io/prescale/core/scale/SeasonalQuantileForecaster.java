@@ -20,9 +20,9 @@ import java.util.Objects;
  * of the errors of those forecasts per horizon (empirical prediction intervals, FPP3 §5.5), scaled absolutely,
  * by √ŷ or by ŷ, whichever gives the lowest pinball loss.
  *
- * <p>This is the scaling package's own honest forecaster, so that the controller can be tested and demonstrated
- * on its own; in the product the controller uses {@code auto} from {@code io.prescale.core.forecast} once it is
- * available (the forecaster is chosen by name).
+ * <p>This is the scaling package's own forecaster and the backtest's default, because the simulator refits it
+ * cheaply at every simulated day; any model of {@code io.prescale.core.forecast} ({@code auto},
+ * {@code holt-winters}…) can be chosen by name instead ({@code scale backtest --forecaster}).
  */
 public final class SeasonalQuantileForecaster implements Forecaster {
     /** The name the CLI uses. */
