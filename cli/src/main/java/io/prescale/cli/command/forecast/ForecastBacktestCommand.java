@@ -37,7 +37,7 @@ public final class ForecastBacktestCommand extends LeafCommand {
     @Option(names = "--refit-every", paramLabel = "N", description = "Steps or duration between refits (default: one day).")
     String refitEvery;
 
-    @Option(names = "--test-from", paramLabel = "T", description = "First scored timestamp (default: the last 20 %).")
+    @Option(names = "--test-from", paramLabel = "T", description = "First scored timestamp (default: the last 20 %%).")
     String testFrom;
 
     @Option(names = "--models", paramLabel = "LIST", defaultValue = DEFAULT_MODELS,
