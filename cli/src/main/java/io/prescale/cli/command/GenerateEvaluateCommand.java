@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * {@code prescale generate evaluate}: TimeGAN's evaluation protocol with a time-ordered 80/20 split (see
  * {@link Evaluation}). The seed is written in its place in the document (after {@code runs}), not in the header.
  */
-@Command(name = "evaluate", description = "Train on the first 80% of windows, score against the last 20%.")
+@Command(name = "evaluate", description = "Train on the first 80%% of windows, score against the last 20%%.")
 public final class GenerateEvaluateCommand extends LeafCommand {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV: timestamp column + value columns.")
     Path input;
