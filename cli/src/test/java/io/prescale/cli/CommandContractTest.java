@@ -167,6 +167,20 @@ class CommandContractTest {
         assertThat(document.get("command").asText()).isEqualTo(command);
         assertThat(document.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(document.has("error")).isFalse();
+        if (hasSeedOption(command)) {
+            assertThat(document.has("seed")).as("a stochastic command echoes its seed").isTrue();
+        }
+    }
+
+    /** Whether {@code command} (e.g. "forecast backtest") takes {@code --seed}. */
+    private static boolean hasSeedOption(String command) {
+        OutputContext output = new OutputContext(new PrintStream(PrintStream.nullOutputStream()),
+                new PrintStream(PrintStream.nullOutputStream()), Map.of());
+        CommandLine line = Prescale.newCommandLine(output);
+        for (String name : command.split(" ")) {
+            line = line.getSubcommands().get(name);
+        }
+        return line.getCommandSpec().findOption("--seed") != null;
     }
 
     @ParameterizedTest(name = "{0} rejects bad input with exit 2 and the error document")

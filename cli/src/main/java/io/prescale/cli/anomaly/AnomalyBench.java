@@ -42,11 +42,6 @@ public final class AnomalyBench extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         for (String name : detectors) {
             new DetectorOptionValue(name).check();

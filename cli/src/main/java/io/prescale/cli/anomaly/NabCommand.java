@@ -46,11 +46,6 @@ public final class NabCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         AnomalyDetector chosen = detector.detector(seed.seed());
         if (!Files.isRegularFile(labels)) {

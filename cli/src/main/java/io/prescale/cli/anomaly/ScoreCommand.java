@@ -42,11 +42,6 @@ public final class ScoreCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         if (top < 1) {
             throw new BadInputException("--top", String.valueOf(top), "--top must be at least 1, got " + top);

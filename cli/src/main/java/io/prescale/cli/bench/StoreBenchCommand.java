@@ -50,11 +50,6 @@ public final class StoreBenchCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws IOException {
         if (samples < 1000) {
             throw new BadInputException("--samples", Integer.toString(samples), "--samples must be at least 1000, got " + samples);

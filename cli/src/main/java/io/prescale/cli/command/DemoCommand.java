@@ -33,11 +33,6 @@ public final class DemoCommand extends LeafCommand {
     StoreOption store;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         Files.createDirectories(out);
         DemoContext context = new DemoContext(out.toAbsolutePath(), store.store(), quick, seed.seed(), output.stderr());

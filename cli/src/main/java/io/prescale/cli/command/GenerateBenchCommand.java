@@ -53,11 +53,6 @@ public final class GenerateBenchCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         if (runs < 1 || discriminatorIterations < 1 || predictorIterations < 1 || vaeIterations < 1) {
             throw new BadInputException("--runs", String.valueOf(runs), "--runs, --discriminator-iterations,"

@@ -76,11 +76,6 @@ public final class GenerateSampleCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         if (n < 0 || edgeCases < 0 || n + edgeCases == 0) {
             throw new BadInputException("--n", String.valueOf(n), "--n and --edge-cases must be >= 0 with at least"

@@ -50,11 +50,6 @@ public final class GenerateTrainCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         LoadModelTrainer trainer = trainer(model, iterations);
         LoadProfile.Unit parsedUnit = LoadProfile.Unit.parse(unit);

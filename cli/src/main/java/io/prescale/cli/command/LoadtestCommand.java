@@ -79,11 +79,6 @@ public final class LoadtestCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         LoadTestOptions options = options();
         Shaped shaped = shapedProfile();

@@ -72,11 +72,6 @@ public final class ServeReferenceCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         ReferenceConfig config = config();
         if (duration != null && (duration.isNegative() || duration.isZero())) {

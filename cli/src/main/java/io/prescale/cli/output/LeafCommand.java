@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /**
  * Base of every leaf command. A command implements {@link #execute()} and returns its result fields; this
  * class writes the header ({@code command}, {@code schemaVersion}, {@code prescaleVersion}, and {@code seed}
- * for stochastic commands), applies the non-finite rule, and turns exceptions into the error document.
+ * for commands with a {@code @Mixin SeedOption}), applies the non-finite rule, and turns exceptions into the error document.
  */
 public abstract class LeafCommand implements Callable<Integer>, NeedsOutput {
     @Spec
@@ -64,8 +64,16 @@ public abstract class LeafCommand implements Callable<Integer>, NeedsOutput {
         }
     }
 
-    /** Stochastic commands override this to return their {@code @Mixin SeedOption}. */
-    protected SeedOption seedOption() {
+    /**
+     * The {@code @Mixin SeedOption} of a stochastic command, found among its mixins, or null for a command
+     * without one; its seed is echoed in the document.
+     */
+    private SeedOption seedOption() {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof SeedOption seed) {
+                return seed;
+            }
+        }
         return null;
     }
 }

@@ -48,11 +48,6 @@ public final class ControllerBenchCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         if (decisions < 1) {
             throw new BadInputException("--decisions", String.valueOf(decisions), "--decisions must be ≥ 1, got " + decisions);

@@ -62,11 +62,6 @@ public final class ScaleBacktestCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() {
         BacktestOptions options = options();
         var forecasters = ForecasterChoice.byName(forecaster);

@@ -54,11 +54,6 @@ public final class ForecastBacktestCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() {
         List<String> names = modelNames(models);
         TimeSeries series = ForecastInput.readInput(input);

@@ -42,11 +42,6 @@ public final class ForecastBenchCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() {
         if (variants < 1) {
             throw new io.prescale.cli.output.BadInputException("--variants", String.valueOf(variants),

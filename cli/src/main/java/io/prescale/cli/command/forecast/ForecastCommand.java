@@ -53,11 +53,6 @@ public final class ForecastCommand extends LeafCommand {
     SeedOption seed;
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         if ((series == null) == (input == null)) {
             throw new BadInputException("--series", series, "give exactly one of --series NAME or --input FILE");

@@ -47,11 +47,6 @@ public final class ForecastTrainCommand extends LeafCommand {
     Clock clock = Clock.systemUTC();
 
     @Override
-    protected SeedOption seedOption() {
-        return seed;
-    }
-
-    @Override
     protected Result execute() throws Exception {
         String name = ForecastBacktestCommand.modelNames(model).size() == 1 && !model.equals("all") ? model.strip()
                 : badModel();
