@@ -14,24 +14,17 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /** A trained {@link TimeGan}: generator → supervisor → recovery on Gaussian noise under a condition. */
-final class GanModel implements LoadModel {
+final class GanModel extends LatentLoadModel {
     private static final List<String> NAMES = List.of("embedder", "recovery", "generator", "supervisor",
             "discriminator");
     private final GanOptions options;
-    private final MinMaxScaler scaler;
-    private final ConditionSet conditions;
-    private final NDManager manager;
     private final GanNets nets;
-    private Map<String, Object> provenance = Map.of();
 
     GanModel(GanOptions options, MinMaxScaler scaler, ConditionSet conditions, NDManager manager, GanNets nets) {
+        super(scaler, conditions, manager);
         this.options = options;
-        this.scaler = scaler;
-        this.conditions = conditions;
-        this.manager = manager;
         this.nets = nets;
     }
 
@@ -41,47 +34,12 @@ final class GanModel implements LoadModel {
     }
 
     @Override
-    public int window() {
-        return conditions.window();
+    int latentSize() {
+        return window() * options.noiseDims();
     }
 
     @Override
-    public int features() {
-        return scaler.features();
-    }
-
-    @Override
-    public Map<String, Object> provenance() {
-        return provenance;
-    }
-
-    @Override
-    public MinMaxScaler scaler() {
-        return scaler;
-    }
-
-    @Override
-    public double[][][] sample(int n, Conditioning conditioning, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] z = new float[n * window() * options.noiseDims()];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) random.nextGaussian();
-        }
-        return decode(z, n, conditioning, random);
-    }
-
-    @Override
-    public double[][][] sampleTail(int n, double tailProbability, Conditioning conditioning, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        return decode(LatentTails.draw(random, n, window() * options.noiseDims(), tailProbability), n, conditioning,
-                random);
-    }
-
-    private double[][][] decode(float[] z, int n, Conditioning conditioning, SplittableRandom random) {
-        float[] c = new float[n * ConditionSet.SIZE];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(conditions.draw(random, conditioning), 0, c, i * ConditionSet.SIZE, ConditionSet.SIZE);
-        }
+    double[][][] decode(float[] z, float[] c, int n) {
         ParameterStore store = new ParameterStore(manager, false);
         try (NDManager step = manager.newSubManager()) {
             NDArray noise = step.create(z, new Shape(n, window(), options.noiseDims()));
@@ -94,11 +52,7 @@ final class GanModel implements LoadModel {
 
     @Override
     public void save(Path file, String prescaleVersion, Clock clock, Map<String, Object> extra) throws IOException {
-        Map<String, Object> provenance = new LinkedHashMap<>(extra);
-        provenance.put("model", kind());
-        provenance.put("window", window());
-        provenance.put("features", features());
-        provenance.put("trainWindows", conditions.size());
+        Map<String, Object> provenance = saveProvenance(extra);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(ModelFiles.META, ModelFiles.meta(options, scaler, conditions));
         List<Block> blocks = nets.all();

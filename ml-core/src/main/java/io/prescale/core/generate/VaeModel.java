@@ -16,25 +16,18 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 
 /** A trained {@link ConditionalVae}: decodes prior (or tail) latent draws under a condition. */
-final class VaeModel implements LoadModel {
+final class VaeModel extends LatentLoadModel {
     private final VaeOptions options;
-    private final MinMaxScaler scaler;
-    private final ConditionSet conditions;
-    private final NDManager manager;
     private final SequentialBlock encoder;
     private final SequentialBlock decoder;
     private final int activeDims;
-    private Map<String, Object> provenance = Map.of();
 
     VaeModel(VaeOptions options, MinMaxScaler scaler, ConditionSet conditions, NDManager manager,
              SequentialBlock encoder, SequentialBlock decoder, int activeDims) {
+        super(scaler, conditions, manager);
         this.options = options;
-        this.scaler = scaler;
-        this.conditions = conditions;
-        this.manager = manager;
         this.encoder = encoder;
         this.decoder = decoder;
         this.activeDims = activeDims;
@@ -46,51 +39,17 @@ final class VaeModel implements LoadModel {
     }
 
     @Override
-    public int window() {
-        return conditions.window();
-    }
-
-    @Override
-    public int features() {
-        return scaler.features();
-    }
-
-    @Override
-    public Map<String, Object> provenance() {
-        return provenance;
-    }
-
-    @Override
-    public MinMaxScaler scaler() {
-        return scaler;
-    }
-
-    @Override
     public OptionalInt activeLatentDims() {
         return OptionalInt.of(activeDims);
     }
 
     @Override
-    public double[][][] sample(int n, Conditioning conditioning, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] z = new float[n * options.latentDims()];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) random.nextGaussian();
-        }
-        return decode(z, n, conditioning, random);
+    int latentSize() {
+        return options.latentDims();
     }
 
     @Override
-    public double[][][] sampleTail(int n, double tailProbability, Conditioning conditioning, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        return decode(LatentTails.draw(random, n, options.latentDims(), tailProbability), n, conditioning, random);
-    }
-
-    private double[][][] decode(float[] z, int n, Conditioning conditioning, SplittableRandom random) {
-        float[] c = new float[n * ConditionSet.SIZE];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(conditions.draw(random, conditioning), 0, c, i * ConditionSet.SIZE, ConditionSet.SIZE);
-        }
+    double[][][] decode(float[] z, float[] c, int n) {
         ParameterStore store = new ParameterStore(manager, false);
         try (NDManager step = manager.newSubManager()) {
             NDArray input = step.create(z, new Shape(n, options.latentDims()))
@@ -102,11 +61,7 @@ final class VaeModel implements LoadModel {
 
     @Override
     public void save(Path file, String prescaleVersion, Clock clock, Map<String, Object> extra) throws IOException {
-        Map<String, Object> provenance = new LinkedHashMap<>(extra);
-        provenance.put("model", kind());
-        provenance.put("window", window());
-        provenance.put("features", features());
-        provenance.put("trainWindows", conditions.size());
+        Map<String, Object> provenance = saveProvenance(extra);
         provenance.put("activeLatentDims", activeDims);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(ModelFiles.META, ModelFiles.meta(options, scaler, conditions));
