@@ -2,6 +2,7 @@ package io.prescale.core.series;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,9 +13,10 @@ import java.time.format.DateTimeParseException;
  * space, optional seconds and fraction (up to 9 digits), optional {@code Z}, offset ({@code +02:00},
  * {@code +0200}, {@code +02}) or {@code [zone]}; no zone means UTC. Epoch seconds or milliseconds are numbers
  * between 1980 and 2100 in the respective unit. The common forms are parsed by hand because a trace of a year
- * at one-minute steps has half a million of them. Stateless and thread-safe.
+ * at one-minute steps has half a million of them. The one timestamp parser of the project: every command option,
+ * events file and trace goes through {@link #parseInstant(String)} or the trace reader. Stateless and thread-safe.
  */
-final class Timestamps {
+public final class Timestamps {
     /** Returned when a text is not a timestamp of the asked format. */
     static final long INVALID = Long.MIN_VALUE;
 
@@ -34,6 +36,22 @@ final class Timestamps {
     }
 
     private Timestamps() {
+    }
+
+    /**
+     * Parses one timestamp in any of the forms above: ISO-8601 (a date alone is its midnight; no zone means UTC),
+     * else epoch seconds, else epoch milliseconds.
+     *
+     * @throws IllegalArgumentException naming the text and the expected forms
+     */
+    public static Instant parseInstant(String text) {
+        String t = text == null ? "" : text.strip();
+        Format format = detect(t);
+        if (format == null) {
+            throw new IllegalArgumentException("'" + text + "' is not a timestamp (expected ISO-8601 such as "
+                    + "2024-03-01T12:00:00Z or '2024-03-01 12:00', or epoch seconds or milliseconds)");
+        }
+        return Instant.ofEpochSecond(0, parse(t, format));
     }
 
     /** The format {@code text} is written in, or null when it is no timestamp. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a backtest is asked for; {@link Backtest} derives the {@link SimulationSettings} from it and the series.
+ * What a backtest is asked for; {@link ScalingBacktest} derives the {@link SimulationSettings} from it and the series.
  *
  * @param lead how far ahead to plan (&gt; 0)
  * @param startupDelay instance start-up time; null means the lead
@@ -17,10 +17,10 @@ import java.util.Objects;
  * @param controller the controller's options (its lead is raised to the start-up delay when shorter)
  * @param frontier the target utilisations of {@code reactiveFrontier}
  */
-public record BacktestOptions(Duration lead, Duration startupDelay, Double capacity, int peakInstances,
+public record ScalingBacktestOptions(Duration lead, Duration startupDelay, Double capacity, int peakInstances,
                               double targetUtilization, Integer minInstances, Integer maxInstances,
                               ScalingController.Options controller, List<Double> frontier) {
-    public BacktestOptions {
+    public ScalingBacktestOptions {
         if (lead == null || lead.isZero() || lead.isNegative()) {
             throw new IllegalArgumentException("lead must be positive, got " + lead);
         }
@@ -47,33 +47,33 @@ public record BacktestOptions(Duration lead, Duration startupDelay, Double capac
     }
 
     /** Lead 10 min, start-up = lead, N = 20, U = 0.7, bounds [1, 2N], default controller, U ∈ {0.5 … 0.9}. */
-    public static BacktestOptions defaults() {
-        return new BacktestOptions(Duration.ofMinutes(10), null, null, 20, 0.7, null, null,
+    public static ScalingBacktestOptions defaults() {
+        return new ScalingBacktestOptions(Duration.ofMinutes(10), null, null, 20, 0.7, null, null,
                 ScalingController.Options.defaults(), List.of(0.5, 0.6, 0.7, 0.8, 0.9));
     }
 
-    public BacktestOptions withLead(Duration newLead, Duration newStartupDelay) {
-        return new BacktestOptions(newLead, newStartupDelay, capacity, peakInstances, targetUtilization, minInstances,
+    public ScalingBacktestOptions withLead(Duration newLead, Duration newStartupDelay) {
+        return new ScalingBacktestOptions(newLead, newStartupDelay, capacity, peakInstances, targetUtilization, minInstances,
                 maxInstances, controller, frontier);
     }
 
-    public BacktestOptions withCapacity(Double newCapacity, int newPeakInstances) {
-        return new BacktestOptions(lead, startupDelay, newCapacity, newPeakInstances, targetUtilization, minInstances,
+    public ScalingBacktestOptions withCapacity(Double newCapacity, int newPeakInstances) {
+        return new ScalingBacktestOptions(lead, startupDelay, newCapacity, newPeakInstances, targetUtilization, minInstances,
                 maxInstances, controller, frontier);
     }
 
-    public BacktestOptions withTargetUtilization(double u) {
-        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, u, minInstances, maxInstances,
+    public ScalingBacktestOptions withTargetUtilization(double u) {
+        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, u, minInstances, maxInstances,
                 controller, frontier);
     }
 
-    public BacktestOptions withController(ScalingController.Options newController) {
-        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
+    public ScalingBacktestOptions withController(ScalingController.Options newController) {
+        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
                 maxInstances, newController, frontier);
     }
 
-    public BacktestOptions withBounds(Integer min, Integer max) {
-        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, min, max,
+    public ScalingBacktestOptions withBounds(Integer min, Integer max) {
+        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, min, max,
                 controller, frontier);
     }
 }
