@@ -49,10 +49,7 @@ final class ScaleStage implements DemoStage {
             node.put("file", out.toString());
             ObjectNode strategies = node.putObject("strategies");
             for (StrategyResult s : result.strategies()) {
-                ObjectNode row = strategies.putObject(s.name());
-                row.put("sloViolationMinutes", s.sloViolationMinutes());
-                Json.putNumber(row, "unservedShare", s.unservedShare(), "no demand in the scored range");
-                row.put("instanceHours", s.instanceHours());
+                strategies.set(s.name(), ScalingBacktestJson.strategy(s));
             }
         }
         return summary;

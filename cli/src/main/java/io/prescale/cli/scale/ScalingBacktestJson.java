@@ -19,14 +19,7 @@ public final class ScalingBacktestJson {
         fields.set("params", params(result, input));
         ArrayNode strategies = fields.putArray("strategies");
         for (StrategyResult s : result.strategies()) {
-            ObjectNode node = strategies.addObject();
-            node.put("name", s.name());
-            node.put("sloViolationMinutes", s.sloViolationMinutes());
-            node.put("violationSteps", s.violationSteps());
-            Json.putNumber(node, "unservedShare", s.unservedShare(), "no demand in the scored range");
-            node.put("instanceHours", s.instanceHours());
-            node.put("actions", s.actions());
-            node.put("maxInstances", s.maxInstances());
+            strategies.add(strategy(s));
         }
         ArrayNode frontier = fields.putArray("reactiveFrontier");
         for (ScalingBacktestResult.FrontierPoint p : result.reactiveFrontier()) {
@@ -36,6 +29,19 @@ public final class ScalingBacktestJson {
             node.put("instanceHours", p.instanceHours());
         }
         return fields;
+    }
+
+    /** One strategy's outcome: SLO violation, unserved share, instance-hours, actions, most instances. */
+    public static ObjectNode strategy(StrategyResult s) {
+        ObjectNode node = Json.object();
+        node.put("name", s.name());
+        node.put("sloViolationMinutes", s.sloViolationMinutes());
+        node.put("violationSteps", s.violationSteps());
+        Json.putNumber(node, "unservedShare", s.unservedShare(), "no demand in the scored range");
+        node.put("instanceHours", s.instanceHours());
+        node.put("actions", s.actions());
+        node.put("maxInstances", s.maxInstances());
+        return node;
     }
 
     private static ObjectNode params(ScalingBacktestResult result, String input) {
