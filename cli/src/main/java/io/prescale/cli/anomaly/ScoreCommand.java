@@ -8,11 +8,9 @@ import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.core.anomaly.AnomalyDetector;
+import io.prescale.core.anomaly.nab.NabCsv;
 import io.prescale.core.anomaly.nab.NabRows;
 import io.prescale.core.series.TraceReadOptions;
-import io.prescale.core.series.TraceReadResult;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,12 +77,8 @@ public final class ScoreCommand extends LeafCommand {
 
     /** {@code --input} as NAB scores it: every row as written, in file order, with its own timestamp. */
     static NabRows readRows(TraceInput input) {
-        TraceReadResult read = input.read(TraceReadOptions.defaults().withRowsAsWritten(true));
-        LocalDateTime[] times = new LocalDateTime[read.rowTimes().size()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = LocalDateTime.ofInstant(read.rowTimes().get(i), ZoneOffset.UTC);
-        }
-        return new NabRows(input.file().getFileName().toString(), times, read.series().values());
+        return NabCsv.rows(input.file().getFileName().toString(),
+                input.read(TraceReadOptions.defaults().withRowsAsWritten(true)));
     }
 
 }

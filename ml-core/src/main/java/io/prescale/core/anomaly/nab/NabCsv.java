@@ -45,7 +45,14 @@ public final class NabCsv {
         if (valueColumn != null) {
             options = options.withValueColumn(valueColumn);
         }
-        TraceReadResult read = TraceReader.readText(text, name, options);
+        return rows(name, TraceReader.readText(text, name, options));
+    }
+
+    /** The rows of a trace read with {@link TraceReadOptions#rowsAsWritten()}, as NAB rows named {@code name}. */
+    public static NabRows rows(String name, TraceReadResult read) {
+        if (read.rowTimes().size() != read.rows()) {
+            throw new IllegalArgumentException(name + " was not read with rows as written");
+        }
         LocalDateTime[] times = new LocalDateTime[read.rowTimes().size()];
         for (int i = 0; i < times.length; i++) {
             times[i] = LocalDateTime.ofInstant(read.rowTimes().get(i), ZoneOffset.UTC);
