@@ -56,6 +56,8 @@ public final class Backtest {
                     case "prescale" -> new PrescaleStrategy(forecasters.get(), controller,
                             options.maxUnserved() == null ? null
                                     : RiskBudget.of(options.maxUnserved(), world.stepsIn(Duration.ofDays(7))),
+                            options.trendWindow() == null ? null
+                                    : TrendGuard.of(Math.max(4, world.stepsIn(options.trendWindow()))),
                             history);
                     case "reactive" -> new ReactiveStrategy(world.targetUtilization());
                     case "seasonal-offset" -> new SeasonalOffsetStrategy();

@@ -3,6 +3,7 @@ package io.prescale.core.scale;
 import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.Forecaster;
 import io.prescale.core.forecast.QuantileForecast;
+import io.prescale.core.series.TimeSeries;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ final class PrescaleStrategy implements ScalingStrategy {
     private final Forecaster forecaster;
     private final ScalingController.Options options;
     private final RiskBudget riskBudget;
+    private final TrendGuard trendGuard;
     private final int historySteps;
     private ScalingController controller;
     private ForecastModel model;
@@ -30,9 +32,13 @@ final class PrescaleStrategy implements ScalingStrategy {
     private int horizon;
     private final java.util.List<Double> chosenQuantiles = new java.util.ArrayList<>();
 
-    /** @param riskBudget when not null, the quantile is re-chosen at every refit to keep this budget */
+    /**
+     * @param riskBudget when not null, the quantile is re-chosen at every refit to keep this budget
+     * @param trendGuard when not null, raises each forecast where the newest trend runs above it
+     */
     PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
-                     int historySteps) {
+                     TrendGuard trendGuard, int historySteps) {
+        this.trendGuard = trendGuard;
         this.forecaster = forecaster;
         this.options = options;
         this.riskBudget = riskBudget;
@@ -66,7 +72,11 @@ final class PrescaleStrategy implements ScalingStrategy {
         if (model == null) {
             return Double.isFinite(load) ? policy.instancesFor(load) : count;
         }
-        QuantileForecast forecast = model.forecast(view.history(historySteps), horizon, levels);
+        TimeSeries history = view.history(historySteps);
+        QuantileForecast forecast = model.forecast(history, horizon, levels);
+        if (trendGuard != null) {
+            forecast = trendGuard.apply(history, forecast);
+        }
         Instant now = view.timeAt(t);
         Decision decision = controller.decide(ScalingState.of(now, count, load, lastOut, lastIn), forecast, policy,
                 s.bounds());
