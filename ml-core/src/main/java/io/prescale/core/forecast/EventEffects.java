@@ -92,8 +92,8 @@ public final class EventEffects {
         boolean[] inEvent = new boolean[values.length];
         for (Event event : calendar.events()) {
             Geometry g = geometries.get(event.kind());
-            long from = stepIndex(history, event.start()) - g.pre;
-            long to = stepIndex(history, event.end()) + g.post;
+            long from = anchor(history, event) - g.pre;
+            long to = anchor(history, event) + length(event, history.step()) + g.post;
             for (long i = Math.max(0, from); i < Math.min(values.length, to); i++) {
                 inEvent[(int) i] = true;
             }
@@ -108,8 +108,8 @@ public final class EventEffects {
             }
             int contributing = 0;
             for (Event event : calendar.occurrences(kind)) {
-                long startStep = stepIndex(history, event.start());
-                long endStep = stepIndex(history, event.end());
+                long startStep = anchor(history, event);
+                long endStep = startStep + length(event, history.step());
                 if (endStep <= 0 || startStep >= values.length) {
                     ignored++;
                     continue;
@@ -161,8 +161,7 @@ public final class EventEffects {
                 continue;
             }
             long t = Math.floorDiv(Duration.between(event.start(), time).toNanos(), step.toNanos());
-            long length = Math.max(1, ceilSteps(Duration.between(event.start(), event.end()), step));
-            int bin = new Geometry(p.pre, p.body, p.post).bin(t, 0, length);
+            int bin = new Geometry(p.pre, p.body, p.post).bin(t, 0, length(event, step));
             if (bin >= 0) {
                 factor *= p.factors[bin];
             }
@@ -170,16 +169,33 @@ public final class EventEffects {
         return factor;
     }
 
-    /** {@code series} with each step divided by its factor: the load the events did not cause. */
+    /**
+     * {@code series} with each step divided by its factor: the load the events did not cause. Costs a copy of
+     * the series only when an event's profile overlaps it, plus the overlapping steps.
+     */
     public TimeSeries deflate(TimeSeries series) {
-        if (profiles.isEmpty()) {
-            return series;
+        double[] v = null;
+        for (Event event : calendar.events()) {
+            Profile p = profiles.get(event.kind());
+            if (p == null) {
+                continue;
+            }
+            long start = anchor(series, event);
+            long end = start + length(event, series.step());
+            Geometry g = new Geometry(p.pre, p.body, p.post);
+            long from = Math.max(0, start - p.pre);
+            long to = Math.min(series.size(), end + p.post);
+            for (long i = from; i < to; i++) {
+                int bin = g.bin(i, start, end);
+                if (bin >= 0) {
+                    if (v == null) {
+                        v = series.values();
+                    }
+                    v[(int) i] /= p.factors[bin];
+                }
+            }
         }
-        double[] v = series.values();
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= factorAt(series.timeAt(i));
-        }
-        return series.withValues(v);
+        return v == null ? series : series.withValues(v);
     }
 
     /** The learned profiles by kind. */
@@ -264,8 +280,15 @@ public final class EventEffects {
         return same.isEmpty() ? Double.NaN : median(same);
     }
 
-    private static long stepIndex(TimeSeries series, Instant time) {
-        return Math.floorDiv(Duration.between(series.start(), time).toNanos(), series.step().toNanos());
+    /** The index of the first step of {@code series} at or after the event's start (may lie outside it). */
+    private static long anchor(TimeSeries series, Event event) {
+        long offset = Duration.between(series.start(), event.start()).toNanos();
+        return -Math.floorDiv(-offset, series.step().toNanos());
+    }
+
+    /** The event's length in whole steps, at least one. */
+    private static long length(Event event, Duration step) {
+        return Math.max(1, ceilSteps(Duration.between(event.start(), event.end()), step));
     }
 
     private static long ceilSteps(Duration d, Duration step) {
