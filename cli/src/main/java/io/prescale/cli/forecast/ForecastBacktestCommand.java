@@ -7,14 +7,16 @@ import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
-import io.prescale.core.series.Timestamps;
+import io.prescale.cli.input.EventsOption;
 import io.prescale.core.forecast.Backtest;
 import io.prescale.core.forecast.BacktestResult;
 import io.prescale.core.forecast.BacktestSpec;
+import io.prescale.core.forecast.EventCalendar;
 import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.forecast.LstmOptions;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.series.Timestamps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +48,8 @@ public final class ForecastBacktestCommand extends LeafCommand {
             description = "Comma-separated model names, or 'all' (default: ${DEFAULT-VALUE}).")
     String models;
 
-    @Option(names = "--events", paramLabel = "FILE", description = "Known events: name,start,end per line.")
-    Path events;
+    @Mixin
+    EventsOption events;
 
     @Option(names = "--lstm-quick", description = "A small LSTM (for tests and the quick demo).")
     boolean lstmQuick;
@@ -65,11 +67,14 @@ public final class ForecastBacktestCommand extends LeafCommand {
                 : ForecastInput.steps("--refit-every", refitEvery, series.step());
         int from = testFromIndex(series, h);
         BacktestSpec spec = new BacktestSpec(h, from, refit);
+        EventCalendar calendar = events.calendar();
         ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
-                .withEvents(ForecastInput.readEvents(events))
-                .withLstm(lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
+                .withEvents(calendar.events()).withLstm(lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
         ObjectNode fields = Json.object();
         fields.put("input", input.file().toString());
+        if (!calendar.isEmpty()) {
+            fields.set("events", events.describe(calendar, series));
+        }
         fields.put("step", series.step().toString());
         fields.put("horizonSteps", h);
         fields.put("testFrom", series.timeAt(from).toString());
@@ -80,7 +85,7 @@ public final class ForecastBacktestCommand extends LeafCommand {
         for (String name : names) {
             progress("backtest " + name + " …");
             try {
-                BacktestResult result = Backtest.run(series, Forecasters.byName(name, options), spec);
+                BacktestResult result = Backtest.run(series, Forecasters.byName(name, options, calendar), spec);
                 results.add(result);
                 modelNodes.add(ForecastJson.backtestModel(result));
                 if (name.equals("auto")) {

@@ -39,19 +39,21 @@ public final class Timestamps {
     }
 
     /**
-     * Parses one timestamp in any of the forms above: ISO-8601 (a date alone is its midnight; no zone means UTC),
-     * else epoch seconds, else epoch milliseconds.
+     * One timestamp as a user writes it in an option or a small file (ISO-8601 as above, a date alone meaning
+     * its midnight UTC, or epoch seconds or milliseconds).
      *
-     * @throws IllegalArgumentException naming the text and the expected forms
+     * @throws IllegalArgumentException naming the text (at most 100 characters of it) and the forms expected
      */
-    public static Instant parseInstant(String text) {
-        String t = text == null ? "" : text.strip();
+    public static java.time.Instant parseInstant(String text) {
+        String t = text.strip();
         Format format = detect(t);
-        if (format == null) {
-            throw new IllegalArgumentException("'" + text + "' is not a timestamp (expected ISO-8601 such as "
-                    + "2024-03-01T12:00:00Z or '2024-03-01 12:00', or epoch seconds or milliseconds)");
+        if (format != null) {
+            long nanos = parse(t, format);
+            return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
         }
-        return Instant.ofEpochSecond(0, parse(t, format));
+        String shown = t.length() > 100 ? t.substring(0, 100) + "…" : t;
+        throw new IllegalArgumentException("'" + shown + "' is not a timestamp; expected ISO-8601 (e.g. "
+                + "2026-11-30T18:00:00Z or 2026-11-30 18:00) or epoch seconds or milliseconds");
     }
 
     /** The format {@code text} is written in, or null when it is no timestamp. */
