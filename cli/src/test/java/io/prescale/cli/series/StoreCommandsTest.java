@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code prescale import} and {@code prescale series …}: the happy paths and every bad input of issue 2. */
+/** {@code prescale import} and {@code prescale series …}: the happy paths and every bad input of the store commands. */
 class StoreCommandsTest {
     @TempDir
     Path dir;
