@@ -27,7 +27,8 @@ final class Commands {
             ServeReferenceCommand.class,
             ForecastCommand.class,
             AnomalyCommand.class,
-            GenerateCommand.class);
+            GenerateCommand.class,
+            io.prescale.cli.collect.CollectCommand.class);
 
     private Commands() {
     }

@@ -17,23 +17,27 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads a {@link CollectConfig} from YAML (see {@code docs/collect.md} and {@code deploy/collect.example.yaml}):
+ * Reads a {@link CollectConfig} from the {@value #SECTION} section of a YAML file (see {@code docs/collect.md}
+ * and {@code deploy/collect.example.yaml}); other sections belong to other commands and are not read here:
  * <pre>
- * listen: 127.0.0.1:9091
- * maxBodyBytes: 10485760
- * remoteWrite:
- *   - {name: web_rate, selector: 'prescale:request_rate{job="web"}', step: 15s, unit: rate}
- * pull:
- *   prometheus: http://127.0.0.1:9090
- *   every: 1m
- *   backfill: 7d
- *   queries:
- *     - {name: web_p99, query: 'histogram_quantile(0.99, …)', step: 1m, unit: count}
- * retention: {raw: 35d, rollups: 730d, outOfOrderWindow: 1h, maintenanceEvery: 1m}
+ * collect:
+ *   listen: 127.0.0.1:9091
+ *   maxBodyBytes: 10485760
+ *   remoteWrite:
+ *     - {name: web_rate, selector: 'prescale:request_rate{job="web"}', step: 15s, unit: rate}
+ *   pull:
+ *     prometheus: http://127.0.0.1:9090
+ *     every: 1m
+ *     backfill: 7d
+ *     queries:
+ *       - {name: web_p99, query: 'histogram_quantile(0.99, …)', step: 1m, unit: count}
+ *   retention: {raw: 35d, rollups: 730d, outOfOrderWindow: 1h, maintenanceEvery: 1m}
  * </pre>
- * Unknown keys are errors; every problem of the file is collected and reported at once.
+ * Unknown keys are errors; every problem of the section is collected and reported at once.
  */
 public final class CollectConfigFile {
+    /** The section of the file read here. */
+    public static final String SECTION = "collect";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("listen", "maxBodyBytes", "remoteWrite", "pull", "retention");
     private static final Set<String> PUSH = Set.of("name", "selector", "step", "unit");
@@ -59,9 +63,10 @@ public final class CollectConfigFile {
             throw new IllegalArgumentException("cannot read config " + file + ": " + e.getMessage().lines()
                     .findFirst().orElse(""), e);
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (root == null || root.isMissingNode() || root.isNull() || !root.has(SECTION)) {
             return base;
         }
+        root = root.get(SECTION);
         CollectConfigFile reader = new CollectConfigFile();
         CollectConfig config = reader.parse(root, base);
         if (!reader.problems.isEmpty()) {
@@ -72,10 +77,10 @@ public final class CollectConfigFile {
 
     private CollectConfig parse(JsonNode root, CollectConfig base) {
         if (!root.isObject()) {
-            problems.add("the top level must be a mapping");
+            problems.add(SECTION + ": expected a mapping");
             return base;
         }
-        keys(root, TOP, "");
+        keys(root, TOP, SECTION + ".");
         CollectConfig config = base;
         if (root.has("listen")) {
             config = config.withListen(value(root, "listen", ConfigValues::listen, null));
@@ -95,7 +100,7 @@ public final class CollectConfigFile {
         }
         int i = 0;
         for (JsonNode rule : iterable(remoteWrite)) {
-            String at = "remoteWrite[" + i++ + "].";
+            String at = SECTION + ".remoteWrite[" + i++ + "].";
             keys(rule, PUSH, at);
             try {
                 push.add(new PushRule(text(rule, "name", at), Selector.parse(text(rule, "selector", at)),
@@ -114,7 +119,7 @@ public final class CollectConfigFile {
         if (pull.isMissingNode()) {
             return config;
         }
-        keys(pull, PULL, "pull.");
+        keys(pull, PULL, SECTION + ".pull.");
         if (pull.has("prometheus")) {
             config = config.withPrometheus(value(pull, "prometheus", URI::create, null));
         }
@@ -123,7 +128,7 @@ public final class CollectConfigFile {
         List<PullRule> rules = new ArrayList<>(config.pull());
         int i = 0;
         for (JsonNode rule : iterable(pull.path("queries"))) {
-            String at = "pull.queries[" + i++ + "].";
+            String at = SECTION + ".pull.queries[" + i++ + "].";
             keys(rule, QUERY, at);
             try {
                 rules.add(new PullRule(text(rule, "name", at), text(rule, "query", at),
@@ -140,7 +145,7 @@ public final class CollectConfigFile {
         if (node.isMissingNode()) {
             return config;
         }
-        keys(node, RETENTION, "retention.");
+        keys(node, RETENTION, SECTION + ".retention.");
         try {
             RetentionPolicy policy = config.retention()
                     .withRaw(value(node, "raw", ConfigValues::duration, config.retention().raw()))

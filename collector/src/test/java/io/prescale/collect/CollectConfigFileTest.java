@@ -29,17 +29,19 @@ class CollectConfigFileTest {
     void readsEveryKey() throws Exception {
         Path file = dir.resolve("c.yaml");
         Files.writeString(file, """
-                listen: 127.0.0.1:0
-                maxBodyBytes: 1000
-                remoteWrite:
-                  - {name: web_rate, selector: 'prescale:request_rate{job="web"}', step: 1s, unit: rate}
-                pull:
-                  prometheus: http://127.0.0.1:9090
-                  every: 30s
-                  backfill: 7d
-                  queries:
-                    - {name: web_p99, query: 'histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m])))', step: 1m, unit: count}
-                retention: {raw: 10d, rollups: 365d, outOfOrderWindow: 30m, maintenanceEvery: 5m}
+                store: {dir: /tmp/elsewhere}
+                collect:
+                  listen: 127.0.0.1:0
+                  maxBodyBytes: 1000
+                  remoteWrite:
+                    - {name: web_rate, selector: 'prescale:request_rate{job="web"}', step: 1s, unit: rate}
+                  pull:
+                    prometheus: http://127.0.0.1:9090
+                    every: 30s
+                    backfill: 7d
+                    queries:
+                      - {name: web_p99, query: 'histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m])))', step: 1m, unit: count}
+                  retention: {raw: 10d, rollups: 365d, outOfOrderWindow: 30m, maintenanceEvery: 5m}
                 """);
         CollectConfig config = CollectConfigFile.read(file, CollectConfig.defaults());
         assertThat(config.listen().getPort()).isZero();
@@ -60,19 +62,20 @@ class CollectConfigFileTest {
     void everyProblemIsReportedAtOnce() throws Exception {
         Path file = dir.resolve("c.yaml");
         Files.writeString(file, """
-                listen: nowhere
-                colour: blue
-                remoteWrite:
-                  - {name: web, selector: 'x{job=web}'}
-                pull:
-                  queries:
-                    - {name: p, query: 'sum(rate(x[5m])'}
+                collect:
+                  listen: nowhere
+                  colour: blue
+                  remoteWrite:
+                    - {name: web, selector: 'x{job=web}'}
+                  pull:
+                    queries:
+                      - {name: p, query: 'sum(rate(x[5m])'}
                 """);
         assertThatThrownBy(() -> CollectConfigFile.read(file, CollectConfig.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'nowhere' is not HOST:PORT")
-                .hasMessageContaining("unknown key 'colour'")
-                .hasMessageContaining("remoteWrite[0].")
+                .hasMessageContaining("unknown key 'collect.colour'")
+                .hasMessageContaining("collect.remoteWrite[0].")
                 .hasMessageContaining("selector 'x{job=web}' does not parse")
                 .hasMessageContaining("query 'sum(rate(x[5m])' does not parse");
     }
