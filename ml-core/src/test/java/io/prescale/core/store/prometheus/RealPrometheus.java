@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #backfill} then {@link #start}.
  *
  * <p>When the binaries are missing, {@link #requireInstalled()} skips the test locally but fails it when the
- * environment says {@code CI=true} ({@code .ci/run} installs them).
+ * environment says {@code CI=true} ({@code .ci/run} installs them). Public (and shipped in ml-core's test jar)
+ * so that the integration tests of other modules start Prometheus the same way.
  */
-final class RealPrometheus implements AutoCloseable {
+public final class RealPrometheus implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     static final Duration PROMTOOL_TIMEOUT = Duration.ofMinutes(3);
     private static final int START_ATTEMPTS = 3;
@@ -49,7 +50,7 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     /** Skips (locally) or fails (when {@code CI=true}) unless both {@code prometheus} and {@code promtool} exist. */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         requireInstalled(binary("prometheus").isPresent() && binary("promtool").isPresent(), System.getenv("CI"));
     }
 
@@ -105,10 +106,19 @@ final class RealPrometheus implements AutoCloseable {
      * Starts Prometheus on 127.0.0.1 with {@code dataDir}, a 100-year retention, a 1-minute lookback delta and
      * {@code extraFlags}, and waits until {@code /-/ready} answers.
      */
-    static RealPrometheus start(Path workDir, Path dataDir, String... extraFlags)
+    public static RealPrometheus start(Path workDir, Path dataDir, String... extraFlags)
+            throws IOException, InterruptedException {
+        return startWithConfig(workDir, dataDir, "global:\n  scrape_interval: 15s\n", extraFlags);
+    }
+
+    /**
+     * As {@link #start(Path, Path, String...)} with {@code configYaml} as {@code prometheus.yml} (scrape configs,
+     * rule files, remote write).
+     */
+    public static RealPrometheus startWithConfig(Path workDir, Path dataDir, String configYaml, String... extraFlags)
             throws IOException, InterruptedException {
         Path config = workDir.resolve("prometheus.yml");
-        Files.writeString(config, "global:\n  scrape_interval: 15s\n", StandardCharsets.UTF_8);
+        Files.writeString(config, configYaml, StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Path log = workDir.resolve("prometheus-" + port + ".log");
@@ -131,12 +141,12 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:41234}. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
     /** The server's combined stdout and stderr. */
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -187,7 +197,7 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     /** The last 2,000 characters of a log file, for failure messages. */
-    static String tail(Path file) {
+    public static String tail(Path file) {
         try {
             String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no output)";
             return text.length() <= 2_000 ? text : "…" + text.substring(text.length() - 2_000);
