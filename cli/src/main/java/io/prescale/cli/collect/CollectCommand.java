@@ -1,12 +1,11 @@
 package io.prescale.cli.collect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.command.StoreCommands;
-import io.prescale.cli.options.PrometheusOptions;
-import io.prescale.cli.options.PrometheusSources;
-import io.prescale.cli.options.StoreOption;
-import io.prescale.cli.output.BadInputException;
-import io.prescale.cli.output.LeafCommand;
+import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.input.PrometheusOptions;
+import io.prescale.cli.input.PrometheusSources;
+import io.prescale.cli.input.StoreOption;
 import io.prescale.collect.CollectConfig;
 import io.prescale.collect.CollectConfigFile;
 import io.prescale.collect.CollectReport;
@@ -97,7 +96,7 @@ public final class CollectCommand extends LeafCommand {
         if (runFor != null && (runFor.isZero() || runFor.isNegative())) {
             throw new BadInputException("--for", runFor.toString(), "--for must be positive, got " + runFor);
         }
-        Path dir = StoreCommands.storeDir(store);
+        Path dir = store.directory();
         PrometheusSource source = settings.prometheus() == null ? null
                 : PrometheusSources.open(settings.prometheus().toString(), prometheus, output.env());
         Clock clock = Clock.systemUTC();
@@ -109,7 +108,7 @@ public final class CollectCommand extends LeafCommand {
         }
         CollectReport report;
         String address = null;
-        try (QuestDbStore questDb = StoreCommands.open(dir)) {
+        try (QuestDbStore questDb = StoreOption.open(dir)) {
             Collector collector;
             try {
                 collector = Collector.start(settings, questDb, source, clock);

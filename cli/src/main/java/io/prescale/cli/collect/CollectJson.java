@@ -2,7 +2,7 @@ package io.prescale.cli.collect;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.output.Json;
+import io.prescale.cli.base.Json;
 import io.prescale.collect.CollectReport;
 import io.prescale.collect.SeriesReport;
 import java.time.Duration;
