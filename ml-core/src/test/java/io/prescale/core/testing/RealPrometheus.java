@@ -110,8 +110,17 @@ public final class RealPrometheus implements AutoCloseable {
      */
     public static RealPrometheus start(Path workDir, Path dataDir, String... extraFlags)
             throws IOException, InterruptedException {
+        return startWithConfig(workDir, dataDir, "global:\n  scrape_interval: 15s\n", extraFlags);
+    }
+
+    /**
+     * As {@link #start(Path, Path, String...)} with {@code configYaml} as {@code prometheus.yml} (scrape configs,
+     * rule files, remote write).
+     */
+    public static RealPrometheus startWithConfig(Path workDir, Path dataDir, String configYaml, String... extraFlags)
+            throws IOException, InterruptedException {
         Path config = workDir.resolve("prometheus.yml");
-        Files.writeString(config, "global:\n  scrape_interval: 15s\n", StandardCharsets.UTF_8);
+        Files.writeString(config, configYaml, StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Path log = workDir.resolve("prometheus-" + port + ".log");
