@@ -48,6 +48,7 @@ public final class QuestDbStore implements MetricStore {
         if (System.getProperty("out") == null) {
             System.setProperty("out", LOG_CONFIG);
         }
+        QuestDbLogging.start();
     }
 
     private final Path directory;
