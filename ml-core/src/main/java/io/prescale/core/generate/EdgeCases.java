@@ -32,9 +32,12 @@ public record EdgeCases(AnomalyDetector detector, int candidatesPerCase, int ref
         }
     }
 
-    /** 5 candidates per case, 64 reference profiles, tail probability 0.01. */
+    /** Candidates drawn per edge case by {@link #of}. */
+    public static final int DEFAULT_CANDIDATES = 5;
+
+    /** {@value #DEFAULT_CANDIDATES} candidates per case, 64 reference profiles, tail probability 0.01. */
     public static EdgeCases of(AnomalyDetector detector) {
-        return new EdgeCases(detector, 5, 64, 0.01);
+        return new EdgeCases(detector, DEFAULT_CANDIDATES, 64, 0.01);
     }
 
     /** The {@code k} highest-scoring tail profiles, best first; each carries its score in its provenance. */
