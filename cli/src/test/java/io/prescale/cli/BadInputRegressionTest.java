@@ -63,6 +63,8 @@ class BadInputRegressionTest {
                 row("generate train on negative loads", "--input", "loads must be >= 0",
                         "generate", "train", "--input", t + "/negative.csv", "--model", "vae", "--window", "24",
                         "--iterations", "2", "--out", t + "/neg.zip"),
+                row("demo --store naming a file", "--store", "plain-file",
+                        "demo", "--quick", "--out", t + "/demo-out", "--store", t + "/plain-file"),
                 row("series export --out DIR", "--out", "is a directory",
                         "series", "export", "--series", "web", "--store", WEB, "--out", t + "/out-dir"),
                 row("series export --out under a regular file", "--out", t + "/plain-file/web.csv",
@@ -90,6 +92,7 @@ class BadInputRegressionTest {
                     .noneMatch(f -> f.endsWith(".tmp"));
         }
         assertThat(run.stderr()).doesNotContain("Log configuration loaded").doesNotContain("\tat ");
+        assertThat(temp.resolve("demo-out")).as("nothing written before the options are checked").doesNotExist();
     }
 
     @Test

@@ -12,14 +12,26 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads UTF-8 text whole, refusing it as soon as it passes a size or line-length limit — before the rest is read
  * or allocated, so a 200 MB line is refused after its first {@code maxLine} characters. Messages show at most
- * {@value #SHOWN} characters of the offending line.
+ * {@value #SHOWN} characters of the offending line. Every reader of a user's text file goes through it, with the
+ * limits of {@link TraceReader}.
  */
-final class BoundedText {
+public final class BoundedText {
     /** Characters of an offending line shown in a message. */
     static final int SHOWN = 60;
     private static final int CHUNK = 64 * 1024;
 
     private BoundedText() {
+    }
+
+    /**
+     * The text of a user's file within {@link TraceReader#MAX_BYTES} and {@link TraceReader#MAX_LINE_CHARS}.
+     *
+     * @throws IllegalArgumentException over a limit or not UTF-8, naming {@code source}, the line and the limit
+     */
+    public static String read(java.nio.file.Path file, String source) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(in, source, TraceReader.MAX_BYTES, TraceReader.MAX_LINE_CHARS);
+        }
     }
 
     /**

@@ -15,7 +15,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Fuzzes the readers of user files — {@link TraceReader} and {@link LoadProfile#fromJson} — with random bytes,
+ * Fuzzes the readers of user files — {@link TraceReader}, the NAB reader and {@link LoadProfile#fromJson} — with
+ * random bytes,
  * random CSV shapes (delimiters, quoting, headers, line endings, a BOM), huge and tiny numbers and mixed time
  * formats. Every outcome must be a value or an {@link IllegalArgumentException} (bad input, exit 2 in the CLI),
  * never another exception, and each input must be answered in bounded time (a hang guard of seconds, not a
@@ -54,6 +55,13 @@ class ReaderFuzzTest {
         valueOrBadInput(() -> TraceReader.readText(csv, "fuzz.csv", options), csv);
         valueOrBadInput(() -> TraceReader.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                 "fuzz.csv", options), csv);
+        valueOrBadInput(() -> {
+            try {
+                return io.prescale.core.anomaly.nab.NabCsv.read(new java.io.StringReader(csv), "fuzz.csv", null);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, csv);
     }
 
     @Property(tries = 300)

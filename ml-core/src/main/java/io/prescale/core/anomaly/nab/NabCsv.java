@@ -3,8 +3,6 @@ package io.prescale.core.anomaly.nab;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,9 +38,7 @@ public final class NabCsv {
      * @throws IllegalArgumentException naming the file and line of the first row that does not parse
      */
     public static NabRows read(Path path, String name, String valueColumn) throws IOException {
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return read(reader, name, valueColumn);
-        }
+        return read(new java.io.StringReader(io.prescale.core.series.BoundedText.read(path, name)), name, valueColumn);
     }
 
     /** As {@link #read(Path, String, String)} from a reader (closed by the caller). */
@@ -50,7 +46,8 @@ public final class NabCsv {
         BufferedReader reader = new BufferedReader(source);
         String header = reader.readLine();
         if (header == null) {
-            throw new IllegalArgumentException(name + ": empty file, expected a header 'timestamp," + valueColumn + "'");
+            throw new IllegalArgumentException(name + ": empty file, expected a header 'timestamp,"
+                    + (valueColumn == null ? "value" : valueColumn) + "'");
         }
         int column = columnOf(header, valueColumn, name);
         List<LocalDateTime> times = new ArrayList<>();
