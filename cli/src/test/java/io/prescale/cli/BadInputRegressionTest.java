@@ -36,6 +36,7 @@ class BadInputRegressionTest {
         Files.writeString(temp.resolve("two.json"), "[" + PROFILE.formatted("2") + "," + PROFILE.formatted("3") + "]");
         Files.createDirectories(temp.resolve("out-dir"));
         Files.writeString(temp.resolve("plain-file"), "x");
+        Files.write(temp.resolve("truncated.zip"), new byte[] {'P', 'K', 3, 4, 20, 0, 8, 0});
         StringBuilder negative = new StringBuilder("timestamp,value\n");
         for (int h = 0; h < 24 * 6; h++) {
             negative.append(String.format("2024-01-%02d %02d:00:00,%d%n", 1 + h / 24, h % 24, h == 30 ? -5 : 10 + h % 24));
@@ -65,6 +66,13 @@ class BadInputRegressionTest {
                         "--iterations", "2", "--out", t + "/neg.zip"),
                 row("demo --store naming a file", "--store", "plain-file",
                         "demo", "--quick", "--out", t + "/demo-out", "--store", t + "/plain-file"),
+                row("anomaly score on binary input", "--input", "not UTF-8 text",
+                        "anomaly", "score", "--input", t + "/binary.bin"),
+                row("forecast with a truncated model file", "--model-file", "truncated or not in the expected format",
+                        "forecast", "--input", "src/test/resources/forecast/nyc_taxi_3w.csv", "--model-file",
+                        t + "/truncated.zip", "--horizon", "2h"),
+                row("serve-reference --bind 999.1.1.1", "--bind", "999.1.1.1",
+                        "serve-reference", "--bind", "999.1.1.1", "--port", "0", "--duration", "1s"),
                 row("series export --out DIR", "--out", "is a directory",
                         "series", "export", "--series", "web", "--store", WEB, "--out", t + "/out-dir"),
                 row("series export --out under a regular file", "--out", t + "/plain-file/web.csv",

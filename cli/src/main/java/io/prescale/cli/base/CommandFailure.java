@@ -32,7 +32,9 @@ public record CommandFailure(String command, int exitCode, String message, Strin
      * bad input naming that option and path.
      */
     public static CommandFailure from(String command, Throwable error, picocli.CommandLine.Model.CommandSpec spec) {
-        return UserPaths.failure(command, error, spec).orElseGet(() -> from(command, error));
+        return UserPaths.failure(command, error, spec)
+                .or(() -> UserPaths.corruptFile(command, error, spec))
+                .orElseGet(() -> from(command, error));
     }
 
     public static CommandFailure from(String command, Throwable error) {

@@ -42,6 +42,44 @@ final class UserPaths {
     }
 
     /**
+     * A file the user named that is truncated or not in the expected format (a zip cut short, JSON that does not
+     * parse): bad input, naming the option when exactly one option other than {@code --input} names an existing
+     * file.
+     */
+    static Optional<CommandFailure> corruptFile(String command, Throwable error, CommandSpec spec) {
+        Throwable corrupt = null;
+        for (Throwable t = error; t != null && corrupt == null; t = t.getCause()) {
+            if (t instanceof java.util.zip.ZipException || t instanceof java.io.EOFException
+                    || t instanceof java.io.StreamCorruptedException
+                    || t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                corrupt = t;
+            }
+        }
+        if (corrupt == null) {
+            return Optional.empty();
+        }
+        String what = corrupt.getClass().getSimpleName().replace("Exception", "").toLowerCase(java.util.Locale.ROOT);
+        OptionSpec only = null;
+        int files = 0;
+        for (OptionSpec option : spec == null ? java.util.List.<OptionSpec>of() : spec.options()) {
+            Object value = option.getValue();
+            // --input goes through the trace reader, whose failures are already bad input naming it
+            if (value instanceof Path path && java.nio.file.Files.isRegularFile(path)
+                    && !option.longestName().equals("--input")) {
+                only = option;
+                files++;
+            }
+        }
+        if (files == 1) {
+            String path = only.getValue().toString();
+            return Optional.of(CommandFailure.badInput(command, only.longestName() + " '" + path
+                    + "' is truncated or not in the expected format (" + what + ")", only.longestName(), path));
+        }
+        return Optional.of(CommandFailure.badInput(command, "an input file is truncated or not in the expected format ("
+                + what + ")", null, null));
+    }
+
+    /**
      * Whether {@code file} is {@code given}, a temporary sibling of it, a file under it, or a part of its path
      * (a regular file where a directory was needed).
      */
