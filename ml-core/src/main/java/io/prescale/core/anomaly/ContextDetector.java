@@ -64,10 +64,10 @@ public final class ContextDetector implements AnomalyDetector {
         return "context";
     }
 
-    /** Batch form: the streaming scores of the series itself. */
+    /** Batch form: a series is streamed after the last rows of the reference (see {@link AfterReference}). */
     @Override
     public AnomalyModel fit(TimeSeries reference) {
-        return series -> scoreStreaming(series.values());
+        return AfterReference.model(this, reference);
     }
 
     @Override

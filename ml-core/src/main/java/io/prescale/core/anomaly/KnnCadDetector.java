@@ -47,10 +47,10 @@ public final class KnnCadDetector implements AnomalyDetector {
         return "knncad";
     }
 
-    /** Batch form: the streaming scores of the series itself. */
+    /** Batch form: a series is streamed after the last rows of the reference (see {@link AfterReference}). */
     @Override
     public AnomalyModel fit(TimeSeries reference) {
-        return series -> scoreStreaming(series.values());
+        return AfterReference.model(this, reference);
     }
 
     @Override

@@ -57,10 +57,10 @@ public final class PredictionErrorDetector implements AnomalyDetector {
         return "likelihood";
     }
 
-    /** Batch form: the streaming scores of the series itself (the reference only needs to be long enough). */
+    /** Batch form: a series is streamed after the last rows of the reference (see {@link AfterReference}). */
     @Override
     public AnomalyModel fit(TimeSeries reference) {
-        return series -> scoreStreaming(series.values());
+        return AfterReference.model(this, reference);
     }
 
     @Override
