@@ -61,6 +61,9 @@ public final class ScaleBacktestCommand extends LeafCommand {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    io.prescale.cli.options.ExcludeAnomaliesOption excludeAnomalies;
+
     @Override
     protected Result execute() {
         BacktestOptions options = options();
@@ -69,7 +72,9 @@ public final class ScaleBacktestCommand extends LeafCommand {
         progress("backtest of " + demand.size() + " steps of " + demand.step() + " from " + input);
         BacktestResult result;
         try {
-            result = Backtest.run(demand, options, forecasters);
+            var fitted = forecasters;
+            result = Backtest.run(demand, options, excludeAnomalies.enabled()
+                    ? () -> excludeAnomalies.apply(fitted.get(), demand, seed.seed()) : forecasters);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--input", input.toString(), e.getMessage(), e);
         }

@@ -53,6 +53,9 @@ public final class ForecastBacktestCommand extends LeafCommand {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    io.prescale.cli.options.ExcludeAnomaliesOption excludeAnomalies;
+
     @Override
     protected Result execute() {
         List<String> names = modelNames(models);
@@ -77,7 +80,8 @@ public final class ForecastBacktestCommand extends LeafCommand {
         for (String name : names) {
             progress("backtest " + name + " …");
             try {
-                BacktestResult result = Backtest.run(series, Forecasters.byName(name, options), spec);
+                BacktestResult result = Backtest.run(series,
+                        excludeAnomalies.apply(Forecasters.byName(name, options), series, seed.seed()), spec);
                 results.add(result);
                 modelNodes.add(modelNode(result));
                 if (name.equals("auto")) {

@@ -52,6 +52,9 @@ public final class ForecastCommand extends LeafCommand {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    io.prescale.cli.options.ExcludeAnomaliesOption excludeAnomalies;
+
     @Override
     protected Result execute() throws Exception {
         if ((series == null) == (input == null)) {
@@ -104,6 +107,7 @@ public final class ForecastCommand extends LeafCommand {
                     + Forecasters.NAMES);
         }
         progress("fitting " + model + " …");
-        return Forecasters.byName(model, ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())).fit(history);
+        return excludeAnomalies.apply(Forecasters.byName(model, ForecastOptions.defaults().withHorizon(h)
+                .withSeed(seed.seed())), history, seed.seed()).fit(history);
     }
 }
