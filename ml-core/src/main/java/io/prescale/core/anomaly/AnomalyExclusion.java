@@ -1,7 +1,5 @@
 package io.prescale.core.anomaly;
 
-import io.prescale.core.forecast.Forecaster;
-import io.prescale.core.forecast.GapMaskedForecaster;
 import io.prescale.core.series.TimeSeries;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,8 +8,8 @@ import java.util.Objects;
 /**
  * Anomaly-aware fitting: the rows a detector flags in a training history, and the {@code span} after each flag,
  * become gaps (NaN) before a forecaster fits, so that a holiday or an outage does not teach the model a false
- * pattern. Only fitting sees the gaps; forecasts are still made from, and scored against, the real history. The
- * mask is causal (a row is masked only by flags at or before it, and the detector's streaming scores use past
+ * pattern (the forecast package's {@code GapMaskedForecaster} fits on the masked copy). Only fitting sees the
+ * gaps; forecasts are still made from, and scored against, the real history. The mask is causal (a row is masked only by flags at or before it, and the detector's streaming scores use past
  * rows only), so the mask of a prefix is the prefix of the mask: it is computed once per series.
  *
  * @param detector  the detector whose streaming scores flag rows
@@ -56,17 +54,13 @@ public record AnomalyExclusion(AnomalyDetector detector, double threshold, Durat
     }
 
     /**
-     * {@code inner}, fitting on histories whose flagged spans are gaps. Histories that are prefixes of
-     * {@code full} (same start and step) reuse {@code full}'s mask; any other history is masked afresh.
+     * {@code history} with its flagged spans as gaps, where {@code history} is a prefix (same start, step, and
+     * the first rows) of the series {@code fullMask} was computed on; any other history is masked afresh.
      */
-    public Forecaster excluding(Forecaster inner, TimeSeries full) {
-        Objects.requireNonNull(inner, "inner");
-        boolean[] fullMask = mask(full);
-        return new GapMaskedForecaster(inner, history -> {
-            boolean prefix = history.start().equals(full.start()) && history.step().equals(full.step())
-                    && history.size() <= full.size();
-            return withGaps(history, prefix ? Arrays.copyOf(fullMask, history.size()) : mask(history));
-        });
+    public TimeSeries withGapsFor(TimeSeries history, TimeSeries full, boolean[] fullMask) {
+        boolean prefix = history.start().equals(full.start()) && history.step().equals(full.step())
+                && history.size() <= full.size();
+        return withGaps(history, prefix ? Arrays.copyOf(fullMask, history.size()) : mask(history));
     }
 
     /** How many rows of {@code mask} are set. */
