@@ -61,58 +61,63 @@ public final class KnnCadDetector implements AnomalyDetector {
         double[] out = new double[rows.length];
         ArrayDeque<double[]> training = new ArrayDeque<>();
         ArrayDeque<double[]> calibration = new ArrayDeque<>();
-        ArrayDeque<Double> scores = new ArrayDeque<>();
-        double[][] transform = null;
-        ArrayDeque<double[]> trainingT = new ArrayDeque<>();
+        double[][] transform = identity(dim);
+        boolean fitted = false;
+        // The transformed training windows and the calibration scores, as rings (their order does not matter).
+        double[] trainingT = null;
+        double[] scores = null;
+        int ring = 0;
+        int scoreHead = 0;
         int holdOff = 0;
-        int count = 0;
         for (int i = 0; i < rows.length; i++) {
-            count++;
-            if (i + 1 < dim) {
-                out[i] = 0;
+            int count = i + 1;
+            if (count < dim) {
                 continue;
             }
             double[] item = Arrays.copyOfRange(x, i + 1 - dim, i + 1);
             if (count < learning) {
                 training.addLast(item);
-                out[i] = 0;
                 continue;
             }
             int phase = count % learning;
-            if (transform == null || phase == 0 || phase == learning / 2) {
+            if (!fitted || phase == 0 || phase == learning / 2) {
                 double[][] next = transform(training, dim);
-                if (next != null || transform == null) {
+                if (next != null) {
                     transform = next;
                 }
-                trainingT.clear();
-                for (double[] w : training) {
-                    trainingT.addLast(apply(transformOrIdentity(transform, dim), w));
+                fitted = true;
+                trainingT = new double[training.size() * dim];
+                int w = 0;
+                for (double[] window : training) {
+                    System.arraycopy(apply(transform, window), 0, trainingT, w++ * dim, dim);
+                }
+                ring = 0;
+            }
+            int size = training.size();
+            if (scores == null) {
+                scores = new double[size];
+                for (int w = 0; w < size; w++) {
+                    scores[w] = ncm(trainingT, size, Arrays.copyOfRange(trainingT, w * dim, (w + 1) * dim), true);
                 }
             }
-            double[][] t = transformOrIdentity(transform, dim);
-            if (scores.isEmpty()) {
-                for (double[] w : trainingT) {
-                    scores.addLast(ncm(trainingT, w, true));
-                }
-            }
-            double score = ncm(trainingT, apply(t, item), false);
+            double score = ncm(trainingT, size, apply(transform, item), false);
             int below = 0;
             for (double s : scores) {
                 if (s < score) {
                     below++;
                 }
             }
-            double result = (double) below / scores.size();
+            double result = (double) below / scores.length;
             if (count >= 2 * learning) {
                 training.pollFirst();
-                trainingT.pollFirst();
                 double[] joining = calibration.pollFirst();
                 training.addLast(joining);
-                trainingT.addLast(apply(t, joining));
+                System.arraycopy(apply(transform, joining), 0, trainingT, ring * dim, dim);
+                ring = (ring + 1) % size;
             }
-            scores.pollFirst();
             calibration.addLast(item);
-            scores.addLast(score);
+            scores[scoreHead] = score;
+            scoreHead = (scoreHead + 1) % scores.length;
             if (holdOff > 0) {
                 holdOff--;
                 out[i] = 0.5;
@@ -131,16 +136,18 @@ public final class KnnCadDetector implements AnomalyDetector {
         return out;
     }
 
-    /** Sum of the k smallest squared distances from {@code item} to the (transformed) training windows. */
-    private double ncm(ArrayDeque<double[]> trainingT, double[] item, boolean itemInTraining) {
-        int k = Math.min(trainingT.size(), options.k() + (itemInTraining ? 1 : 0));
+    /** Sum of the k smallest squared distances from {@code item} to the {@code size} transformed windows. */
+    private double ncm(double[] trainingT, int size, double[] item, boolean itemInTraining) {
+        int dim = item.length;
+        int k = Math.min(size, options.k() + (itemInTraining ? 1 : 0));
         double[] best = new double[k];
         Arrays.fill(best, Double.POSITIVE_INFINITY);
-        for (double[] w : trainingT) {
+        for (int w = 0; w < size; w++) {
+            int base = w * dim;
             double d = 0;
             double worst = best[k - 1];
-            for (int j = 0; j < item.length && d < worst; j++) {
-                double diff = item[j] - w[j];
+            for (int j = 0; j < dim && d < worst; j++) {
+                double diff = item[j] - trainingT[base + j];
                 d += diff * diff;
             }
             if (d < worst) {
@@ -159,10 +166,7 @@ public final class KnnCadDetector implements AnomalyDetector {
         return sum;
     }
 
-    private static double[][] transformOrIdentity(double[][] transform, int dim) {
-        if (transform != null) {
-            return transform;
-        }
+    private static double[][] identity(int dim) {
         double[][] identity = new double[dim][dim];
         for (int j = 0; j < dim; j++) {
             identity[j][j] = 1;
