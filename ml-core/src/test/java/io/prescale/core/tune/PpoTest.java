@@ -1,0 +1,66 @@
+package io.prescale.core.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PpoTest {
+    /**
+     * Each step shows a load level 0–4; action a holds levels ≤ a and costs 0.1·a, a level above a costs 1. The
+     * optimum is a = level: the cheapest action that holds.
+     */
+    static final class Levels implements Environment {
+        private SplittableRandom random;
+        private int level;
+        private int t;
+
+        @Override
+        public int observationSize() {
+            return 2;
+        }
+
+        @Override
+        public int actions() {
+            return 5;
+        }
+
+        @Override
+        public double[] reset(SplittableRandom r) {
+            random = r.split();
+            t = 0;
+            level = random.nextInt(5);
+            return observation();
+        }
+
+        @Override
+        public Step step(int action) {
+            double reward = -0.1 * action - (action < level ? 1 : 0);
+            t++;
+            level = random.nextInt(5);
+            return new Step(observation(), reward, t >= 16);
+        }
+
+        private double[] observation() {
+            return new double[] {level / 4.0, 1};
+        }
+    }
+
+    @Test
+    void findsTheCheapestActionThatHoldsEveryLevel() {
+        Ppo.Result result = Ppo.train(i -> new Levels(), PpoOptions.defaults().withIterations(30).withSeed(7), null);
+        for (int level = 0; level < 5; level++) {
+            assertThat(result.policy().act(new double[] {level / 4.0, 1})).as("level " + level).isEqualTo(level);
+        }
+        assertThat(result.curve().get(result.curve().size() - 1).meanEpisodeReward())
+                .isGreaterThan(result.curve().get(0).meanEpisodeReward());
+    }
+
+    @Test
+    void isReproducibleFromItsSeed() {
+        PpoOptions options = PpoOptions.defaults().withIterations(3).withSeed(3);
+        Ppo.Result a = Ppo.train(i -> new Levels(), options, null);
+        Ppo.Result b = Ppo.train(i -> new Levels(), options, null);
+        assertThat(a.curve()).isEqualTo(b.curve());
+    }
+}
