@@ -17,6 +17,13 @@ public interface StagingTarget extends AutoCloseable {
      */
     Deployment apply(Configuration config);
 
+    /**
+     * Checks that every instance of the running configuration is still alive.
+     *
+     * @throws StagingException naming the instance that died
+     */
+    void verify();
+
     /** Stops everything this target started; safe to call more than once. */
     void tearDown();
 
