@@ -17,6 +17,8 @@ import io.prescale.cli.scale.ScaleCommand;
 import io.prescale.cli.series.ImportCommand;
 import io.prescale.cli.series.SeriesCommand;
 import io.prescale.cli.series.StoreBenchCommand;
+import io.prescale.cli.tune.TuneBenchCommand;
+import io.prescale.cli.tune.TuneCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +42,8 @@ final class Commands {
             ServeReferenceCommand.class,
             ForecastCommand.class,
             AnomalyCommand.class,
-            GenerateCommand.class);
+            GenerateCommand.class,
+            TuneCommand.class);
 
     private Commands() {
     }
@@ -75,6 +78,7 @@ final class Commands {
                 ForecastBenchCommand.class,
                 AnomalyBenchCommand.class,
                 GenerateBenchCommand.class,
+                TuneBenchCommand.class,
             })
     static final class Bench {
     }
