@@ -25,10 +25,11 @@ final class QueueingModel implements CapacityPredictor {
     }
 
     static QueueingModel fit(ConfigSpace space, List<Measurement> data) {
+        List<Physics> physics = data.stream().map(m -> Physics.of(space, m.config(), m.loadRps())).toList();
         DifferentiableMultivariateFunction loss = new DifferentiableMultivariateFunction() {
             @Override
             public double f(double[] x) {
-                return QueueingModel.loss(space, x, data);
+                return QueueingModel.loss(physics, x, data);
             }
 
             @Override
@@ -101,10 +102,11 @@ final class QueueingModel implements CapacityPredictor {
         return new Prediction(p99, errors, throughput);
     }
 
-    private static double loss(ConfigSpace space, double[] p, List<Measurement> data) {
+    private static double loss(List<Physics> physics, double[] p, List<Measurement> data) {
         double sum = 0;
-        for (Measurement m : data) {
-            Prediction y = predict(p, Physics.of(space, m.config(), m.loadRps()));
+        for (int i = 0; i < data.size(); i++) {
+            Measurement m = data.get(i);
+            Prediction y = predict(p, physics.get(i));
             if (Double.isFinite(m.p99Ms()) && m.p99Ms() > 0) {
                 double diff = Math.log(y.p99Ms()) - Math.log(m.p99Ms());
                 sum += diff * diff;

@@ -9,6 +9,10 @@ package io.prescale.core.tune;
  * @param valueKb size of one cached value, KiB, ≥ 1
  */
 public record Workload(int keys, double zipfExponent, double valueKb) {
+    /** Hit ratios already computed: the capacity model asks for the same few cache sizes millions of times. */
+    private static final java.util.Map<Workload, java.util.Map<Double, Double>> HIT_RATIOS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public Workload {
         if (keys < 1) {
             throw new IllegalArgumentException("workload keys must be ≥ 1, got " + keys);
@@ -32,6 +36,11 @@ public record Workload(int keys, double zipfExponent, double valueKb) {
      * independent-reference model; Breslau et al., INFOCOM 1999, show LRU close to it for Zipf requests).
      */
     public double hitRatio(double cacheMb) {
+        return HIT_RATIOS.computeIfAbsent(this, w -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(cacheMb, this::computeHitRatio);
+    }
+
+    private double computeHitRatio(double cacheMb) {
         double entries = Math.min(keys, Math.floor(cacheMb * 1024 / valueKb));
         if (entries < 1) {
             return 0;
