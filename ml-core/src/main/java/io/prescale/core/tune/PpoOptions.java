@@ -57,6 +57,16 @@ public record PpoOptions(int iterations, int episodesPerIteration, int hidden, d
                 valueWeight, epochs, minibatch, value);
     }
 
+    public PpoOptions withLearningRate(double value) {
+        return new PpoOptions(iterations, episodesPerIteration, hidden, value, gamma, lambda, clip, entropy,
+                valueWeight, epochs, minibatch, seed);
+    }
+
+    public PpoOptions withEpochs(int value) {
+        return new PpoOptions(iterations, episodesPerIteration, hidden, learningRate, gamma, lambda, clip, entropy,
+                valueWeight, value, minibatch, seed);
+    }
+
     public PpoOptions withGamma(double value) {
         return new PpoOptions(iterations, episodesPerIteration, hidden, learningRate, value, lambda, clip, entropy,
                 valueWeight, epochs, minibatch, seed);

@@ -1,8 +1,6 @@
 package io.prescale.core.tune;
 
 import java.util.List;
-import smile.math.BFGS;
-import smile.math.DifferentiableMultivariateFunction;
 
 /**
  * A queueing model of one instance, fitted to measurements. A request costs CPU time {@code s_c = a·h + b·(1−h)} ms
@@ -11,7 +9,7 @@ import smile.math.DifferentiableMultivariateFunction;
  * {@code g·s_t + e·s_t·ρ/(1−ρ)}, Kingman's heavy-traffic growth of the wait (Kingman, Proc. Cambridge Phil. Soc.
  * 1961), capped by the time to drain a full queue {@code (queue / threads)·s_t}; above it the service sheds
  * {@code 1 − 1/ρ} of the requests. Parameters (a, b, d, e, g) minimise the squared error of log p99 plus the
- * squared error rate, by L-BFGS-B (SMILE's {@link BFGS}) with central-difference gradients from three starts.
+ * squared error rate, by a bounded pattern search from three starts.
  */
 final class QueueingModel implements CapacityPredictor {
     private static final double[] LOWER = {0.01, 0.05, 0, 0.05, 0.2};
@@ -26,45 +24,50 @@ final class QueueingModel implements CapacityPredictor {
 
     static QueueingModel fit(ConfigSpace space, List<Measurement> data) {
         List<Physics> physics = data.stream().map(m -> Physics.of(space, m.config(), m.loadRps())).toList();
-        DifferentiableMultivariateFunction loss = new DifferentiableMultivariateFunction() {
-            @Override
-            public double f(double[] x) {
-                return QueueingModel.loss(physics, x, data);
-            }
-
-            @Override
-            public double g(double[] x, double[] gradient) {
-                double f = f(x);
-                for (int i = 0; i < x.length; i++) {
-                    double h = 1e-4 * Math.max(1, Math.abs(x[i]));
-                    double keep = x[i];
-                    x[i] = Math.min(UPPER[i], keep + h);
-                    double up = f(x);
-                    x[i] = Math.max(LOWER[i], keep - h);
-                    double down = f(x);
-                    gradient[i] = (up - down) / (Math.min(UPPER[i], keep + h) - Math.max(LOWER[i], keep - h));
-                    x[i] = keep;
-                }
-                return f;
-            }
-        };
         double[][] starts = {{0.5, 5, 20, 1, 1.2}, {1, 2, 5, 0.5, 1}, {0.2, 10, 50, 2, 1.5}};
         double[] best = starts[0].clone();
-        double bestLoss = loss.f(best);
+        double bestLoss = loss(physics, best, data);
         for (double[] start : starts) {
-            double[] x = start.clone();
-            try {
-                BFGS.minimize(loss, 5, x, LOWER, UPPER, 1e-6, 200);
-            } catch (RuntimeException e) {
-                // a failed line search leaves x where it got to; it is compared below like any other end point
-            }
-            double value = loss.f(x);
+            double[] x = patternSearch(physics, data, start);
+            double value = loss(physics, x, data);
             if (Double.isFinite(value) && value < bestLoss) {
                 best = x;
                 bestLoss = value;
             }
         }
         return new QueueingModel(space, best);
+    }
+
+    /**
+     * Hooke–Jeeves pattern search (J. ACM 1961) in log-parameter space within the bounds: try a step up and down in
+     * each coordinate, keep what lowers the loss, halve the step when nothing does; at most 400 rounds, so the fit
+     * always ends (a gradient method's line search can stall on the flat loss of a few points).
+     */
+    private static double[] patternSearch(List<Physics> physics, List<Measurement> data, double[] start) {
+        double[] x = start.clone();
+        double current = loss(physics, x, data);
+        double step = Math.log(2);
+        for (int round = 0; round < 400 && step > 1e-3; round++) {
+            boolean improved = false;
+            for (int i = 0; i < x.length; i++) {
+                for (double direction : new double[] {1, -1}) {
+                    double keep = x[i];
+                    double lower = Math.max(LOWER[i], 1e-3);
+                    x[i] = Math.min(UPPER[i], Math.max(lower, Math.max(keep, lower) * Math.exp(direction * step)));
+                    double value = loss(physics, x, data);
+                    if (value < current) {
+                        current = value;
+                        improved = true;
+                        break;
+                    }
+                    x[i] = keep;
+                }
+            }
+            if (!improved) {
+                step /= 2;
+            }
+        }
+        return x;
     }
 
     @Override
