@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PpoTest {
     /**
-     * Each step shows a load level 0–4; action a holds levels ≤ a and costs 0.25·a, a level above a costs 2. The
+     * Each step shows a load level 0–4 (one-hot); action a holds levels ≤ a and costs 0.25·a, a level above a costs 2. The
      * optimum is a = level: the cheapest action that holds.
      */
     static final class Levels implements Environment {
@@ -17,7 +17,7 @@ class PpoTest {
 
         @Override
         public int observationSize() {
-            return 2;
+            return 5;
         }
 
         @Override
@@ -42,8 +42,14 @@ class PpoTest {
         }
 
         private double[] observation() {
-            return new double[] {level / 4.0, 1};
+            return oneHot(level);
         }
+    }
+
+    static double[] oneHot(int level) {
+        double[] x = new double[5];
+        x[level] = 1;
+        return x;
     }
 
     @Test
@@ -53,7 +59,7 @@ class PpoTest {
                 .withSeed(7);
         Ppo.Result result = Ppo.train(i -> new Levels(), options, null);
         for (int level = 0; level < 5; level++) {
-            assertThat(result.policy().act(new double[] {level / 4.0, 1})).as("level " + level).isEqualTo(level);
+            assertThat(result.policy().act(oneHot(level))).as("level " + level).isEqualTo(level);
         }
         assertThat(result.curve().get(result.curve().size() - 1).meanEpisodeReward())
                 .isGreaterThan(result.curve().get(0).meanEpisodeReward());
