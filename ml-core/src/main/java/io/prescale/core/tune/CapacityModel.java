@@ -100,19 +100,28 @@ public final class CapacityModel {
     }
 
     /**
-     * The largest load (requests/s, up to {@code ceiling}) that {@code config} holds the SLO at, by bisection on
-     * the model; 0 when it does not hold even a tenth of a request per second.
+     * The largest load (requests/s, up to {@code ceiling}) that {@code config} holds the SLO at: the largest of the
+     * loads {@code ceiling / 2^k} (k = 0…20) that holds, refined by bisection towards the next larger one; 0 when
+     * none holds. Scanning down from the ceiling copes with a learned model that is not monotone in the load (a
+     * forest predicts a flat value outside the loads it was trained on).
      */
     public double capacity(Configuration config, double ceiling) {
-        if (holds(config, ceiling)) {
-            return ceiling;
+        double lo = -1;
+        for (int k = 0; k <= 20; k++) {
+            double load = ceiling / Math.pow(2, k);
+            if (holds(config, load)) {
+                lo = load;
+                break;
+            }
         }
-        double lo = 0.1;
-        if (!holds(config, lo)) {
+        if (lo < 0) {
             return 0;
         }
-        double hi = ceiling;
-        for (int i = 0; i < 40 && hi - lo > 1e-3 * hi; i++) {
+        if (lo == ceiling) {
+            return ceiling;
+        }
+        double hi = 2 * lo;
+        for (int i = 0; i < 30 && hi - lo > 1e-3 * hi; i++) {
             double mid = (lo + hi) / 2;
             if (holds(config, mid)) {
                 lo = mid;
