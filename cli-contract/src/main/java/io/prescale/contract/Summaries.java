@@ -58,7 +58,7 @@ public final class Summaries {
             }
         }
         for (String path : archived) {
-            String href = "artifact/" + path;
+            String href = "artifact/" + encodePath(path);
             if (Link.safe(href)) {
                 links.add(new Link(path, href));
             }
@@ -107,6 +107,13 @@ public final class Summaries {
         }
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%,d", value.longValue())
                 : String.format(Locale.ROOT, "%,.2f", value);
+    }
+
+    /** Percent-encodes each segment of a workspace-relative path for a link. */
+    static String encodePath(String path) {
+        return java.util.Arrays.stream(path.split("/"))
+                .map(part -> java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
     }
 
     /** A dashboard's link: absolute URLs as they are, paths joined to Grafana's base URL; null when unsafe. */
