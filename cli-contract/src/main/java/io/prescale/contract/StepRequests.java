@@ -10,7 +10,25 @@ public final class StepRequests {
     public static final List<String> STEPS = List.of(CollectRequest.STEP, TrainRequest.STEP, GenerateRequest.STEP,
             LoadTestRequest.STEP, TuneRequest.STEP, PublishRequest.STEP);
 
+    /** Every step's argument names. */
+    public static final Map<String, java.util.Set<String>> ARGUMENTS = Map.of(
+            CollectRequest.STEP, CollectRequest.ARGUMENTS, TrainRequest.STEP, TrainRequest.ARGUMENTS,
+            GenerateRequest.STEP, GenerateRequest.ARGUMENTS, LoadTestRequest.STEP, LoadTestRequest.ARGUMENTS,
+            TuneRequest.STEP, TuneRequest.ARGUMENTS, PublishRequest.STEP, PublishRequest.ARGUMENTS);
+
     private StepRequests() {
+    }
+
+    /**
+     * Checks only the names of a step's arguments, with {@code extra} names an adapter adds (such as the tool to
+     * use), before any value is read.
+     *
+     * @throws StepFailure naming the first unknown argument and the accepted ones
+     */
+    public static void checkNames(String step, Map<String, ?> arguments, java.util.Collection<String> extra) {
+        java.util.Set<String> accepted = new java.util.TreeSet<>(ARGUMENTS.getOrDefault(step, java.util.Set.of()));
+        accepted.addAll(extra);
+        StepArguments.of(step, arguments, accepted);
     }
 
     /**

@@ -28,7 +28,8 @@ public record Tool(String java, String jar) {
     }
 
     /**
-     * Finds the jar under {@code home} on {@code agent}.
+     * Finds the jar under {@code home} on {@code agent}; without a home, the jar named by the build's
+     * {@code PRESCALE_JAR} (as the {@code ./prescale} launcher reads it).
      *
      * @param exists whether a path exists on the agent
      * @param environment the build's environment ({@code JAVA_HOME} picks the java command)
@@ -36,8 +37,14 @@ public record Tool(String java, String jar) {
      */
     public static Tool locate(String agent, String home, Predicate<String> exists, Map<String, String> environment) {
         if (home == null || home.isBlank()) {
-            throw new StepFailure("prescale is not installed on agent '" + agent + "': no Prescale tool home is set"
-                    + " (Manage Jenkins > Tools > Prescale, or the prescale step's 'tool' argument)");
+            String jar = environment == null ? null : environment.get("PRESCALE_JAR");
+            if (jar != null && !jar.isBlank() && exists.test(jar.strip())) {
+                return new Tool(javaCommand(environment), jar.strip());
+            }
+            throw new StepFailure("prescale is not installed on agent '" + agent + "': no Prescale tool is configured"
+                    + " (Manage Jenkins > Tools > Prescale installations)"
+                    + (jar == null || jar.isBlank() ? " and PRESCALE_JAR is not set" : " and PRESCALE_JAR=" + jar.strip()
+                    + " does not exist"));
         }
         List<String> candidates = jarCandidates(home.strip());
         for (String candidate : candidates) {

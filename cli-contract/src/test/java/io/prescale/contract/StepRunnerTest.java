@@ -119,5 +119,9 @@ class StepRunnerTest {
         assertThatThrownBy(() -> Tool.locate("agent-1", "/opt/prescale", p -> false, Map.of()))
                 .hasMessage("prescale is not installed on agent 'agent-1': looked for /opt/prescale/prescale.jar and"
                         + " /opt/prescale/cli/target/prescale.jar");
+        assertThat(Tool.locate("agent-1", null, p -> p.equals("/srv/prescale.jar"), Map.of("PRESCALE_JAR",
+                "/srv/prescale.jar"))).isEqualTo(new Tool("java", "/srv/prescale.jar"));
+        assertThatThrownBy(() -> Tool.locate("agent-1", " ", p -> false, Map.of()))
+                .hasMessageStartingWith("prescale is not installed on agent 'agent-1': no Prescale tool is configured");
     }
 }
