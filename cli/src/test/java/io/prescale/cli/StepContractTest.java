@@ -96,7 +96,7 @@ class StepContractTest {
     @Test
     void generateStepTrainsThenSamplesAndReturnsBothDocuments() throws Exception {
         StepResult result = run("prescaleGenerate", new LinkedHashMap<>(Map.of("input",
-                copy("generate/daily.csv", "daily.csv"), "window", 24, "iterations", 20, "n", 2, "edgeCases", 1,
+                copy("generate/daily.csv", "daily.csv"), "window", 24, "iterations", 5, "n", 2, "edgeCases", 1,
                 "modelFile", inWorkspace("prescale/load-model.zip"), "out", inWorkspace("prescale/profiles.json"))));
 
         assertThat(result.documents()).hasSize(2);
