@@ -62,7 +62,8 @@ class StepRunnerTest {
                 StepRequestsTest.CLOCK));
 
         assertThat(result.documents()).singleElement().isInstanceOf(TuneDocument.class);
-        assertThat(result.archived()).containsExactly("prescale/prescaleTune-tune.json", "prescale/policy.json");
+        assertThat(result.archived()).containsExactly("prescale/prescaleTune-tune.json", "prescale/policy.json",
+                "prescale/policy.json.measurements.json");
         assertThat(result.value()).containsEntry("policyDigest", "sha256:abc").containsKey("futureField");
         assertThat(result.summary().policy().rows()).hasSize(2);
         assertThat(result.summary().policy().rows().get(0)).containsExactly("0", "120",
@@ -73,6 +74,8 @@ class StepRunnerTest {
                 .contains("href=\"artifact/prescale/policy.json\"");
         assertThat(result.summary().figures()).extracting(f -> f.label()).contains("Learned policy (PPO)",
                 "Per-band grid optimum", "Capacity model p99 error");
+        assertThat(result.summary().figures()).contains(new io.prescale.contract.summary.Figure("Random search",
+                "no configuration held the SLO"));
     }
 
     @Test
