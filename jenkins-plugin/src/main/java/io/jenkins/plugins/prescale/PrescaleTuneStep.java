@@ -18,6 +18,9 @@ public final class PrescaleTuneStep extends PrescaleStep {
     private String profiles;
     private String target;
     private Long budget;
+    private Long bands;
+    private Double peakRps;
+    private String trialDuration;
     private String out;
     private String resume;
     private String nomadUrl;
@@ -63,6 +66,33 @@ public final class PrescaleTuneStep extends PrescaleStep {
     @DataBoundSetter
     public void setBudget(Long budget) {
         this.budget = budget;
+    }
+
+    public Long getBands() {
+        return bands;
+    }
+
+    @DataBoundSetter
+    public void setBands(Long bands) {
+        this.bands = bands;
+    }
+
+    public Double getPeakRps() {
+        return peakRps;
+    }
+
+    @DataBoundSetter
+    public void setPeakRps(Double peakRps) {
+        this.peakRps = peakRps;
+    }
+
+    public String getTrialDuration() {
+        return trialDuration;
+    }
+
+    @DataBoundSetter
+    public void setTrialDuration(String trialDuration) {
+        this.trialDuration = trialDuration;
     }
 
     public String getOut() {
@@ -122,6 +152,9 @@ public final class PrescaleTuneStep extends PrescaleStep {
         arguments.put("profiles", profiles);
         arguments.put("target", target);
         arguments.put("budget", budget);
+        arguments.put("bands", bands);
+        arguments.put("peakRps", peakRps);
+        arguments.put("trialDuration", trialDuration);
         arguments.put("out", out);
         arguments.put("resume", resume);
         arguments.put("nomadUrl", nomadUrl);
