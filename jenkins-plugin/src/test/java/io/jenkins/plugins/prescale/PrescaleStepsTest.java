@@ -93,6 +93,23 @@ class PrescaleStepsTest {
     }
 
     @Test
+    void abortingTheBuildKillsTheRunningProcess() throws Exception {
+        Path pid = temp.resolve("pid");
+        fakeJava("echo $$ > '" + pid + "'\necho 'tuning: trial 1 of 40' >&2\nexec sleep 600");
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("node { withEnv(['JAVA_HOME=" + javaHome + "']) {\n"
+                + "prescaleTune space: 's.yaml', profiles: 'p.json', target: 'local'\n} }", true));
+        WorkflowRun build = job.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("tuning: trial 1 of 40", build);
+        build.getExecutor().interrupt();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(build));
+
+        String processId = Files.readString(pid).strip();
+        Process check = new ProcessBuilder("kill", "-0", processId).start();
+        assertThat(check.waitFor()).as("process %s is gone", processId).isNotZero();
+    }
+
+    @Test
     void anUnknownArgumentFailsTheBuildInOneLine() throws Exception {
         fakeJava("exit 99");
         WorkflowRun build = run("prescaleTrain input: 'history.csv', modle: 'auto'", Result.FAILURE);
