@@ -12,8 +12,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Arguments are those of {@code io.prescale.contract.CollectRequest}, which checks them.
  */
 public final class PrescaleCollectStep extends PrescaleStep {
-    private static final long serialVersionUID = 1L;
-
     private String query;
     private String series;
     private String store;

@@ -14,8 +14,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Arguments are those of {@code io.prescale.contract.GenerateRequest}, which checks them.
  */
 public final class PrescaleGenerateStep extends PrescaleStep {
-    private static final long serialVersionUID = 1L;
-
     private String input;
     private String model;
     private Long window;

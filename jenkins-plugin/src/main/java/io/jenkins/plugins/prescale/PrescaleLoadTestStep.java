@@ -12,8 +12,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Arguments are those of {@code io.prescale.contract.LoadTestRequest}, which checks them.
  */
 public final class PrescaleLoadTestStep extends PrescaleStep {
-    private static final long serialVersionUID = 1L;
-
     private String target;
     private String profile;
     private Double rate;

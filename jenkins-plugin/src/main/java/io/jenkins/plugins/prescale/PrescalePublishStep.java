@@ -12,8 +12,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Arguments are those of {@code io.prescale.contract.PublishRequest}, which checks them.
  */
 public final class PrescalePublishStep extends PrescaleStep {
-    private static final long serialVersionUID = 1L;
-
     private String policy;
     private Boolean publishPolicy;
     private Boolean dashboards;

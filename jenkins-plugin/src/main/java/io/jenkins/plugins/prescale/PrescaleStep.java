@@ -5,7 +5,6 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +23,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Base of the Prescale steps: the optional {@code tool} (a Prescale installation's name) and the step's named
  * arguments, handed unchanged to the contract, which checks them and builds the command lines.
  */
-public abstract class PrescaleStep extends Step implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public abstract class PrescaleStep extends Step {
     private String tool;
 
     public String getTool() {

@@ -12,8 +12,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Arguments are those of {@code io.prescale.contract.TrainRequest}, which checks them.
  */
 public final class PrescaleTrainStep extends PrescaleStep {
-    private static final long serialVersionUID = 1L;
-
     private String input;
     private String model;
     private String out;

@@ -12,8 +12,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Arguments are those of {@code io.prescale.contract.TuneRequest}, which checks them.
  */
 public final class PrescaleTuneStep extends PrescaleStep {
-    private static final long serialVersionUID = 1L;
-
     private String space;
     private String profiles;
     private String target;
