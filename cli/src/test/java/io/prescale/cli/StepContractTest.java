@@ -2,7 +2,18 @@ package io.prescale.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import io.prescale.cli.base.OutputContext;
+import io.prescale.contract.document.GrafanaPublishDocument;
+import io.prescale.contract.document.PolicyPublishDocument;
+import io.prescale.core.scale.ScalingPolicy;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
+import picocli.CommandLine;
 import io.prescale.contract.Invocation;
 import io.prescale.contract.Outcomes;
 import io.prescale.contract.PrescaleSettings;
@@ -140,6 +151,84 @@ class StepContractTest {
                 List.of("--series", "load", "--store", store, "--out", inWorkspace("prescale/history.csv")), List.of()));
         assertThat(((SeriesExportDocument) exported.document()).samples()).isEqualTo(1008);
         assertEveryField(exported.map(), SeriesExportDocument.class, Set.of());
+    }
+
+    @Test
+    void publishStepSendsThePolicyWithTheTokenFromAFile() throws Exception {
+        assumeTrue(registered("policy publish"), "policy publish is not on this branch yet");
+        ScalingPolicy policy = ScalingPolicy.capacityOnly("web", 50, "rps", null);
+        Path file = Files.createDirectories(workspace.resolve("prescale")).resolve("policy.json");
+        Files.writeString(file, policy.toJson());
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer actuator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        actuator.createContext("/v1/policies/", exchange -> {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"name\":\"web\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        actuator.start();
+        try {
+            host.credentials.put("actuator-token", "actuator-s3cret-token");
+            StepResult result = run("prescalePublish", Map.of("policy", file.toString(), "dashboards", false,
+                    "actuatorUrl", "http://127.0.0.1:" + actuator.getAddress().getPort(),
+                    "actuatorCredentialsId", "actuator-token"));
+
+            PolicyPublishDocument document = (PolicyPublishDocument) result.documents().get(0);
+            assertThat(document.digest()).isEqualTo(policy.digest());
+            assertThat(document.httpStatus()).isEqualTo(200);
+            assertThat(seen).containsExactly("PUT /v1/policies/web Bearer actuator-s3cret-token");
+            assertEveryField(result.value(), PolicyPublishDocument.class, Set.of());
+            assertThat(host.stderr).noneMatch(line -> line.contains("actuator-s3cret-token"));
+        } finally {
+            actuator.stop(0);
+        }
+    }
+
+    @Test
+    void publishStepSavesTheDashboardsToGrafanaAndLinksThem() throws Exception {
+        assumeTrue(registered("grafana publish"), "grafana publish is not on this branch yet");
+        // The grafana feature's fake Grafana (test code of the cli module), found by name so that this test
+        // compiles before that feature is merged.
+        Class<?> fake = Class.forName("io.prescale.cli.grafana.FakeGrafana");
+        host.credentials.put("grafana-token", (String) fake.getField("TOKEN").get(null));
+        StepResult result = run("prescalePublish", Map.of("publishPolicy", false,
+                "grafanaUrl", (String) fake.getMethod("url").invoke(null), "grafanaCredentialsId", "grafana-token"));
+
+        GrafanaPublishDocument document = (GrafanaPublishDocument) result.documents().get(0);
+        assertThat(document.dashboards()).isNotEmpty();
+        assertEveryField(result.value(), GrafanaPublishDocument.class, Set.of());
+        assertThat(result.summary().links()).anyMatch(link -> link.label().startsWith("Dashboard: "));
+    }
+
+    @Test
+    void tuneStepRejectsABadBudgetNamingIt() throws Exception {
+        assumeTrue(registered("tune"), "tune is not on this branch yet");
+        Path profiles = Files.writeString(workspace.resolve("profiles.json"), "[]");
+        Path space = Files.writeString(workspace.resolve("space.yaml"), "knobs: []\n");
+        assertThatThrownBy(() -> run("prescaleTune", Map.of("space", space.toString(), "profiles", profiles.toString(),
+                "target", "local", "budget", 0, "out", inWorkspace("prescale/policy.json"))))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageStartingWith("prescaleTune: prescale tune rejected --budget '0': ");
+        assertThat(workspace.resolve("prescale/policy.json")).doesNotExist();
+    }
+
+    /** Whether {@code command} (e.g. "policy publish") is a command of this build. */
+    private static boolean registered(String command) {
+        OutputContext output = new OutputContext(new PrintStream(PrintStream.nullOutputStream()),
+                new PrintStream(PrintStream.nullOutputStream()), Map.of());
+        CommandLine line = Prescale.newCommandLine(output);
+        for (String name : command.split(" ")) {
+            line = line.getSubcommands().get(name);
+            if (line == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Outcomes.Completed runOne(Invocation invocation) throws Exception {
