@@ -1,5 +1,7 @@
 package io.prescale.cli;
 
+import io.prescale.cli.actuator.ActuatorCommand;
+import io.prescale.cli.actuator.PolicyCommand;
 import io.prescale.cli.anomaly.AnomalyCommand;
 import io.prescale.cli.command.BenchCommand;
 import io.prescale.cli.command.DemoCommand;
@@ -27,7 +29,9 @@ final class Commands {
             ServeReferenceCommand.class,
             ForecastCommand.class,
             AnomalyCommand.class,
-            GenerateCommand.class);
+            GenerateCommand.class,
+            ActuatorCommand.class,
+            PolicyCommand.class);
 
     private Commands() {
     }

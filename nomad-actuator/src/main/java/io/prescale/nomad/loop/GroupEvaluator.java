@@ -79,9 +79,12 @@ final class GroupEvaluator {
         TimeSeries history;
         try {
             history = loads.read(spec.query(), end.minus(options.history()), end, options.step());
-        } catch (MetricSourceException | IllegalArgumentException e) {
+        } catch (MetricSourceException e) {
             faults.count(ErrorKind.METRIC_ERROR);
             return error(a, mode, now, "cannot read the load (" + spec.query() + "): " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            faults.count(ErrorKind.METRIC_QUERY);
+            return error(a, mode, now, "the load query was refused (" + spec.query() + "): " + e.getMessage());
         }
         int last = lastFinite(history);
         if (last < 0) {
