@@ -94,7 +94,10 @@ final class GroupEvaluator {
         }
         double load = history.valueAt(last);
         Instant observedAt = history.timeAt(last);
-        if (Duration.between(observedAt, now).compareTo(options.controller().staleAfter()) > 0) {
+        // a step's value is known only when the step ends: never call the newest complete step stale
+        Duration staleAfter = options.controller().staleAfter().compareTo(options.step().multipliedBy(2)) >= 0
+                ? options.controller().staleAfter() : options.step().multipliedBy(2);
+        if (Duration.between(observedAt, now).compareTo(staleAfter) > 0) {
             faults.count(ErrorKind.METRIC_STALE);
         }
         QuantileForecast forecast;
@@ -128,7 +131,7 @@ final class GroupEvaluator {
         ScalingState scalingState = new ScalingState(now, a.currentCount(), config, load, observedAt,
                 st.lastScaleOutAt(), st.lastScaleInAt());
         ScalingController controller = new ScalingController(new ScalingController.Options(spec.lead(),
-                spec.cooldown(), spec.quantile(), options.controller().hysteresis(), options.controller().staleAfter(),
+                spec.cooldown(), spec.quantile(), options.controller().hysteresis(), staleAfter,
                 options.controller().lowLoadFrom(), options.controller().lowLoadTo()));
         Decision decision = controller.decide(scalingState, forecast, policy, spec.bounds());
         Map<Double, Double> peaks = peaks(forecast, levels, spec.lead(), options.step());
