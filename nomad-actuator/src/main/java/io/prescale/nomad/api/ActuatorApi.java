@@ -155,13 +155,10 @@ public final class ActuatorApi implements AutoCloseable {
             return;
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && parseLong(length) > MAX_POLICY_BYTES) {
-            send(ex, 413, error("policy is larger than 1 MiB (" + length + " bytes)"));
-            return;
-        }
         byte[] body = readAtMost(ex.getRequestBody(), MAX_POLICY_BYTES + 1);
-        if (body.length > MAX_POLICY_BYTES) {
-            send(ex, 413, error("policy is larger than 1 MiB"));
+        if (body.length > MAX_POLICY_BYTES || length != null && parseLong(length) > MAX_POLICY_BYTES) {
+            drain(ex.getRequestBody(), 8 * MAX_POLICY_BYTES);
+            send(ex, 413, error("policy is larger than 1 MiB" + (length == null ? "" : " (" + length + " bytes)")));
             return;
         }
         ScalingPolicy policy;
@@ -212,6 +209,16 @@ public final class ActuatorApi implements AutoCloseable {
             out.write(buf, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** Reads and drops up to {@code max} more bytes, so the client sees the 413 rather than a reset. */
+    private static void drain(InputStream in, int max) throws IOException {
+        byte[] buf = new byte[8192];
+        int total = 0;
+        int n;
+        while (total < max && (n = in.read(buf)) > 0) {
+            total += n;
+        }
     }
 
     private static ObjectNode error(String message) {
