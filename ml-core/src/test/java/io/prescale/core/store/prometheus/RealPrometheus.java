@@ -27,10 +27,12 @@ import org.junit.jupiter.api.Assumptions;
  * start-up (a running server only picks new blocks up at its next reload), so the order is
  * {@link #backfill} then {@link #start}.
  *
+ * <p>Public (and shipped in ml-core's test-jar) so other modules' integration tests start Prometheus the same way.
+ *
  * <p>When the binaries are missing, {@link #requireInstalled()} skips the test locally but fails it when the
  * environment says {@code CI=true} ({@code .ci/run} installs them).
  */
-final class RealPrometheus implements AutoCloseable {
+public final class RealPrometheus implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     static final Duration PROMTOOL_TIMEOUT = Duration.ofMinutes(3);
     private static final int START_ATTEMPTS = 3;
@@ -49,7 +51,7 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     /** Skips (locally) or fails (when {@code CI=true}) unless both {@code prometheus} and {@code promtool} exist. */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         requireInstalled(binary("prometheus").isPresent() && binary("promtool").isPresent(), System.getenv("CI"));
     }
 
@@ -84,7 +86,7 @@ final class RealPrometheus implements AutoCloseable {
      * Runs {@code promtool tsdb create-blocks-from openmetrics FILE DATA_DIR}, logging to
      * {@code workDir/promtool.log}.
      */
-    static void backfill(Path openMetrics, Path dataDir, Path workDir) throws IOException, InterruptedException {
+    public static void backfill(Path openMetrics, Path dataDir, Path workDir) throws IOException, InterruptedException {
         Path promtoolLog = workDir.resolve("promtool.log");
         Process promtool = new ProcessBuilder(binary("promtool").orElseThrow().toString(), "tsdb",
                 "create-blocks-from", "openmetrics", "--quiet", openMetrics.toString(), dataDir.toString())
@@ -105,7 +107,7 @@ final class RealPrometheus implements AutoCloseable {
      * Starts Prometheus on 127.0.0.1 with {@code dataDir}, a 100-year retention, a 1-minute lookback delta and
      * {@code extraFlags}, and waits until {@code /-/ready} answers.
      */
-    static RealPrometheus start(Path workDir, Path dataDir, String... extraFlags)
+    public static RealPrometheus start(Path workDir, Path dataDir, String... extraFlags)
             throws IOException, InterruptedException {
         Path config = workDir.resolve("prometheus.yml");
         Files.writeString(config, "global:\n  scrape_interval: 15s\n", StandardCharsets.UTF_8);
@@ -131,7 +133,7 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:41234}. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
