@@ -135,6 +135,10 @@ class CommandContractTest {
                 List.of("policy", "get", "--url", actuator.url, "--token-file", actuator.tokenFile.toString(),
                         "--name", "published", "--json"),
                 List.of("policy", "get", "--url", actuator.url, "--name", "bad name!", "--json")));
+        cases.put("bench actuator", List.of(
+                List.of("bench", "actuator", "--groups", "20", "--cycles", "1", "--fault-cycles", "3",
+                        "--fault-groups", "2", "--json"),
+                List.of("bench", "actuator", "--groups", "0", "--json")));
         return cases;
     }
 

@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
  * one class in {@code subcommands}. Benchmarks never run in tests.
  */
 @Command(name = "bench", description = "Benchmarks (JSON with --json); never run in tests.",
-        subcommands = {io.prescale.cli.bench.StoreBenchCommand.class, ControllerBenchCommand.class, LoadgenBench.class, io.prescale.cli.command.forecast.ForecastBenchCommand.class, io.prescale.cli.anomaly.AnomalyBench.class, GenerateBenchCommand.class})
+        subcommands = {io.prescale.cli.bench.StoreBenchCommand.class, ControllerBenchCommand.class, LoadgenBench.class, io.prescale.cli.command.forecast.ForecastBenchCommand.class, io.prescale.cli.anomaly.AnomalyBench.class, GenerateBenchCommand.class, io.prescale.cli.actuator.ActuatorBenchCommand.class})
 public final class BenchCommand {
 }

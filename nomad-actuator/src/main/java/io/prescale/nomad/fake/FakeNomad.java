@@ -211,6 +211,37 @@ public final class FakeNomad implements AutoCloseable {
     }
 
     private final List<String> accepted = new ArrayList<>();
+    private int deploymentRefusals;
+    private int noOpScales;
+    private int faultsServed;
+
+    /** Scale calls refused because a deployment was running. */
+    public int deploymentRefusals() {
+        synchronized (lock) {
+            return deploymentRefusals;
+        }
+    }
+
+    /** Accepted scale calls that set the count the group already had (a repeated action). */
+    public int noOpScales() {
+        synchronized (lock) {
+            return noOpScales;
+        }
+    }
+
+    /** Injected faults answered so far. */
+    public int faultsServed() {
+        synchronized (lock) {
+            return faultsServed;
+        }
+    }
+
+    /** Drops every queued fault not yet served. */
+    public void clearFaults() {
+        synchronized (lock) {
+            faults.clear();
+        }
+    }
 
     long nextIndex() {
         return ++index;
@@ -357,7 +388,15 @@ public final class FakeNomad implements AutoCloseable {
                 if (!write) {
                     return Reply.error(405, "Invalid method");
                 }
+                int before = count(ns, id, body.path("Target").path("Group").asText());
                 MockResponse r = jobs.scale(ns, id, body, index + 1);
+                if (r.getCode() == 400 && jobs.deploymentActive(ns, id)) {
+                    deploymentRefusals++;
+                }
+                if (r.getCode() == 200 && FakeJobs.ci(body, "Count") != null
+                        && FakeJobs.ci(body, "Count").asInt() == before) {
+                    noOpScales++;
+                }
                 if (r.getCode() == 200) {
                     index++;
                     if (FakeJobs.ci(body, "Count") != null && !FakeJobs.ci(body, "Count").isNull()) {
@@ -428,6 +467,7 @@ public final class FakeNomad implements AutoCloseable {
         for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
             if (f.matches(method, path)) {
+                faultsServed++;
                 if (f.times() > 1) {
                     faults.set(i, f.used());
                 } else {
