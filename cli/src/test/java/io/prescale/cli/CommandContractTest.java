@@ -135,6 +135,9 @@ class CommandContractTest {
                 List.of("policy", "get", "--url", actuator.url, "--token-file", actuator.tokenFile.toString(),
                         "--name", "published", "--json"),
                 List.of("policy", "get", "--url", actuator.url, "--name", "bad name!", "--json")));
+        cases.put("actuator fake-nomad", List.of(
+                List.of("actuator", "fake-nomad", "--jobs-file", jobs, "--port", "0", "--duration", "200ms", "--json"),
+                List.of("actuator", "fake-nomad", "--jobs-file", "$TMP/missing.json", "--json")));
         cases.put("bench actuator", List.of(
                 List.of("bench", "actuator", "--groups", "20", "--cycles", "1", "--fault-cycles", "3",
                         "--fault-groups", "2", "--json"),

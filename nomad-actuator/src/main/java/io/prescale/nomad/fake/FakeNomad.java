@@ -61,6 +61,11 @@ public final class FakeNomad implements AutoCloseable {
 
     /** Starts a fake on a free port of 127.0.0.1. */
     public static FakeNomad start(Clock clock) {
+        return start(clock, 0);
+    }
+
+    /** Starts a fake on {@code port} of 127.0.0.1 (0: a free one). */
+    public static FakeNomad start(Clock clock, int port) {
         FakeNomad nomad = new FakeNomad(clock);
         nomad.server.setDispatcher(new Dispatcher() {
             @Override
@@ -72,7 +77,7 @@ public final class FakeNomad implements AutoCloseable {
             }
         });
         try {
-            nomad.server.start(InetAddress.getByName("127.0.0.1"), 0);
+            nomad.server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
