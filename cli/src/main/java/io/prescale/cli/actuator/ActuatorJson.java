@@ -2,7 +2,7 @@ package io.prescale.cli.actuator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.output.Json;
+import io.prescale.cli.base.Json;
 import io.prescale.nomad.loop.CycleReport;
 import io.prescale.nomad.loop.GroupResult;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package io.prescale.cli.actuator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.options.PrometheusOptions;
-import io.prescale.cli.options.PrometheusSources;
-import io.prescale.cli.output.BadInputException;
-import io.prescale.cli.output.Json;
-import io.prescale.cli.output.LeafCommand;
+import io.prescale.cli.input.PrometheusOptions;
+import io.prescale.cli.input.PrometheusSources;
+import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.Json;
+import io.prescale.cli.base.LeafCommand;
 import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecaster;
 import io.prescale.core.forecast.Forecasters;

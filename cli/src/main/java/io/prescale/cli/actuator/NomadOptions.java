@@ -1,6 +1,6 @@
 package io.prescale.cli.actuator;
 
-import io.prescale.cli.output.BadInputException;
+import io.prescale.cli.base.BadInputException;
 import io.prescale.nomad.client.NomadClient;
 import io.prescale.nomad.client.NomadConfig;
 import io.prescale.nomad.client.NomadToken;

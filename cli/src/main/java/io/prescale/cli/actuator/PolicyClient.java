@@ -1,6 +1,6 @@
 package io.prescale.cli.actuator;
 
-import io.prescale.cli.output.BadInputException;
+import io.prescale.cli.base.BadInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

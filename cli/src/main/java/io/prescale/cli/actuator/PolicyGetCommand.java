@@ -1,8 +1,8 @@
 package io.prescale.cli.actuator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.output.Json;
-import io.prescale.cli.output.LeafCommand;
+import io.prescale.cli.base.Json;
+import io.prescale.cli.base.LeafCommand;
 import io.prescale.core.scale.ScalingPolicy;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

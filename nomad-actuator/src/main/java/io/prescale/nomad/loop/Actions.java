@@ -18,6 +18,7 @@ import io.prescale.nomad.metrics.ErrorKind;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,9 @@ final class Actions {
     private final StateStore state;
     private final Leadership leadership;
     private final ActuatorMetrics metrics;
+    /** Per job: the lock that serializes its groups' actions, and the spec index of our own last write. */
+    private final Map<String, Object> jobLocks = new ConcurrentHashMap<>();
+    private final Map<String, Long> ownIndex = new ConcurrentHashMap<>();
 
     Actions(NomadClient client, JobSource jobs, StateStore state, Leadership leadership, ActuatorMetrics metrics) {
         this.client = client;
@@ -52,6 +56,18 @@ final class Actions {
         if (r.mode() != Mode.FORECAST_AND_SCALE || (!countChange && !configChange) || client == null || !jobs.live()) {
             return r;
         }
+        String job = a.ref().namespace() + "\u0000" + a.ref().job();
+        synchronized (jobLocks.computeIfAbsent(job, k -> new Object())) {
+            return actLocked(o, a, faults, r, d, countChange, job);
+        }
+    }
+
+    /**
+     * One job's groups act one at a time: each re-reads the job after the previous group's write, and a spec index
+     * that we wrote ourselves (another group of the job scaled) is not an operator's change.
+     */
+    private GroupResult actLocked(GroupEvaluator.Outcome o, Annotated a, Faults faults, GroupResult r, Decision d,
+                                  boolean countChange, String job) {
         String action = d.action().name().toLowerCase(Locale.ROOT);
         if (!leadership.safeToAct()) {
             faults.count(ErrorKind.LOCK_LOST);
@@ -72,7 +88,9 @@ final class Actions {
             metrics.action(action, "skipped");
             return r.with("error", r.reason() + "; not applied: the job or group is gone", null);
         }
-        if (group.get().count() != a.currentCount() || fresh.get().jobModifyIndex() != a.jobModifyIndex()) {
+        long index = fresh.get().jobModifyIndex();
+        boolean ours = index == a.jobModifyIndex() || Long.valueOf(index).equals(ownIndex.get(job));
+        if (group.get().count() != a.currentCount() || !ours) {
             faults.count(ErrorKind.MANUAL_CHANGE);
             metrics.action(action, "skipped");
             try {
@@ -98,6 +116,7 @@ final class Actions {
                         JobConfig.apply(fresh.get(), a.ref().group(), d.config())));
                 next = o.state().afterReconfigure(r.evaluatedAt(), w.jobModifyIndex());
             }
+            ownIndex.put(job, w.jobModifyIndex());
             metrics.action(action, "applied");
             try {
                 state.put(a.ref(), next);

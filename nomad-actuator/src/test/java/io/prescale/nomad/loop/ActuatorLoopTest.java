@@ -199,6 +199,24 @@ class ActuatorLoopTest {
         }
     }
 
+    @Test
+    void groupsOfOneJobActInTurnWithoutMistakingEachOtherForAnOperator() throws Exception {
+        JsonNode two = job("web", "forecast-and-scale", 3, "");
+        com.fasterxml.jackson.databind.node.ArrayNode groups = (com.fasterxml.jackson.databind.node.ArrayNode)
+                two.get("Job").get("TaskGroups");
+        com.fasterxml.jackson.databind.node.ObjectNode second = groups.get(0).deepCopy();
+        second.put("Name", "worker");
+        groups.add(second);
+        nomad.putJob(two);
+        try (Actuator actuator = actuator(new DailyLoad())) {
+            List<GroupResult> results = actuator.runCycle().groups();
+            assertThat(results).extracting(GroupResult::status).containsExactly("ok", "ok");
+            assertThat(nomad.acceptedScales()).hasSize(2);
+            assertThat(actuator.metrics().errors(ErrorKind.MANUAL_CHANGE)).isZero();
+            assertThat(actuator.metrics().errors(ErrorKind.CONFLICT)).isZero();
+        }
+    }
+
     static double[] nanArray(int n) {
         double[] v = new double[n];
         java.util.Arrays.fill(v, Double.NaN);
