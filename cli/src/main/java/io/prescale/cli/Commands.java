@@ -7,6 +7,7 @@ import io.prescale.cli.anomaly.AnomalyBenchCommand;
 import io.prescale.cli.anomaly.AnomalyCommand;
 import io.prescale.cli.base.LoggingOptions;
 import io.prescale.cli.base.VersionInfo;
+import io.prescale.cli.collect.CollectCommand;
 import io.prescale.cli.demo.DemoCommand;
 import io.prescale.cli.forecast.ForecastBenchCommand;
 import io.prescale.cli.forecast.ForecastCommand;
@@ -45,7 +46,8 @@ final class Commands {
             AnomalyCommand.class,
             GenerateCommand.class,
             ActuatorCommand.class,
-            PolicyCommand.class);
+            PolicyCommand.class,
+            CollectCommand.class);
 
     private Commands() {
     }

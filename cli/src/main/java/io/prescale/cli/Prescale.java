@@ -5,7 +5,9 @@ import io.prescale.cli.base.DurationConverter;
 import io.prescale.cli.base.CommandFailure;
 import io.prescale.cli.base.OutputContext;
 import java.io.PrintStream;
+import io.prescale.core.series.Timestamps;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -51,6 +53,7 @@ public final class Prescale {
             commandLine.addSubcommand(group);
         }
         commandLine.registerConverter(Duration.class, new DurationConverter());
+        commandLine.registerConverter(Instant.class, Prescale::instant);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((ex, args) -> output.fail(
                 CommandFailure.badInput(ex.getCommandLine().getCommandSpec().qualifiedName(" ")
@@ -62,6 +65,15 @@ public final class Prescale {
         commandLine.setOut(new java.io.PrintWriter(output.stdout(), true));
         commandLine.setErr(new java.io.PrintWriter(output.stderr(), true));
         return commandLine;
+    }
+
+    /** Every time option goes through the one timestamp parser (ISO-8601 with or without zone, or epoch). */
+    private static Instant instant(String text) {
+        try {
+            return Timestamps.parseInstant(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     static boolean wantsJson(String[] args) {

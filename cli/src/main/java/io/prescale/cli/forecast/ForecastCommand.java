@@ -2,13 +2,16 @@ package io.prescale.cli.forecast;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.input.EventsOption;
 import io.prescale.cli.input.StoreOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
 import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.ForecastModelFile;
+import io.prescale.core.forecast.EventCalendar;
 import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.forecast.QuantileForecast;
@@ -35,8 +38,8 @@ public final class ForecastCommand extends LeafCommand {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "timestamp,value CSV.")
-    Path input;
+    @Mixin
+    TraceInput input;
 
     @Option(names = "--model-file", paramLabel = "MODEL", description = "A model saved by 'forecast train'.")
     Path modelFile;
@@ -49,19 +52,22 @@ public final class ForecastCommand extends LeafCommand {
     String horizon;
 
     @Mixin
+    EventsOption events;
+
+    @Mixin
     SeedOption seed;
 
     @Override
     protected Result execute() throws Exception {
-        if ((series == null) == (input == null)) {
+        if ((series == null) == (!input.given())) {
             throw new BadInputException("--series", series, "give exactly one of --series NAME or --input FILE");
         }
         if (horizon == null) {
             throw new BadInputException("--horizon", null, "--horizon is required (steps or a duration, e.g. 1d)");
         }
-        TimeSeries history = input != null ? ForecastInput.readInput(input) : store.readSeries(series);
-        String source = input != null ? input.toString() : series;
-        ForecastInput.checkSeries(history, input != null ? "--input" : "--series", source);
+        TimeSeries history = input.given() ? input.series() : store.readSeries(series);
+        String source = input.given() ? input.file().toString() : series;
+        ForecastInput.checkSeries(history, input.given() ? "--input" : "--series", source);
         int h = ForecastInput.steps("--horizon", horizon, history.step());
         ForecastModel fitted = fitted(history, h);
         QuantileForecast forecast = fitted.forecast(history, h, LEVELS);
@@ -88,6 +94,10 @@ public final class ForecastCommand extends LeafCommand {
 
     private ForecastModel fitted(TimeSeries history, int h) throws Exception {
         if (modelFile != null) {
+            if (events.file() != null) {
+                throw new BadInputException("--events", events.file().toString(), "--events applies to a model fitted "
+                        + "on the spot (--model NAME), not to a saved --model-file");
+            }
             if (!Files.isRegularFile(modelFile)) {
                 throw new BadInputException("--model-file", modelFile.toString(), "--model-file '" + modelFile
                         + "' is not a readable file");
@@ -103,6 +113,9 @@ public final class ForecastCommand extends LeafCommand {
                     + Forecasters.NAMES);
         }
         progress("fitting " + model + " …");
-        return Forecasters.byName(model, ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())).fit(history);
+        EventCalendar calendar = events.calendar();
+        ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
+                .withEvents(calendar.events());
+        return Forecasters.byName(model, options, calendar).fit(history);
     }
 }

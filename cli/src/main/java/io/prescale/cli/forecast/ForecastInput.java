@@ -1,38 +1,21 @@
 package io.prescale.cli.forecast;
 
-import io.prescale.cli.input.InputFiles;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.core.series.TraceReadOptions;
 import io.prescale.core.series.TraceReader;
 import java.io.InputStream;
 import io.prescale.cli.base.DurationConverter;
-import io.prescale.core.forecast.Event;
 import io.prescale.core.series.ShippedTrace;
 import io.prescale.core.series.TimeSeries;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /** What the forecast commands share: reading the input series, the horizon and time options, events. */
 public final class ForecastInput {
     private ForecastInput() {
     }
 
-    /** Reads {@code --input} with the shared trace reader (analysis defaults: duplicates averaged, disorder sorted). */
-    public static TimeSeries readInput(Path file) {
-        return InputFiles.read(file, "--input").series();
-    }
 
     /** A shipped trace by its series name (e.g. {@code nyc_taxi}), for the benchmark. */
     public static TimeSeries readShipped(String name) {
@@ -47,25 +30,6 @@ public final class ForecastInput {
         }
         throw new IllegalArgumentException("'" + name + "' is not a shipped trace; expected one of "
                 + Arrays.stream(ShippedTrace.values()).map(ShippedTrace::seriesName).toList());
-    }
-
-    /** An ISO-8601 instant, date-time or date (no zone means UTC), for --test-from and similar options. */
-    public static Instant parseTime(String text) {
-        String t = text.replace(' ', 'T');
-        try {
-            return Instant.parse(t);
-        } catch (DateTimeParseException ignored) {
-            // not an instant with a zone
-        }
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // no offset
-        }
-        if (t.length() == 10) {
-            return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-        return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
     }
 
     /** Rejects what no model can learn from: all gaps, constant values, negative counts. */
@@ -127,33 +91,5 @@ public final class ForecastInput {
             end = m.end();
         }
         return end == text.length() && end > 0 ? total : DurationConverter.parse(text);
-    }
-
-    /** Events CSV: {@code name,start,end} per line (a header line is skipped). */
-    static List<Event> readEvents(Path file) {
-        if (file == null) {
-            return List.of();
-        }
-        List<Event> events = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.toLowerCase().startsWith("name,"))) {
-                    continue;
-                }
-                String[] cells = line.split(",");
-                try {
-                    events.add(new Event(cells[0].strip(), parseTime(cells[1].strip()), parseTime(cells[2].strip())));
-                } catch (RuntimeException e) {
-                    throw new BadInputException("--events", file.toString(), "--events '" + file + "' line " + (i + 1)
-                            + " is not 'name,start,end' with start < end: " + line);
-                }
-            }
-        } catch (IOException e) {
-            throw new BadInputException("--events", file.toString(), "cannot read --events '" + file + "': "
-                    + e.getMessage());
-        }
-        return events;
     }
 }

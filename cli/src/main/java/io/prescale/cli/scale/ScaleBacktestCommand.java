@@ -1,14 +1,17 @@
 package io.prescale.cli.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.input.EventsOption;
 import io.prescale.cli.input.InputFiles;
+import io.prescale.core.forecast.EventAwareForecaster;
+import io.prescale.core.forecast.EventCalendar;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.LeafCommand;
-import io.prescale.core.scale.Backtest;
-import io.prescale.core.scale.BacktestOptions;
-import io.prescale.core.scale.BacktestResult;
-import io.prescale.core.scale.StrategyResult;
+import io.prescale.core.scale.ScalingBacktest;
+import io.prescale.core.scale.ScalingBacktestOptions;
+import io.prescale.core.scale.ScalingBacktestResult;
 import io.prescale.core.series.TimeSeries;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +21,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code prescale scale backtest --input FILE …}: the controller against reactive, seasonal-offset,
- * forecast-scale-out-only and the oracle in the simulator of issue 7, plus the reactive frontier.
+ * forecast-scale-out-only and the oracle in the backtest simulator, plus the reactive frontier.
  */
 @Command(name = "backtest", description = "Backtest the predictive controller against today's scaling strategies.")
 public final class ScaleBacktestCommand extends LeafCommand {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV trace: timestamp,value per step.")
-    Path input;
+    @Mixin
+    TraceInput input;
 
     @Option(names = "--lead", defaultValue = "10m", paramLabel = "D", description = "Planning lead (default ${DEFAULT-VALUE}).")
     Duration lead;
@@ -59,33 +62,54 @@ public final class ScaleBacktestCommand extends LeafCommand {
     Path plot;
 
     @Mixin
+    EventsOption events;
+
+    @Option(names = "--max-unserved", paramLabel = "SHARE",
+            description = "A risk budget: at each refit the controller takes the lowest quantile whose replay of the "
+                    + "newest week keeps the unserved share of load within SHARE, in (0, 1); replaces --quantile.")
+    Double maxUnserved;
+
+    @Option(names = "--trend-window", paramLabel = "D",
+            description = "Turns on the trend guard: the robust slope of the loads over D (at least 4 steps) raises "
+                    + "the forecast for ramps it did not see.")
+    Duration trendWindow;
+
+    @Mixin
     SeedOption seed;
 
     @Override
     protected Result execute() {
-        BacktestOptions options = options();
-        var forecasters = ForecasterChoice.byName(forecaster);
-        TimeSeries demand = readInput(input);
-        progress("backtest of " + demand.size() + " steps of " + demand.step() + " from " + input);
-        BacktestResult result;
+        ScalingBacktestOptions options = options();
+        var chosen = ForecasterChoice.byName(forecaster);
+        TimeSeries demand = input.series();
+        EventCalendar calendar = events.calendar();
+        java.util.function.Supplier<io.prescale.core.forecast.Forecaster> forecasters =
+                () -> EventAwareForecaster.wrap(chosen.get(), calendar);
+        progress("backtest of " + demand.size() + " steps of " + demand.step() + " from " + input.file());
+        ScalingBacktestResult result;
         try {
-            result = Backtest.run(demand, options, forecasters);
+            result = ScalingBacktest.run(demand, options, forecasters);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--input", input.toString(), e.getMessage(), e);
+            throw new BadInputException("--input", input.file().toString(), e.getMessage(), e);
         }
-        ObjectNode fields = BacktestJson.fields(result, input.toString());
+        ObjectNode fields = ScalingBacktestJson.fields(result, input.file().toString());
+        if (!calendar.isEmpty()) {
+            fields.set("events", events.describe(calendar, demand));
+        }
+        if (maxUnserved != null) {
+            fields.put("maxUnserved", maxUnserved);
+        }
+        if (trendWindow != null) {
+            fields.put("trendWindow", trendWindow.toString());
+        }
         if (plot != null) {
-            BacktestPlot.write(result, plot);
+            ScalingBacktestPlot.write(result, plot);
         }
-        return new Result(fields, table(result));
+        return new Result(fields, ScalingBacktestJson.table(result));
     }
 
-    /** Reads {@code --input} with the shared trace reader (analysis defaults: duplicates averaged, disorder sorted). */
-    public static TimeSeries readInput(Path file) {
-        return InputFiles.read(file, "--input").series();
-    }
 
-    private BacktestOptions options() {
+    private ScalingBacktestOptions options() {
         if (lead.isZero() || lead.isNegative()) {
             throw new BadInputException("--lead", lead.toString(), "--lead must be a positive duration, got " + lead);
         }
@@ -119,20 +143,18 @@ public final class ScaleBacktestCommand extends LeafCommand {
         if (!(quantile > 0.5 && quantile < 1)) {
             throw new BadInputException("--quantile", String.valueOf(quantile), "--quantile must be in (0.5, 1), got " + quantile);
         }
-        BacktestOptions defaults = BacktestOptions.defaults();
+        if (maxUnserved != null && !(maxUnserved > 0 && maxUnserved < 1)) {
+            throw new BadInputException("--max-unserved", String.valueOf(maxUnserved),
+                    "--max-unserved must be a share in (0, 1), got " + maxUnserved);
+        }
+        if (trendWindow != null && (trendWindow.isZero() || trendWindow.isNegative())) {
+            throw new BadInputException("--trend-window", trendWindow.toString(),
+                    "--trend-window must be a positive duration, got " + trendWindow);
+        }
+        ScalingBacktestOptions defaults = ScalingBacktestOptions.defaults().withMaxUnserved(maxUnserved).withTrendWindow(trendWindow);
         return defaults.withController(defaults.controller().withQuantile(quantile)).withLead(lead, startupDelay)
                 .withCapacity(capacity, peakInstances == null ? 20 : peakInstances)
                 .withTargetUtilization(targetUtilization).withBounds(minInstances, maxInstances);
     }
 
-    /** The human table: one row per strategy. */
-    public static String table(BacktestResult result) {
-        StringBuilder out = new StringBuilder(String.format("%-24s %10s %14s %14s %8s %6s%n", "strategy",
-                "violMin", "unservedShare", "instanceHours", "actions", "max"));
-        for (StrategyResult s : result.strategies()) {
-            out.append(String.format("%-24s %10.0f %14.6f %14.1f %8d %6d%n", s.name(), s.sloViolationMinutes(),
-                    s.unservedShare(), s.instanceHours(), s.actions(), s.maxInstances()));
-        }
-        return out.toString().stripTrailing();
-    }
 }

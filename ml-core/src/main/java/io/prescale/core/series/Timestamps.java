@@ -2,6 +2,7 @@ package io.prescale.core.series;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,9 +13,10 @@ import java.time.format.DateTimeParseException;
  * space, optional seconds and fraction (up to 9 digits), optional {@code Z}, offset ({@code +02:00},
  * {@code +0200}, {@code +02}) or {@code [zone]}; no zone means UTC. Epoch seconds or milliseconds are numbers
  * between 1980 and 2100 in the respective unit. The common forms are parsed by hand because a trace of a year
- * at one-minute steps has half a million of them. Stateless and thread-safe.
+ * at one-minute steps has half a million of them. The one timestamp parser of the project: every command option,
+ * events file and trace goes through {@link #parseInstant(String)} or the trace reader. Stateless and thread-safe.
  */
-final class Timestamps {
+public final class Timestamps {
     /** Returned when a text is not a timestamp of the asked format. */
     static final long INVALID = Long.MIN_VALUE;
 
@@ -34,6 +36,24 @@ final class Timestamps {
     }
 
     private Timestamps() {
+    }
+
+    /**
+     * One timestamp as a user writes it in an option or a small file (ISO-8601 as above, a date alone meaning
+     * its midnight UTC, or epoch seconds or milliseconds).
+     *
+     * @throws IllegalArgumentException naming the text (at most 100 characters of it) and the forms expected
+     */
+    public static java.time.Instant parseInstant(String text) {
+        String t = text.strip();
+        Format format = detect(t);
+        if (format != null) {
+            long nanos = parse(t, format);
+            return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
+        }
+        String shown = t.length() > 100 ? t.substring(0, 100) + "…" : t;
+        throw new IllegalArgumentException("'" + shown + "' is not a timestamp; expected ISO-8601 (e.g. "
+                + "2026-11-30T18:00:00Z or 2026-11-30 18:00) or epoch seconds or milliseconds");
     }
 
     /** The format {@code text} is written in, or null when it is no timestamp. */

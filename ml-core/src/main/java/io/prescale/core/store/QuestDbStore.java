@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * next open). A lock file keeps a second process or handle out. Reads scan the range through the designated
  * timestamp and aggregate each step in Java with {@link Aggregation} (a plain scan measured faster than
  * {@code SAMPLE BY} without QuestDB worker threads). QuestDB's own log goes to stderr, errors only (see
- * {@code questdb-log.conf}). Methods are synchronized: one handle may be shared by threads.
+ * {@code questdb-log.conf}). Appends, rollups and retention of collected series are in {@code QuestDbAppends}
+ * and {@code QuestDbRollups}. Methods are synchronized: one handle may be shared by threads.
  */
-public final class QuestDbStore implements MetricStore {
+public final class QuestDbStore implements AppendableStore {
     /** The QuestDB log configuration, picked up through QuestDB's system property {@code out}. */
     static final String LOG_CONFIG = "/io/prescale/core/store/questdb-log.conf";
     private static final Logger LOG = LoggerFactory.getLogger(QuestDbStore.class);
@@ -56,6 +58,8 @@ public final class QuestDbStore implements MetricStore {
     private final CairoEngine engine;
     private final SqlExecutionContextImpl context;
     private final QuestDbReads reads;
+    private final QuestDbAppends appends;
+    private final QuestDbRollups rollups;
     private boolean closed;
 
     private QuestDbStore(Path directory, StoreLock lock, CairoEngine engine) {
@@ -64,6 +68,8 @@ public final class QuestDbStore implements MetricStore {
         this.engine = engine;
         this.context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE, null);
         this.reads = new QuestDbReads(engine, context, directory);
+        this.appends = new QuestDbAppends(engine, context, directory, this::sql, this::metaFile);
+        this.rollups = new QuestDbRollups(engine, context, directory, this::sql);
     }
 
     /**
@@ -126,6 +132,8 @@ public final class QuestDbStore implements MetricStore {
         }
         new SeriesMeta(step, unit, source).write(metaFile(series));
         swapIn(series, temp);
+        appends.forget(TABLE + series);
+        rollups.forget(series);
         LOG.debug("wrote series {} to {}", series, directory);
         return info(series).orElseThrow();
     }
@@ -230,7 +238,7 @@ public final class QuestDbStore implements MetricStore {
         }
         SeriesMeta meta = SeriesMeta.read(metaFile(series))
                 .orElseGet(() -> new SeriesMeta(reads.firstStep(table), LoadProfile.Unit.COUNT, "unknown"));
-        return reads.info(series, table, meta);
+        return reads.info(series, table, meta).map(rollups::widen);
     }
 
     @Override
@@ -241,7 +249,34 @@ public final class QuestDbStore implements MetricStore {
         if (engine.getTableTokenIfExists(TABLE + query) == null) {
             throw MetricStore.unknownSeries(query, list());
         }
-        return reads.read(TABLE + query, start, end, step, aggregation);
+        TimeSeries raw = reads.read(TABLE + query, start, end, step, aggregation);
+        return rollups.read(query, TABLE + query, start, end, step, aggregation, raw);
+    }
+
+    @Override
+    public synchronized AppendResult append(String series, AppendOptions options, SampleBatch samples) {
+        checkOpen();
+        checkName(series);
+        return appends.append(series, TABLE + series, Objects.requireNonNull(options, "options"),
+                Objects.requireNonNull(samples, "samples"));
+    }
+
+    @Override
+    public synchronized OptionalLong newestMillis(String series) {
+        checkOpen();
+        checkName(series);
+        long micros = appends.newest(TABLE + series);
+        return micros == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(Math.floorDiv(micros, 1000L));
+    }
+
+    @Override
+    public synchronized MaintenanceResult maintain(String series, RetentionPolicy policy, Instant now) {
+        checkOpen();
+        checkName(series);
+        if (engine.getTableTokenIfExists(TABLE + series) == null) {
+            throw MetricStore.unknownSeries(series, list());
+        }
+        return rollups.maintain(series, TABLE + series, policy, now);
     }
 
     private List<String> tableNames() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prescale.core.series.ShippedTrace;
 import io.prescale.core.store.prometheus.PrometheusConfig;
 import io.prescale.core.store.prometheus.PrometheusSource;
-import io.prescale.core.store.prometheus.RealPrometheus;
+import io.prescale.core.testing.RealPrometheus;
 import io.prescale.nomad.client.NomadClient;
 import io.prescale.nomad.client.NomadConfig;
 import io.prescale.nomad.fake.FakeNomad;

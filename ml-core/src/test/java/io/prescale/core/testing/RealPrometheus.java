@@ -1,4 +1,4 @@
-package io.prescale.core.store.prometheus;
+package io.prescale.core.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import io.prescale.core.store.prometheus.PrometheusConfig;
+import io.prescale.core.store.prometheus.PrometheusSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -27,14 +29,13 @@ import org.junit.jupiter.api.Assumptions;
  * start-up (a running server only picks new blocks up at its next reload), so the order is
  * {@link #backfill} then {@link #start}.
  *
- * <p>Public (and shipped in ml-core's test-jar) so other modules' integration tests start Prometheus the same way.
- *
  * <p>When the binaries are missing, {@link #requireInstalled()} skips the test locally but fails it when the
- * environment says {@code CI=true} ({@code .ci/run} installs them).
+ * environment says {@code CI=true} ({@code .ci/run} installs them). Shared by every module's tests through the
+ * ml-core test-jar; {@link PrometheusServer} wraps it as a JUnit extension.
  */
 public final class RealPrometheus implements AutoCloseable {
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration PROMTOOL_TIMEOUT = Duration.ofMinutes(3);
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration PROMTOOL_TIMEOUT = Duration.ofMinutes(3);
     private static final int START_ATTEMPTS = 3;
 
     private final Process process;
@@ -56,7 +57,7 @@ public final class RealPrometheus implements AutoCloseable {
     }
 
     /** The decision of {@link #requireInstalled()}: {@code ci} is the value of the {@code CI} variable or null. */
-    static void requireInstalled(boolean installed, String ci) {
+    public static void requireInstalled(boolean installed, String ci) {
         if (installed) {
             return;
         }
@@ -69,7 +70,7 @@ public final class RealPrometheus implements AutoCloseable {
     }
 
     /** {@code /usr/bin/NAME}, else NAME on the PATH. */
-    static Optional<Path> binary(String name) {
+    public static Optional<Path> binary(String name) {
         List<Path> candidates = new ArrayList<>(List.of(Path.of("/usr/bin", name)));
         String path = System.getenv("PATH");
         if (path != null) {
@@ -109,8 +110,17 @@ public final class RealPrometheus implements AutoCloseable {
      */
     public static RealPrometheus start(Path workDir, Path dataDir, String... extraFlags)
             throws IOException, InterruptedException {
+        return startWithConfig(workDir, dataDir, "global:\n  scrape_interval: 15s\n", extraFlags);
+    }
+
+    /**
+     * As {@link #start(Path, Path, String...)} with {@code configYaml} as {@code prometheus.yml} (scrape configs,
+     * rule files, remote write).
+     */
+    public static RealPrometheus startWithConfig(Path workDir, Path dataDir, String configYaml, String... extraFlags)
+            throws IOException, InterruptedException {
         Path config = workDir.resolve("prometheus.yml");
-        Files.writeString(config, "global:\n  scrape_interval: 15s\n", StandardCharsets.UTF_8);
+        Files.writeString(config, configYaml, StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Path log = workDir.resolve("prometheus-" + port + ".log");
@@ -138,7 +148,7 @@ public final class RealPrometheus implements AutoCloseable {
     }
 
     /** The server's combined stdout and stderr. */
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -189,7 +199,7 @@ public final class RealPrometheus implements AutoCloseable {
     }
 
     /** The last 2,000 characters of a log file, for failure messages. */
-    static String tail(Path file) {
+    public static String tail(Path file) {
         try {
             String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no output)";
             return text.length() <= 2_000 ? text : "…" + text.substring(text.length() - 2_000);
