@@ -21,6 +21,8 @@ import io.prescale.cli.scale.ScaleCommand;
 import io.prescale.cli.series.ImportCommand;
 import io.prescale.cli.series.SeriesCommand;
 import io.prescale.cli.series.StoreBenchCommand;
+import io.prescale.cli.tune.TuneBenchCommand;
+import io.prescale.cli.tune.TuneCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +49,8 @@ final class Commands {
             GenerateCommand.class,
             ActuatorCommand.class,
             PolicyCommand.class,
-            CollectCommand.class);
+            CollectCommand.class,
+            TuneCommand.class);
 
     private Commands() {
     }
@@ -83,6 +86,7 @@ final class Commands {
                 AnomalyBenchCommand.class,
                 GenerateBenchCommand.class,
                 ActuatorBenchCommand.class,
+                TuneBenchCommand.class,
             })
     static final class Bench {
     }

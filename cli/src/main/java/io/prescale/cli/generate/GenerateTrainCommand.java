@@ -56,8 +56,13 @@ public final class GenerateTrainCommand extends LeafCommand {
             throw new BadInputException("--window", String.valueOf(window), "--window " + window
                     + " does not fit: expected 2.." + data.rows().length + " (the rows of " + input.file() + ")");
         }
-        WindowSet windows = WindowSet.slide(data.rows(), 0, data.rows().length, window,
-                MinMaxScaler.fit(data.rows()));
+        MinMaxScaler scaler;
+        try {
+            scaler = MinMaxScaler.fit(data.rows());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--input", input.toString(), "--input '" + input + "': " + e.getMessage(), e);
+        }
+        WindowSet windows = WindowSet.slide(data.rows(), 0, data.rows().length, window, scaler);
         progress("training " + model + " on " + windows.size() + " windows of " + window + " steps …");
         long started = System.nanoTime();
         LoadModel trained = trainer.train(windows, seed.seed());

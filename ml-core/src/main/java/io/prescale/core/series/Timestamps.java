@@ -58,6 +58,9 @@ public final class Timestamps {
 
     /** The format {@code text} is written in, or null when it is no timestamp. */
     static Format detect(String text) {
+        if (text.length() > TraceReader.MAX_CELL_CHARS) {
+            return null;
+        }
         if (parseIso(text) != INVALID) {
             return Format.ISO;
         }
@@ -72,6 +75,9 @@ public final class Timestamps {
 
     /** Nanoseconds since the epoch, or {@link #INVALID}. */
     static long parse(String text, Format format) {
+        if (text.length() > TraceReader.MAX_CELL_CHARS) {
+            return INVALID;
+        }
         return format == Format.ISO ? parseIso(text) : parseEpoch(text, format);
     }
 

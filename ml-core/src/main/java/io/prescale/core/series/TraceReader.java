@@ -3,7 +3,6 @@ package io.prescale.core.series;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,11 +37,23 @@ import java.util.Objects;
  *       ({@code floor((t - start) / step)}); samples sharing a step are summed for {@code count} and averaged for
  *       {@code rate} (NaN skipped). Steps without a sample are NaN gaps, never filled.</li>
  * </ul>
+ * <b>Limits</b>, checked before the rest is read: a file or stream of at most {@value #MAX_BYTES} bytes, lines of at
+ * most {@value #MAX_LINE_CHARS} characters; a cell of more than {@value #MAX_CELL_CHARS} characters is neither
+ * a number nor a timestamp. A column that is a time column by its first value (an ISO-8601 timestamp) or by its
+ * header ({@code time}, {@code date}, {@code ts}, …) stays the time column: a row that does not parse in it is an
+ * error naming the line, never a silent switch to "no time column".
  * Every problem is an {@link IllegalArgumentException} with a one-line message naming the source, and for a
- * bad row its line number and text. Stateless and thread-safe.
+ * bad row its line number and at most 100 characters of its text. Stateless and thread-safe.
  */
 public final class TraceReader {
+    /** The largest file or stream read whole: 512 MiB. */
+    public static final long MAX_BYTES = 512L * 1024 * 1024;
+    /** The longest line, in characters. */
+    public static final int MAX_LINE_CHARS = 65_536;
+    /** The longest cell that can be a number or a timestamp, in characters. */
+    public static final int MAX_CELL_CHARS = 100;
     private static final int SAMPLE_ROWS = 100;
+    private static final int SHOWN_CELL = 40;
 
     private TraceReader() {
     }
@@ -53,10 +64,12 @@ public final class TraceReader {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + " is not a readable file");
         }
-        try {
-            return readText(Files.readString(file, StandardCharsets.UTF_8), file.toString(), options);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IllegalArgumentException(file + " is not UTF-8 text", e);
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IllegalArgumentException(file + " is " + Files.size(file) + " bytes, more than the "
+                        + MAX_BYTES + " bytes a trace read whole may have; cut it or import it in parts");
+            }
+            return readText(BoundedText.read(in, file.toString(), MAX_BYTES, MAX_LINE_CHARS), file.toString(), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -65,7 +78,7 @@ public final class TraceReader {
     /** Reads CSV bytes (UTF-8); {@code source} names them in messages. Does not close the stream. */
     public static TraceReadResult read(InputStream in, String source, TraceReadOptions options) {
         try {
-            return readText(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, options);
+            return readText(BoundedText.read(in, source, MAX_BYTES, MAX_LINE_CHARS), source, options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
@@ -126,15 +139,13 @@ public final class TraceReader {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + " is not a readable file");
         }
+        String source = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IllegalArgumentException(file + " is not UTF-8 text", e);
+            text = BoundedText.read(file, source);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        String source = file.toString();
         Layout layout = Layout.detect(text, source, options);
         List<Integer> valueColumns = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -144,7 +155,7 @@ public final class TraceReader {
                 names.add(layout.names.get(c));
             }
         }
-        CsvLines lines = new CsvLines(text);
+        CsvLines lines = new CsvLines(text, source);
         if (layout.hasHeader) {
             lines.next();
         }
@@ -194,7 +205,7 @@ public final class TraceReader {
     }
 
     private static Rows readRows(String text, String source, Layout layout) {
-        CsvLines lines = new CsvLines(text);
+        CsvLines lines = new CsvLines(text, source);
         if (layout.hasHeader) {
             lines.next();
         }
@@ -213,13 +224,15 @@ public final class TraceReader {
             if (timed) {
                 time = Timestamps.parse(cells[timeSlot], layout.format);
                 if (time == Timestamps.INVALID) {
-                    throw badRow(source, lines, "'" + cells[timeSlot] + "' in column " + layout.timeName()
+                    throw badRow(source, lines, "'" + BoundedText.shown(cells[timeSlot], SHOWN_CELL) + "' in column "
+                            + layout.timeName()
                             + " is not a timestamp (" + layout.format.label + ")");
                 }
             }
             double value = Numbers.parse(cells[valueSlot]);
             if (Double.isInfinite(value) || (Double.isNaN(value) && !Numbers.isGap(cells[valueSlot]))) {
-                throw badRow(source, lines, "'" + cells[valueSlot] + "' in column " + layout.valueName()
+                throw badRow(source, lines, "'" + BoundedText.shown(cells[valueSlot], SHOWN_CELL) + "' in column "
+                        + layout.valueName()
                         + " is not a finite number");
             }
             rows.add(time, value, lines.lineNumber());
@@ -252,7 +265,7 @@ public final class TraceReader {
         }
 
         static Layout detect(String text, String source, TraceReadOptions options) {
-            CsvLines lines = new CsvLines(text);
+            CsvLines lines = new CsvLines(text, source);
             if (!lines.next()) {
                 throw new IllegalArgumentException(source + " is empty: expected a header line and data rows");
             }
@@ -286,7 +299,8 @@ public final class TraceReader {
                 format = formatOf(sample, timeIndex, false);
                 if (format == null) {
                     throw new IllegalArgumentException(source + ": time column " + timeName()
-                            + " does not hold timestamps in its first rows (got '" + cell(sample.get(0), timeIndex) + "')");
+                            + " does not hold timestamps in its first rows (got '"
+                            + BoundedText.shown(cell(sample.get(0), timeIndex), SHOWN_CELL) + "')");
                 }
             }
             if (options.valueColumn() != null) {
@@ -295,6 +309,13 @@ public final class TraceReader {
             for (int c = 0; timeIndex < 0 && options.timeColumn() == null && c < names.size(); c++) {
                 if (c != valueIndex && (format = formatOf(sample, c, true)) != null) {
                     timeIndex = c;
+                }
+            }
+            for (int c = 0; timeIndex < 0 && options.timeColumn() == null && c < names.size(); c++) {
+                Timestamps.Format first = Timestamps.detect(cell(sample.get(0), c));
+                if (c != valueIndex && first != null && (first == Timestamps.Format.ISO || isTimeName(names.get(c)))) {
+                    timeIndex = c; // a time column whose later rows do not parse: reported by line when read
+                    format = first;
                 }
             }
             for (int c = 0; valueIndex < 0 && c < names.size(); c++) {
@@ -367,6 +388,13 @@ public final class TraceReader {
                 any |= !Double.isNaN(value);
             }
             return any && failures <= tolerance(sample);
+        }
+
+        /** A header that says its column holds times. */
+        private boolean isTimeName(String name) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            return hasHeader && (lower.contains("time") || lower.contains("date") || lower.equals("ts")
+                    || lower.equals("t"));
         }
 
         /** Bad cells allowed among the sampled rows, so that a bad row is reported by line, not as "no column". */

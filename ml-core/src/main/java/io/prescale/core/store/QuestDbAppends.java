@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The append path of {@link QuestDbStore}; called under its lock. A collected series is the same non-WAL table
@@ -30,17 +29,14 @@ final class QuestDbAppends {
     private final SqlExecutionContext context;
     private final Path directory;
     private final Consumer<String> sql;
-    private final Function<String, Path> metaFile;
     /** Newest stored time per table in µs, NONE for an empty table. */
     private final Map<String, Long> newest = new HashMap<>();
 
-    QuestDbAppends(CairoEngine engine, SqlExecutionContext context, Path directory, Consumer<String> sql,
-                   Function<String, Path> metaFile) {
+    QuestDbAppends(CairoEngine engine, SqlExecutionContext context, Path directory, Consumer<String> sql) {
         this.engine = engine;
         this.context = context;
         this.directory = directory;
         this.sql = sql;
-        this.metaFile = metaFile;
     }
 
     AppendResult append(String series, String table, AppendOptions options, SampleBatch batch) {
@@ -152,12 +148,8 @@ final class QuestDbAppends {
         if (engine.getTableTokenIfExists(table) != null) {
             return;
         }
-        sql.accept("CREATE TABLE '" + table + "' (ts TIMESTAMP, value DOUBLE) TIMESTAMP(ts) PARTITION BY DAY BYPASS WAL");
-        Path meta = metaFile.apply(series);
-        if (SeriesMeta.read(meta).isEmpty()) {
-            new SeriesMeta(options.step(), options.unit(), options.source()).write(meta);
-        }
-        newest.put(table, NONE);
+        // The store creates a series' table and its catalog entry before the first append reaches here.
+        throw new IllegalStateException("table " + table + " of series '" + series + "' does not exist");
     }
 
     /** The stored times in {@code [from, to]} µs, ascending. */

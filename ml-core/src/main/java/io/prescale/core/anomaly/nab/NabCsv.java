@@ -7,8 +7,6 @@ import io.prescale.core.series.TraceReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +28,7 @@ public final class NabCsv {
      * @throws IllegalArgumentException naming the file and line of the first row that does not parse
      */
     public static NabRows read(Path path, String name, String valueColumn) throws IOException {
-        return read(Files.readString(path, StandardCharsets.UTF_8), name, valueColumn);
+        return read(io.prescale.core.series.BoundedText.read(path, name), name, valueColumn);
     }
 
     /** As {@link #read(Path, String, String)} from a reader (closed by the caller). */
