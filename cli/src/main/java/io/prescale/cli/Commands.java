@@ -1,5 +1,8 @@
 package io.prescale.cli;
 
+import io.prescale.cli.actuator.ActuatorBenchCommand;
+import io.prescale.cli.actuator.ActuatorCommand;
+import io.prescale.cli.actuator.PolicyCommand;
 import io.prescale.cli.anomaly.AnomalyBenchCommand;
 import io.prescale.cli.anomaly.AnomalyCommand;
 import io.prescale.cli.base.LoggingOptions;
@@ -44,6 +47,8 @@ final class Commands {
             ForecastCommand.class,
             AnomalyCommand.class,
             GenerateCommand.class,
+            ActuatorCommand.class,
+            PolicyCommand.class,
             CollectCommand.class,
             TuneCommand.class);
 
@@ -80,6 +85,7 @@ final class Commands {
                 ForecastBenchCommand.class,
                 AnomalyBenchCommand.class,
                 GenerateBenchCommand.class,
+                ActuatorBenchCommand.class,
                 TuneBenchCommand.class,
             })
     static final class Bench {

@@ -125,6 +125,28 @@ class CommandContractTest {
         cases.put("bench generate", List.of(
                 List.of("bench", "generate", "--models", "none", "--vae-iterations", "5", "--json"),
                 List.of("bench", "generate", "--runs", "0", "--json")));
+        String jobs = "src/test/resources/actuator/jobs.json";
+        cases.put("actuator run", List.of(
+                List.of("actuator", "run", "--once", "--jobs-file", jobs, "--store", web, "--step", "1m", "--history",
+                        "10m", "--now", "2024-03-01T00:05:00Z", "--json"),
+                List.of("actuator", "run", "--once", "--store", web, "--json")));
+        io.prescale.cli.actuator.ActuatorFixture actuator = io.prescale.cli.actuator.ActuatorFixture.get();
+        cases.put("policy publish", List.of(
+                List.of("policy", "publish", "--url", actuator.url, "--token-file", actuator.tokenFile.toString(),
+                        "--file", actuator.policyFile.toString(), "--json"),
+                List.of("policy", "publish", "--url", actuator.url, "--token-file", actuator.tokenFile.toString(),
+                        "--file", "$TMP/missing.json", "--json")));
+        cases.put("policy get", List.of(
+                List.of("policy", "get", "--url", actuator.url, "--token-file", actuator.tokenFile.toString(),
+                        "--name", "published", "--json"),
+                List.of("policy", "get", "--url", actuator.url, "--name", "bad name!", "--json")));
+        cases.put("actuator fake-nomad", List.of(
+                List.of("actuator", "fake-nomad", "--jobs-file", jobs, "--port", "0", "--duration", "200ms", "--json"),
+                List.of("actuator", "fake-nomad", "--jobs-file", "$TMP/missing.json", "--json")));
+        cases.put("bench actuator", List.of(
+                List.of("bench", "actuator", "--groups", "20", "--cycles", "1", "--fault-cycles", "3",
+                        "--fault-groups", "2", "--json"),
+                List.of("bench", "actuator", "--groups", "0", "--json")));
         cases.put("tune", List.of(
                 List.of("tune", "--space", TUNE + "tiny-space.yaml", "--profiles", TUNE + "profiles.json", "--budget", "10",
                         "--bands", "1", "--trial-duration", "200ms", "--warmup", "0s", "--ppo-iterations", "1",
