@@ -9,7 +9,9 @@ import io.prescale.cli.base.DurationConverter;
 import io.prescale.cli.base.CommandFailure;
 import io.prescale.cli.base.OutputContext;
 import java.io.PrintStream;
+import io.prescale.core.series.Timestamps;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -63,6 +65,7 @@ public final class Prescale {
             commandLine.addSubcommand(group);
         }
         commandLine.registerConverter(Duration.class, new DurationConverter());
+        commandLine.registerConverter(Instant.class, Prescale::instant);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(parameterHandler(output, null));
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> output.fail(
@@ -100,6 +103,15 @@ public final class Prescale {
             }
         }
         return false;
+    }
+
+    /** Every time option goes through the one timestamp parser (ISO-8601 with or without zone, or epoch). */
+    private static Instant instant(String text) {
+        try {
+            return Timestamps.parseInstant(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     static boolean wantsJson(String[] args) {

@@ -30,6 +30,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * error, all reported at once.
  */
 public final class ConfigDefaultProvider implements CommandLine.IDefaultValueProvider {
+    /** Sections whose command reads and checks them itself (the collector's rules are lists, not option values). */
+    private static final Set<String> SELF_CHECKED_SECTIONS = Set.of("collect");
+
     private final Map<String, String> env;
     private final JsonNode file;
 
@@ -181,6 +184,9 @@ public final class ConfigDefaultProvider implements CommandLine.IDefaultValuePro
             Map.Entry<String, JsonNode> section = sections.next();
             if (!section.getValue().isObject()) {
                 problems.add("'" + section.getKey() + "' must be a section of keys");
+                continue;
+            }
+            if (SELF_CHECKED_SECTIONS.contains(section.getKey())) {
                 continue;
             }
             section.getValue().fieldNames().forEachRemaining(key -> {

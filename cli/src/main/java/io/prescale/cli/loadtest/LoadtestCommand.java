@@ -94,7 +94,7 @@ public final class LoadtestCommand extends LeafCommand {
                 Math.round(shaped.profile.expectedRequests()), shaped.profile.duration().toMillis() / 1000.0,
                 options.targets().size()));
         LoadTestResult result = LoadGenerator.create(options, this::progress).run(shaped.profile);
-        ObjectNode fields = result.toJson();
+        ObjectNode fields = LoadTestJson.fields(result);
         fields.put("compress", compress);
         fields.put("scale", shaped.scale);
         if (profile != null) {
@@ -129,7 +129,8 @@ public final class LoadtestCommand extends LeafCommand {
                 "--warmup must be between 0 and 24 h, got " + warmup);
         requireThat(stopOnErrorRate > 0 && stopOnErrorRate <= 1, "--stop-on-error-rate",
                 String.valueOf(stopOnErrorRate), "--stop-on-error-rate must be in (0, 1], got " + stopOnErrorRate);
-        return new LoadTestOptions(parsed, connections, timeout, warmup, stopOnErrorRate, kind, seed.seed());
+        return LoadTestOptions.defaults(parsed).withConnections(connections).withTimeout(timeout).withWarmup(warmup)
+                .withStopOnErrorRate(stopOnErrorRate).withArrivals(kind, seed.seed());
     }
 
     private record Shaped(LoadProfile profile, double scale) {

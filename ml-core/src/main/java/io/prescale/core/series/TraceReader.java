@@ -95,13 +95,113 @@ public final class TraceReader {
             Duration step = options.step() == null ? Duration.ofSeconds(1) : options.step();
             TimeSeries series = TimeSeries.of(Instant.EPOCH, step, Arrays.copyOf(rows.values, rows.size));
             return new TraceReadResult(series, source, null, "none", layout.valueName(), rows.size, 0, 0, 0,
-                    series.gapCount(), false);
+                    series.gapCount(), false, List.of());
+        }
+        if (options.rowsAsWritten()) {
+            return asWritten(source, options, layout, rows);
         }
         TraceGrid grid = new TraceGrid(source, options, rows.times, rows.values, rows.lines, rows.size);
         TimeSeries series = grid.build();
         return new TraceReadResult(series, source, layout.timeName(), layout.format.label, layout.valueName(),
                 rows.size, grid.duplicatesMerged, grid.reordered, grid.bucketed, series.gapCount(),
-                grid.stepInferred);
+                grid.stepInferred, List.of());
+    }
+
+    /** Every row in file order, values one per step from the first row, each row's own timestamp kept. */
+    private static TraceReadResult asWritten(String source, TraceReadOptions options, Layout layout, Rows rows) {
+        List<Instant> times = new ArrayList<>(rows.size);
+        for (int i = 0; i < rows.size; i++) {
+            times.add(Instant.ofEpochSecond(0, rows.times[i]));
+        }
+        Duration step = options.step();
+        if (step == null) {
+            long[] diffs = new long[Math.max(0, rows.size - 1)];
+            for (int i = 1; i < rows.size; i++) {
+                diffs[i - 1] = rows.times[i] - rows.times[i - 1];
+            }
+            Arrays.sort(diffs);
+            long median = diffs.length == 0 ? 0 : diffs[diffs.length / 2];
+            step = median > 0 ? Duration.ofNanos(median) : Duration.ofSeconds(1);
+        }
+        TimeSeries series = TimeSeries.of(times.get(0), step, Arrays.copyOf(rows.values, rows.size));
+        return new TraceReadResult(series, source, layout.timeName(), layout.format.label, layout.valueName(),
+                rows.size, 0, 0, 0, series.gapCount(), options.step() == null, times);
+    }
+
+    /**
+     * Reads every value column of a CSV file, row by row as written: the time column as for {@link #read}
+     * ({@link TraceReadOptions#timeColumn()} or detected), every other column a value column that must hold a
+     * finite number in every row; rows are neither sorted, merged nor gridded. The step is the given one, else the
+     * difference between the first two timestamps, which must be positive.
+     */
+    public static TraceTable readTable(Path file, TraceReadOptions options) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " is not a readable file");
+        }
+        String text;
+        try {
+            text = BoundedText.read(file, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        String source = file.toString();
+        Layout layout = Layout.detect(text, source, options);
+        List<Integer> valueColumns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < layout.names.size(); c++) {
+            if (c != layout.timeIndex) {
+                valueColumns.add(c);
+                names.add(layout.names.get(c));
+            }
+        }
+        CsvLines lines = new CsvLines(text, source);
+        if (layout.hasHeader) {
+            lines.next();
+        }
+        List<double[]> rows = new ArrayList<>();
+        long[] firstTimes = new long[2];
+        while (lines.next()) {
+            List<String> cells = lines.cells();
+            if (cells.size() != layout.names.size()) {
+                throw badRow(source, lines, "has " + cells.size() + " cells, the header " + layout.names.size());
+            }
+            if (layout.timeIndex >= 0 && rows.size() < 2) {
+                long time = Timestamps.parse(cells.get(layout.timeIndex), layout.format);
+                if (time == Timestamps.INVALID) {
+                    throw badRow(source, lines, "'" + cells.get(layout.timeIndex) + "' in column " + layout.timeName()
+                            + " is not a timestamp (" + layout.format.label + ")");
+                }
+                firstTimes[rows.size()] = time;
+            }
+            double[] row = new double[valueColumns.size()];
+            for (int k = 0; k < row.length; k++) {
+                String cell = cells.get(valueColumns.get(k));
+                row[k] = Numbers.parse(cell);
+                if (!Double.isFinite(row[k])) {
+                    throw badRow(source, lines, "'" + cell + "' in column " + names.get(k)
+                            + " is not a finite number (fill gaps first)");
+                }
+            }
+            rows.add(row);
+        }
+        if (rows.size() < 2) {
+            throw new IllegalArgumentException(source + " needs at least 2 data rows, got " + rows.size());
+        }
+        Instant start = null;
+        Duration step = options.step();
+        if (layout.timeIndex >= 0) {
+            start = Instant.ofEpochSecond(0, firstTimes[0]);
+            if (step == null) {
+                step = Duration.ofNanos(firstTimes[1] - firstTimes[0]);
+                if (step.isZero() || step.isNegative()) {
+                    throw new IllegalArgumentException(source + ": the second row is not after the first in time;"
+                            + " expected rising timestamps");
+                }
+            }
+        }
+        return new TraceTable(source, layout.timeIndex >= 0 ? layout.timeName() : null, names,
+                rows.toArray(double[][]::new), start, step);
     }
 
     private static Rows readRows(String text, String source, Layout layout) {

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * second process or handle out. Reads scan the range through the designated
  * timestamp and aggregate each step in Java with {@link Aggregation} (a plain scan measured faster than
  * {@code SAMPLE BY} without QuestDB worker threads). QuestDB's own log goes to stderr, errors only (see
- * {@code questdb-log.conf}). Methods are synchronized: one handle may be shared by threads.
+ * {@code questdb-log.conf}). Appends, rollups and retention of collected series are in {@code QuestDbAppends}
+ * and {@code QuestDbRollups}. Methods are synchronized: one handle may be shared by threads.
  */
-public final class QuestDbStore implements MetricStore {
+public final class QuestDbStore implements AppendableStore {
     /** The QuestDB log configuration, picked up through QuestDB's system property {@code out}. */
     static final String LOG_CONFIG = "/io/prescale/core/store/questdb-log.conf";
     private static final Logger LOG = LoggerFactory.getLogger(QuestDbStore.class);
@@ -58,6 +60,8 @@ public final class QuestDbStore implements MetricStore {
     private final QuestDbReads reads;
     private final ImportObserver observer;
     private final SeriesCatalog catalog;
+    private final QuestDbAppends appends;
+    private final QuestDbRollups rollups;
     private boolean closed;
 
     private QuestDbStore(Path directory, StoreLock lock, CairoEngine engine, ImportObserver observer) {
@@ -68,6 +72,8 @@ public final class QuestDbStore implements MetricStore {
         this.engine = engine;
         this.context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE, null);
         this.reads = new QuestDbReads(engine, context, directory);
+        this.appends = new QuestDbAppends(engine, context, directory, this::sql, this::register);
+        this.rollups = new QuestDbRollups(engine, context, directory, this::sql);
     }
 
     /**
@@ -143,7 +149,11 @@ public final class QuestDbStore implements MetricStore {
         }
         observer.reached(ImportStage.ROWS_WRITTEN);
         catalog.commit(series, new SeriesCatalog.Entry(table, new SeriesMeta(step, unit, source)), observer);
-        previous.ifPresent(old -> dropQuietly(old.table()));
+        previous.ifPresent(old -> {
+            appends.forget(old.table());
+            dropQuietly(old.table());
+        });
+        rollups.forget(series); // the rollups summarised the previous version
         observer.reached(ImportStage.PREVIOUS_DROPPED);
         LOG.debug("wrote series {} to {}", series, directory);
         return info(series).orElseThrow();
@@ -222,7 +232,7 @@ public final class QuestDbStore implements MetricStore {
     public synchronized Optional<SeriesInfo> info(String series) {
         checkOpen();
         checkName(series);
-        return entry(series).flatMap(entry -> reads.info(series, entry.table(), entry.meta()));
+        return entry(series).flatMap(entry -> reads.info(series, entry.table(), entry.meta())).map(rollups::widen);
     }
 
     /**
@@ -249,7 +259,46 @@ public final class QuestDbStore implements MetricStore {
         checkName(query);
         Objects.requireNonNull(aggregation, "aggregation");
         SeriesCatalog.Entry entry = entry(query).orElseThrow(() -> MetricStore.unknownSeries(query, list()));
-        return reads.read(entry.table(), start, end, step, aggregation);
+        TimeSeries raw = reads.read(entry.table(), start, end, step, aggregation);
+        return rollups.read(query, entry.table(), start, end, step, aggregation, raw);
+    }
+
+    @Override
+    public synchronized AppendResult append(String series, AppendOptions options, SampleBatch samples) {
+        checkOpen();
+        checkName(series);
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(samples, "samples");
+        String table = entry(series).map(SeriesCatalog.Entry::table)
+                .orElseGet(() -> SeriesCatalog.newTable(series, StoreRecovery.tableNames(engine)));
+        return appends.append(series, table, options, samples);
+    }
+
+    /**
+     * Makes a table that {@link QuestDbAppends} just created for a new series the series, by committing its
+     * catalog entry (a crash before this leaves an unnamed table, dropped on the next open).
+     */
+    private void register(String series, String table, SeriesMeta meta) {
+        if (catalog.read(series).isEmpty()) {
+            catalog.commit(series, new SeriesCatalog.Entry(table, meta), ImportObserver.NONE);
+        }
+    }
+
+    @Override
+    public synchronized OptionalLong newestMillis(String series) {
+        checkOpen();
+        checkName(series);
+        Optional<SeriesCatalog.Entry> entry = entry(series);
+        long micros = entry.isEmpty() ? Long.MIN_VALUE : appends.newest(entry.get().table());
+        return micros == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(Math.floorDiv(micros, 1000L));
+    }
+
+    @Override
+    public synchronized MaintenanceResult maintain(String series, RetentionPolicy policy, Instant now) {
+        checkOpen();
+        checkName(series);
+        SeriesCatalog.Entry entry = entry(series).orElseThrow(() -> MetricStore.unknownSeries(series, list()));
+        return rollups.maintain(series, entry.table(), policy, now);
     }
 
     private void dropQuietly(String table) {
