@@ -18,6 +18,8 @@ import io.prescale.cli.scale.ScaleCommand;
 import io.prescale.cli.series.ImportCommand;
 import io.prescale.cli.series.SeriesCommand;
 import io.prescale.cli.series.StoreBenchCommand;
+import io.prescale.cli.tune.TuneBenchCommand;
+import io.prescale.cli.tune.TuneCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +44,8 @@ final class Commands {
             ForecastCommand.class,
             AnomalyCommand.class,
             GenerateCommand.class,
-            CollectCommand.class);
+            CollectCommand.class,
+            TuneCommand.class);
 
     private Commands() {
     }
@@ -77,6 +80,7 @@ final class Commands {
                 ForecastBenchCommand.class,
                 AnomalyBenchCommand.class,
                 GenerateBenchCommand.class,
+                TuneBenchCommand.class,
             })
     static final class Bench {
     }

@@ -76,6 +76,15 @@ public final class Prescale {
         return commandLine;
     }
 
+    /** Every time option goes through the one timestamp parser (ISO-8601 with or without zone, or epoch). */
+    private static Instant instant(String text) {
+        try {
+            return Timestamps.parseInstant(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
     /**
      * Bad flags and values: exit 2 naming the option; a value that came from the environment or the config file
      * (not typed as a flag) also names the variable or entry it came from.
@@ -103,15 +112,6 @@ public final class Prescale {
             }
         }
         return false;
-    }
-
-    /** Every time option goes through the one timestamp parser (ISO-8601 with or without zone, or epoch). */
-    private static Instant instant(String text) {
-        try {
-            return Timestamps.parseInstant(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException(e.getMessage());
-        }
     }
 
     static boolean wantsJson(String[] args) {

@@ -125,6 +125,17 @@ class CommandContractTest {
         cases.put("bench generate", List.of(
                 List.of("bench", "generate", "--models", "none", "--vae-iterations", "5", "--json"),
                 List.of("bench", "generate", "--runs", "0", "--json")));
+        cases.put("tune", List.of(
+                List.of("tune", "--space", TUNE + "tiny-space.yaml", "--profiles", TUNE + "profiles.json", "--budget", "10",
+                        "--bands", "1", "--trial-duration", "200ms", "--warmup", "0s", "--ppo-iterations", "1",
+                        "--out", "$TMP/policy.json", "--json"),
+                List.of("tune", "--space", TUNE + "inverted-space.yaml", "--profiles", TUNE + "profiles.json",
+                        "--out", "$TMP/policy.json", "--json")));
+        cases.put("bench tune", List.of(
+                List.of("bench", "tune", "--space", TUNE + "tiny-space.yaml", "--profiles", TUNE + "profiles.json",
+                        "--budget", "10", "--bands", "1", "--peak-rps", "20", "--trial-duration", "200ms",
+                        "--ppo-iterations", "1", "--json"),
+                List.of("bench", "tune", "--budget", "0", "--json")));
         return cases;
     }
 
@@ -148,6 +159,9 @@ class CommandContractTest {
 
     /** Small inputs of the generate commands: 20 synthetic days, hourly, and a tiny VAE trained on them. */
     static final String GENERATE = "src/test/resources/generate/";
+
+    /** A two-knob space, three small profiles and a space with an inverted range, for the tune commands. */
+    static final String TUNE = "src/test/resources/tune/";
 
     static Stream<Arguments> successCases() {
         return cases().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue().get(0)));

@@ -18,8 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Demo stage "anomaly": streams the shipped traces that come from NAB through a detector (quick: the isolation
- * forest on NYC taxi only; full: the best detector on NYC taxi and the ELB request count), lists the flagged
+ * Demo stage "anomaly": streams the shipped traces that come from NAB through a detector (quick: the best
+ * detector on NYC taxi only; full: on NYC taxi and the ELB request count), lists the flagged
  * spans (runs of rows at or above the detector's shipped standard-profile threshold), and checks them against
  * NAB's labelled windows of those traces: which known events (NYC: marathon, Thanksgiving, Christmas, New Year,
  * snowstorm) were found.
@@ -36,7 +36,7 @@ public final class AnomalyStage implements DemoStage {
 
     @Override
     public ObjectNode run(DemoContext context) throws Exception {
-        String detectorName = context.quick() ? "iforest" : AnomalyDetectors.BEST;
+        String detectorName = AnomalyDetectors.BEST;
         ObjectNode summary = Json.object();
         summary.put("detector", detectorName);
         Double threshold = NabThresholds.shipped(detectorName).get(NabProfile.STANDARD);

@@ -57,6 +57,9 @@ public final class ForecastBacktestCommand extends LeafCommand {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    io.prescale.cli.base.ExcludeAnomaliesOption excludeAnomalies;
+
     @Override
     protected Result execute() {
         List<String> names = modelNames(models);
@@ -85,7 +88,8 @@ public final class ForecastBacktestCommand extends LeafCommand {
         for (String name : names) {
             progress("backtest " + name + " …");
             try {
-                BacktestResult result = Backtest.run(series, Forecasters.byName(name, options, calendar), spec);
+                BacktestResult result = Backtest.run(series,
+                        excludeAnomalies.apply(Forecasters.byName(name, options, calendar), series, seed.seed()), spec);
                 results.add(result);
                 modelNodes.add(ForecastJson.backtestModel(result));
                 if (name.equals("auto")) {

@@ -57,6 +57,9 @@ public final class ForecastCommand extends LeafCommand {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    io.prescale.cli.base.ExcludeAnomaliesOption excludeAnomalies;
+
     @Override
     protected Result execute() throws Exception {
         if ((series == null) == (!input.given())) {
@@ -116,6 +119,6 @@ public final class ForecastCommand extends LeafCommand {
         EventCalendar calendar = events.calendar();
         ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
                 .withEvents(calendar.events());
-        return Forecasters.byName(model, options, calendar).fit(history);
+        return excludeAnomalies.apply(Forecasters.byName(model, options, calendar), history, seed.seed()).fit(history);
     }
 }

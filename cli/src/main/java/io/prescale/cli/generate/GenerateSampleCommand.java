@@ -60,8 +60,9 @@ public final class GenerateSampleCommand extends LeafCommand {
     @Option(names = "--edge-cases", defaultValue = "0", paramLabel = "K", description = "Edge cases to add (default 0).")
     int edgeCases;
 
-    @Option(names = "--edge-detector", defaultValue = "robust-zscore", paramLabel = "NAME",
-            description = "Scorer that ranks edge cases: robust-zscore, iforest, autoencoder, combined or best"
+    @Option(names = "--edge-detector", defaultValue = "best", paramLabel = "NAME",
+            description = "Scorer that ranks edge cases: robust-zscore or an anomaly detector (iforest, likelihood, "
+                    + "knncad, ensemble, best, …)"
                     + " (default: ${DEFAULT-VALUE}).")
     String edgeDetector;
 

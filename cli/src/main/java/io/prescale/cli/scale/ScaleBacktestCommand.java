@@ -77,6 +77,9 @@ public final class ScaleBacktestCommand extends LeafCommand {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    io.prescale.cli.base.ExcludeAnomaliesOption excludeAnomalies;
+
     @Override
     protected Result execute() {
         ScalingBacktestOptions options = options();
@@ -88,7 +91,9 @@ public final class ScaleBacktestCommand extends LeafCommand {
         progress("backtest of " + demand.size() + " steps of " + demand.step() + " from " + input.file());
         ScalingBacktestResult result;
         try {
-            result = ScalingBacktest.run(demand, options, forecasters);
+            var fitted = forecasters;
+            result = ScalingBacktest.run(demand, options, excludeAnomalies.enabled()
+                    ? () -> excludeAnomalies.apply(fitted.get(), demand, seed.seed()) : forecasters);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--input", input.file().toString(), e.getMessage(), e);
         }

@@ -139,13 +139,13 @@ public final class TraceReader {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + " is not a readable file");
         }
+        String source = file.toString();
         String text;
         try {
-            text = BoundedText.read(file, file.toString());
+            text = BoundedText.read(file, source);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        String source = file.toString();
         Layout layout = Layout.detect(text, source, options);
         List<Integer> valueColumns = new ArrayList<>();
         List<String> names = new ArrayList<>();

@@ -29,22 +29,14 @@ final class QuestDbAppends {
     private final SqlExecutionContext context;
     private final Path directory;
     private final Consumer<String> sql;
-    private final Register register;
     /** Newest stored time per table in µs, NONE for an empty table. */
     private final Map<String, Long> newest = new HashMap<>();
 
-    /** Makes a newly created table the series in the store's catalog: (series, table, metadata). */
-    interface Register {
-        void register(String series, String table, SeriesMeta meta);
-    }
-
-    QuestDbAppends(CairoEngine engine, SqlExecutionContext context, Path directory, Consumer<String> sql,
-                   Register register) {
+    QuestDbAppends(CairoEngine engine, SqlExecutionContext context, Path directory, Consumer<String> sql) {
         this.engine = engine;
         this.context = context;
         this.directory = directory;
         this.sql = sql;
-        this.register = register;
     }
 
     AppendResult append(String series, String table, AppendOptions options, SampleBatch batch) {
@@ -156,9 +148,8 @@ final class QuestDbAppends {
         if (engine.getTableTokenIfExists(table) != null) {
             return;
         }
-        sql.accept("CREATE TABLE '" + table + "' (ts TIMESTAMP, value DOUBLE) TIMESTAMP(ts) PARTITION BY DAY BYPASS WAL");
-        register.register(series, table, new SeriesMeta(options.step(), options.unit(), options.source()));
-        newest.put(table, NONE);
+        // The store creates a series' table and its catalog entry before the first append reaches here.
+        throw new IllegalStateException("table " + table + " of series '" + series + "' does not exist");
     }
 
     /** The stored times in {@code [from, to]} µs, ascending. */

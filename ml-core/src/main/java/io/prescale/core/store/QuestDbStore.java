@@ -58,10 +58,10 @@ public final class QuestDbStore implements AppendableStore {
     private final CairoEngine engine;
     private final SqlExecutionContextImpl context;
     private final QuestDbReads reads;
-    private final ImportObserver observer;
-    private final SeriesCatalog catalog;
     private final QuestDbAppends appends;
     private final QuestDbRollups rollups;
+    private final ImportObserver observer;
+    private final SeriesCatalog catalog;
     private boolean closed;
 
     private QuestDbStore(Path directory, StoreLock lock, CairoEngine engine, ImportObserver observer) {
@@ -72,7 +72,7 @@ public final class QuestDbStore implements AppendableStore {
         this.engine = engine;
         this.context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE, null);
         this.reads = new QuestDbReads(engine, context, directory);
-        this.appends = new QuestDbAppends(engine, context, directory, this::sql, this::register);
+        this.appends = new QuestDbAppends(engine, context, directory, this::sql);
         this.rollups = new QuestDbRollups(engine, context, directory, this::sql);
     }
 
@@ -150,10 +150,10 @@ public final class QuestDbStore implements AppendableStore {
         observer.reached(ImportStage.ROWS_WRITTEN);
         catalog.commit(series, new SeriesCatalog.Entry(table, new SeriesMeta(step, unit, source)), observer);
         previous.ifPresent(old -> {
-            appends.forget(old.table());
             dropQuietly(old.table());
+            appends.forget(old.table());
         });
-        rollups.forget(series); // the rollups summarised the previous version
+        rollups.forget(series);
         observer.reached(ImportStage.PREVIOUS_DROPPED);
         LOG.debug("wrote series {} to {}", series, directory);
         return info(series).orElseThrow();
@@ -269,19 +269,8 @@ public final class QuestDbStore implements AppendableStore {
         checkName(series);
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(samples, "samples");
-        String table = entry(series).map(SeriesCatalog.Entry::table)
-                .orElseGet(() -> SeriesCatalog.newTable(series, StoreRecovery.tableNames(engine)));
-        return appends.append(series, table, options, samples);
-    }
-
-    /**
-     * Makes a table that {@link QuestDbAppends} just created for a new series the series, by committing its
-     * catalog entry (a crash before this leaves an unnamed table, dropped on the next open).
-     */
-    private void register(String series, String table, SeriesMeta meta) {
-        if (catalog.read(series).isEmpty()) {
-            catalog.commit(series, new SeriesCatalog.Entry(table, meta), ImportObserver.NONE);
-        }
+        SeriesCatalog.Entry entry = entry(series).orElseGet(() -> createForAppends(series, options));
+        return appends.append(series, entry.table(), options, samples);
     }
 
     @Override
@@ -289,7 +278,10 @@ public final class QuestDbStore implements AppendableStore {
         checkOpen();
         checkName(series);
         Optional<SeriesCatalog.Entry> entry = entry(series);
-        long micros = entry.isEmpty() ? Long.MIN_VALUE : appends.newest(entry.get().table());
+        if (entry.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long micros = appends.newest(entry.get().table());
         return micros == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(Math.floorDiv(micros, 1000L));
     }
 
@@ -299,6 +291,24 @@ public final class QuestDbStore implements AppendableStore {
         checkName(series);
         SeriesCatalog.Entry entry = entry(series).orElseThrow(() -> MetricStore.unknownSeries(series, list()));
         return rollups.maintain(series, entry.table(), policy, now);
+    }
+
+    /**
+     * The first append of a series creates its versioned table (day partitions, so retention drops whole days)
+     * and commits its catalog entry, the same atomic step an import ends with; a crash in between leaves an
+     * unreferenced table that recovery removes.
+     */
+    private SeriesCatalog.Entry createForAppends(String series, AppendOptions options) {
+        String table = SeriesCatalog.newTable(series, StoreRecovery.tableNames(engine));
+        sql("CREATE TABLE '" + table + "' (ts TIMESTAMP, value DOUBLE) TIMESTAMP(ts) PARTITION BY DAY BYPASS WAL");
+        SeriesCatalog.Entry entry = new SeriesCatalog.Entry(table,
+                new SeriesMeta(options.step(), options.unit(), options.source()));
+        catalog.commit(series, entry, ImportObserver.NONE);
+        return entry;
+    }
+
+    private void drop(String table) {
+        sql("DROP TABLE IF EXISTS '" + table + "'");
     }
 
     private void dropQuietly(String table) {

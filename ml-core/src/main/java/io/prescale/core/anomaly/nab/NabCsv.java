@@ -1,6 +1,5 @@
 package io.prescale.core.anomaly.nab;
 
-import io.prescale.core.series.BoundedText;
 import io.prescale.core.series.Timestamps;
 import io.prescale.core.series.TraceReadOptions;
 import io.prescale.core.series.TraceReadResult;
@@ -29,7 +28,7 @@ public final class NabCsv {
      * @throws IllegalArgumentException naming the file and line of the first row that does not parse
      */
     public static NabRows read(Path path, String name, String valueColumn) throws IOException {
-        return read(BoundedText.read(path, name), name, valueColumn); // the reader's size and line limits
+        return read(io.prescale.core.series.BoundedText.read(path, name), name, valueColumn);
     }
 
     /** As {@link #read(Path, String, String)} from a reader (closed by the caller). */
