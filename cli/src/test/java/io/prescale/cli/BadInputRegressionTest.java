@@ -68,7 +68,7 @@ class BadInputRegressionTest {
                         "demo", "--quick", "--out", t + "/demo-out", "--store", t + "/plain-file"),
                 row("anomaly score on binary input", "--input", "not UTF-8 text",
                         "anomaly", "score", "--input", t + "/binary.bin"),
-                row("forecast with a truncated model file", "--model-file", "truncated or not in the expected format",
+                row("forecast with a truncated model file", "--model-file", "truncated.zip",
                         "forecast", "--input", "src/test/resources/forecast/nyc_taxi_3w.csv", "--model-file",
                         t + "/truncated.zip", "--horizon", "2h"),
                 row("serve-reference --bind 999.1.1.1", "--bind", "999.1.1.1",

@@ -87,6 +87,12 @@ public final class ServeReferenceCommand extends LeafCommand {
             }
             throw new BadInputException("--port", String.valueOf(port),
                     "cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "); choose another --port");
+        } catch (java.net.SocketException e) {
+            if (!String.valueOf(e.getMessage()).contains("Unresolved")) {
+                throw e;
+            }
+            throw new BadInputException("--bind", bind, "--bind " + bind + " is not an IP address or host name that"
+                    + " resolves (e.g. 127.0.0.1 or 0.0.0.0)");
         } catch (java.net.UnknownHostException | java.nio.channels.UnresolvedAddressException e) {
             throw new BadInputException("--bind", bind, "--bind " + bind + " is not an IP address or host name that"
                     + " resolves (e.g. 127.0.0.1 or 0.0.0.0)");
