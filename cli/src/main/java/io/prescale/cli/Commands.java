@@ -4,6 +4,7 @@ import io.prescale.cli.anomaly.AnomalyBenchCommand;
 import io.prescale.cli.anomaly.AnomalyCommand;
 import io.prescale.cli.base.LoggingOptions;
 import io.prescale.cli.base.VersionInfo;
+import io.prescale.cli.collect.CollectCommand;
 import io.prescale.cli.demo.DemoCommand;
 import io.prescale.cli.forecast.ForecastBenchCommand;
 import io.prescale.cli.forecast.ForecastCommand;
@@ -40,7 +41,8 @@ final class Commands {
             ServeReferenceCommand.class,
             ForecastCommand.class,
             AnomalyCommand.class,
-            GenerateCommand.class);
+            GenerateCommand.class,
+            CollectCommand.class);
 
     private Commands() {
     }

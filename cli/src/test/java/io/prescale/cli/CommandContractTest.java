@@ -46,6 +46,11 @@ class CommandContractTest {
         cases.put("series show", List.of(
                 List.of("series", "show", "--series", "web", "--store", web, "--json"),
                 List.of("series", "show", "--series", "nope", "--store", web, "--json")));
+        cases.put("collect", List.of(
+                List.of("collect", "--store", "$TMP/collect", "--remote-write-listen", "127.0.0.1:0", "--select",
+                        "web=prescale:request_rate{job=\"web\"}", "--for", "1s", "--json"),
+                List.of("collect", "--store", "$TMP/collect", "--remote-write-listen", "127.0.0.1:0", "--select",
+                        "web=prescale:request_rate{job=", "--for", "1s", "--json")));
         cases.put("bench store", List.of(
                 List.of("bench", "store", "--samples", "1000", "--json"),
                 List.of("bench", "store", "--samples", "5", "--json")));

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.Json;
 import io.prescale.core.anomaly.AnomalyDetector;
 import io.prescale.core.anomaly.AnomalyDetectors;
-import io.prescale.core.anomaly.nab.NabCsv;
 import io.prescale.core.anomaly.nab.NabLabels;
 import io.prescale.core.anomaly.nab.NabProfile;
 import io.prescale.core.anomaly.nab.NabRows;
 import io.prescale.core.anomaly.nab.NabThresholds;
 import io.prescale.core.anomaly.nab.NabWindow;
-import java.nio.file.Path;
+import io.prescale.core.series.TimeSeries;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,8 +46,7 @@ public final class AnomalyStage implements DemoStage {
         NabLabels known = NabLabels.shippedTraceWindows();
         ArrayNode traces = summary.putArray("traces");
         for (String[] trace : context.quick() ? TRACES.subList(0, 1) : TRACES) {
-            Path file = context.get("trace." + trace[0], Path.class);
-            NabRows rows = NabCsv.read(file, trace[1], null);
+            NabRows rows = storedRows(context.history(trace[0]), trace[1]);
             AnomalyDetector detector = AnomalyDetectors.named(detectorName, context.seed());
             double[] scores = detector.scoreStreaming(rows.values());
             List<FlaggedSpans.Span> spans = FlaggedSpans.of(scores, cut, 12);
@@ -73,6 +75,25 @@ public final class AnomalyStage implements DemoStage {
                     + known.of(trace[1]).size() + " known events found");
         }
         return summary;
+    }
+
+    /**
+     * The stored history as NAB rows: every step that holds a value, in time order. The store keeps the rows of a
+     * NAB file on its grid with the missing rows as gaps, so these are the file's rows as written.
+     */
+    static NabRows storedRows(TimeSeries history, String file) {
+        List<LocalDateTime> times = new ArrayList<>();
+        double[] all = history.values();
+        double[] values = new double[all.length];
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            double v = all[i];
+            if (!Double.isNaN(v)) {
+                times.add(LocalDateTime.ofInstant(history.timeAt(i), ZoneOffset.UTC));
+                values[n++] = v;
+            }
+        }
+        return new NabRows(file, times.toArray(LocalDateTime[]::new), Arrays.copyOf(values, n));
     }
 
     private static boolean overlaps(NabRows rows, FlaggedSpans.Span span, NabWindow window) {

@@ -2,6 +2,7 @@ package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.input.StoreOption;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
@@ -31,6 +32,10 @@ public final class DemoCommand extends LeafCommand {
 
     @Override
     protected Result execute() throws Exception {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException("--out", out.toString(), "--out '" + out + "' is a file; give a directory");
+        }
+        StoreOption.open(store.store()).close(); // --store is usable (a directory, writable, not in use) before any stage writes
         Files.createDirectories(out);
         DemoContext context = new DemoContext(out.toAbsolutePath(), store.store(), quick, seed.seed(), output.stderr());
         ObjectNode fields = Json.object();

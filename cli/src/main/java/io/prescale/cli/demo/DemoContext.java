@@ -1,5 +1,7 @@
 package io.prescale.cli.demo;
 
+import io.prescale.core.series.TimeSeries;
+import io.prescale.core.store.QuestDbStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,7 +10,9 @@ import java.util.Objects;
 
 /**
  * What the demo stages share: the output directory, the store directory, quick mode, the seed, progress on
- * stderr, and named artefacts that earlier stages leave for later ones (e.g. the trace files).
+ * stderr, and the typed results (records) that earlier stages leave for later ones, one per record type. Later
+ * stages read their history from the store that the import stage filled ({@link #history(String)}), as a
+ * deployment reads what collection wrote.
  */
 public final class DemoContext {
     private final Path outDir;
@@ -16,7 +20,7 @@ public final class DemoContext {
     private final boolean quick;
     private final long seed;
     private final PrintStream progress;
-    private final Map<String, Object> artefacts = new HashMap<>();
+    private final Map<Class<? extends Record>, Record> results = new HashMap<>();
 
     public DemoContext(Path outDir, Path storeDir, boolean quick, long seed, PrintStream progress) {
         this.outDir = Objects.requireNonNull(outDir, "outDir");
@@ -46,17 +50,25 @@ public final class DemoContext {
         progress.println("[demo] " + message);
     }
 
-    /** Leaves an artefact for later stages. */
-    public void put(String key, Object value) {
-        artefacts.put(key, value);
+    /** Leaves a stage's result for later stages (replacing an earlier one of the same type). */
+    public <T extends Record> void put(T result) {
+        results.put(result.getClass(), Objects.requireNonNull(result, "result"));
     }
 
-    /** An artefact left by an earlier stage, or IllegalStateException naming it. */
-    public <T> T get(String key, Class<T> type) {
-        Object value = artefacts.get(key);
-        if (value == null) {
-            throw new IllegalStateException("demo artefact '" + key + "' was not produced by an earlier stage");
+    /** The result an earlier stage left, or IllegalStateException naming its type. */
+    public <T extends Record> T get(Class<T> type) {
+        Record result = results.get(type);
+        if (result == null) {
+            throw new IllegalStateException("no earlier demo stage produced a " + type.getSimpleName());
         }
-        return type.cast(value);
+        return type.cast(result);
+    }
+
+    /** The whole stored history of {@code series}, read from the demo store (requires the import stage). */
+    public TimeSeries history(String series) {
+        get(ImportStage.Imported.class);
+        try (QuestDbStore store = QuestDbStore.open(storeDir)) {
+            return store.read(series);
+        }
     }
 }

@@ -2,8 +2,9 @@ package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.forecast.ForecastInput;
+import io.prescale.cli.forecast.ForecastJson;
 import io.prescale.cli.base.Json;
+import io.prescale.core.series.Timestamps;
 import io.prescale.core.forecast.Backtest;
 import io.prescale.core.forecast.BacktestResult;
 import io.prescale.core.forecast.BacktestSpec;
@@ -27,9 +28,8 @@ final class ForecastStage implements DemoStage {
 
     @Override
     public ObjectNode run(DemoContext context) throws Exception {
-        Path trace = context.get("trace.nyc_taxi", Path.class);
-        TimeSeries taxi = ForecastInput.readInput(trace);
-        int testFrom = (int) taxi.indexOf(ForecastInput.parseTime("2014-12-28T00:00:00"));
+        TimeSeries taxi = context.history("nyc_taxi");
+        int testFrom = (int) taxi.indexOf(Timestamps.parseInstant("2014-12-28T00:00:00"));
         List<String> models = context.quick() ? List.of("seasonal-naive-weekly", "holt-winters")
                 : List.of("seasonal-naive-weekly", "holt-winters", "arima", "prophet", "auto");
         ForecastOptions options = ForecastOptions.defaults().withHorizon(5).withSeed(context.seed());
@@ -42,12 +42,9 @@ final class ForecastStage implements DemoStage {
             BacktestResult r = Backtest.run(taxi, Forecasters.byName(model, options), new BacktestSpec(5, testFrom, 48));
             context.progress(String.format("forecast %-22s WAPE %.1f %%  MASE %.3f  coverage80 %.2f", model,
                     100 * r.metrics().wape(), r.metrics().mase(), r.metrics().coverage80()));
-            ObjectNode node = results.addObject();
-            node.put("name", model);
-            Json.putNumber(node, "wape", r.metrics().wape(), "no targets");
-            Json.putNumber(node, "mase", r.metrics().mase(), "no targets");
-            Json.putNumber(node, "coverage80", r.metrics().coverage80(), "no targets");
+            ObjectNode node = ForecastJson.backtestModel(r);
             node.put("targets", r.metrics().targets());
+            results.add(node);
         }
         Path file = context.outDir().resolve("forecast-backtest.json");
         Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary));

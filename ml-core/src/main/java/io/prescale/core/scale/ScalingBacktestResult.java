@@ -7,14 +7,14 @@ import java.util.List;
  * A backtest: the world it ran in, every strategy's score (prescale, reactive, seasonal-offset,
  * forecast-scale-out-only, oracle) and the reactive frontier (reactive at each target utilisation).
  */
-public record BacktestResult(TimeSeries demand, SimulationSettings settings, int peakInstances, String forecaster,
+public record ScalingBacktestResult(TimeSeries demand, SimulationSettings settings, int peakInstances, String forecaster,
                              ScalingController.Options controller, List<StrategyResult> strategies,
                              List<FrontierPoint> reactiveFrontier) {
     /** The reactive strategy at one target utilisation. */
     public record FrontierPoint(double targetUtilization, double unservedShare, double instanceHours) {
     }
 
-    public BacktestResult {
+    public ScalingBacktestResult {
         strategies = List.copyOf(strategies);
         reactiveFrontier = List.copyOf(reactiveFrontier);
     }

@@ -3,33 +3,26 @@ package io.prescale.cli.scale;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.Json;
-import io.prescale.core.scale.BacktestResult;
+import io.prescale.core.scale.ScalingBacktestResult;
 import io.prescale.core.scale.ScalingController;
 import io.prescale.core.scale.SimulationSettings;
 import io.prescale.core.scale.StrategyResult;
 
-/** The backtest document of issue 7: {@code params}, {@code strategies}, {@code reactiveFrontier}. */
-public final class BacktestJson {
-    private BacktestJson() {
+/** The scaling backtest document: {@code params}, {@code strategies}, {@code reactiveFrontier}. */
+public final class ScalingBacktestJson {
+    private ScalingBacktestJson() {
     }
 
     /** The result fields after the header; {@code input} is echoed in params. */
-    public static ObjectNode fields(BacktestResult result, String input) {
+    public static ObjectNode fields(ScalingBacktestResult result, String input) {
         ObjectNode fields = Json.object();
         fields.set("params", params(result, input));
         ArrayNode strategies = fields.putArray("strategies");
         for (StrategyResult s : result.strategies()) {
-            ObjectNode node = strategies.addObject();
-            node.put("name", s.name());
-            node.put("sloViolationMinutes", s.sloViolationMinutes());
-            node.put("violationSteps", s.violationSteps());
-            Json.putNumber(node, "unservedShare", s.unservedShare(), "no demand in the scored range");
-            node.put("instanceHours", s.instanceHours());
-            node.put("actions", s.actions());
-            node.put("maxInstances", s.maxInstances());
+            strategies.add(strategy(s));
         }
         ArrayNode frontier = fields.putArray("reactiveFrontier");
-        for (BacktestResult.FrontierPoint p : result.reactiveFrontier()) {
+        for (ScalingBacktestResult.FrontierPoint p : result.reactiveFrontier()) {
             ObjectNode node = frontier.addObject();
             node.put("targetUtilization", p.targetUtilization());
             Json.putNumber(node, "unservedShare", p.unservedShare(), "no demand in the scored range");
@@ -38,7 +31,20 @@ public final class BacktestJson {
         return fields;
     }
 
-    private static ObjectNode params(BacktestResult result, String input) {
+    /** One strategy's outcome: SLO violation, unserved share, instance-hours, actions, most instances. */
+    public static ObjectNode strategy(StrategyResult s) {
+        ObjectNode node = Json.object();
+        node.put("name", s.name());
+        node.put("sloViolationMinutes", s.sloViolationMinutes());
+        node.put("violationSteps", s.violationSteps());
+        Json.putNumber(node, "unservedShare", s.unservedShare(), "no demand in the scored range");
+        node.put("instanceHours", s.instanceHours());
+        node.put("actions", s.actions());
+        node.put("maxInstances", s.maxInstances());
+        return node;
+    }
+
+    private static ObjectNode params(ScalingBacktestResult result, String input) {
         SimulationSettings s = result.settings();
         ScalingController.Options c = result.controller();
         ObjectNode params = Json.object();
@@ -69,5 +75,16 @@ public final class BacktestJson {
         ArrayNode us = params.putArray("frontierTargetUtilizations");
         result.reactiveFrontier().forEach(p -> us.add(p.targetUtilization()));
         return params;
+    }
+
+    /** The human table: one row per strategy. */
+    public static String table(ScalingBacktestResult result) {
+        StringBuilder out = new StringBuilder(String.format("%-24s %10s %14s %14s %8s %6s%n", "strategy",
+                "violMin", "unservedShare", "instanceHours", "actions", "max"));
+        for (StrategyResult s : result.strategies()) {
+            out.append(String.format("%-24s %10.0f %14.6f %14.1f %8d %6d%n", s.name(), s.sloViolationMinutes(),
+                    s.unservedShare(), s.instanceHours(), s.actions(), s.maxInstances()));
+        }
+        return out.toString().stripTrailing();
     }
 }

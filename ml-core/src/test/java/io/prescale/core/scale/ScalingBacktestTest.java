@@ -3,27 +3,16 @@ package io.prescale.core.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.series.TimeSeries;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class BacktestTest {
-    /** Ten days of a daily sine at 30-minute steps with seeded noise. */
-    static TimeSeries seasonal(long seed, int days) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] values = new double[days * 48];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 1000 + 600 * Math.sin(2 * Math.PI * i / 48.0) + 30 * random.nextGaussian();
-        }
-        return TimeSeries.of(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(30), values);
-    }
-
+class ScalingBacktestTest {
     @Test
     void scoresEveryStrategyOnTheSameRangeAndPrescaleLiesBeyondTheReactiveFrontier() {
-        BacktestResult result = Backtest.run(seasonal(3, 14), BacktestOptions.defaults(), SeasonalQuantileForecaster::new);
-        assertThat(result.strategies()).extracting(StrategyResult::name).containsExactlyElementsOf(Backtest.STRATEGIES);
+        ScalingBacktestResult result = ScalingBacktest.run(SyntheticLoad.daily(14, 3), ScalingBacktestOptions.defaults(), SeasonalQuantileForecaster::new);
+        assertThat(result.strategies()).extracting(StrategyResult::name).containsExactlyElementsOf(ScalingBacktest.STRATEGIES);
         assertThat(result.scoredFrom()).isEqualTo(7 * 48);
         assertThat(result.settings().startupSteps()).isEqualTo(1);
         assertThat(result.settings().bounds()).isEqualTo(Bounds.of(1, 40));
@@ -43,16 +32,16 @@ class BacktestTest {
 
     @Test
     void rejectsATraceShorterThanTheWarmUp() {
-        assertThatThrownBy(() -> Backtest.run(seasonal(1, 7), BacktestOptions.defaults(), SeasonalQuantileForecaster::new))
+        assertThatThrownBy(() -> ScalingBacktest.run(SyntheticLoad.daily(7, 1), ScalingBacktestOptions.defaults(), SeasonalQuantileForecaster::new))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warm-up of 336 steps (7 days)");
     }
 
     @Test
     void rejectsANonPositiveLeadCapacityOrInvertedBounds() {
-        assertThatThrownBy(() -> BacktestOptions.defaults().withLead(Duration.ZERO, null))
+        assertThatThrownBy(() -> ScalingBacktestOptions.defaults().withLead(Duration.ZERO, null))
                 .hasMessageContaining("lead must be positive");
-        assertThatThrownBy(() -> BacktestOptions.defaults().withCapacity(0.0, 20)).hasMessageContaining("capacity");
-        assertThatThrownBy(() -> BacktestOptions.defaults().withBounds(5, 2)).hasMessageContaining("below min");
+        assertThatThrownBy(() -> ScalingBacktestOptions.defaults().withCapacity(0.0, 20)).hasMessageContaining("capacity");
+        assertThatThrownBy(() -> ScalingBacktestOptions.defaults().withBounds(5, 2)).hasMessageContaining("below min");
         assertThatThrownBy(() -> new Bounds(5, 2, 1)).hasMessageContaining("max must be ≥ min 5, got 2");
     }
 }

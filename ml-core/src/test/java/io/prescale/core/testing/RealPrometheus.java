@@ -1,4 +1,4 @@
-package io.prescale.core.store.prometheus;
+package io.prescale.core.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import io.prescale.core.store.prometheus.PrometheusConfig;
+import io.prescale.core.store.prometheus.PrometheusSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -28,11 +30,12 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #backfill} then {@link #start}.
  *
  * <p>When the binaries are missing, {@link #requireInstalled()} skips the test locally but fails it when the
- * environment says {@code CI=true} ({@code .ci/run} installs them).
+ * environment says {@code CI=true} ({@code .ci/run} installs them). Shared by every module's tests through the
+ * ml-core test-jar; {@link PrometheusServer} wraps it as a JUnit extension.
  */
-final class RealPrometheus implements AutoCloseable {
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration PROMTOOL_TIMEOUT = Duration.ofMinutes(3);
+public final class RealPrometheus implements AutoCloseable {
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration PROMTOOL_TIMEOUT = Duration.ofMinutes(3);
     private static final int START_ATTEMPTS = 3;
 
     private final Process process;
@@ -49,12 +52,12 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     /** Skips (locally) or fails (when {@code CI=true}) unless both {@code prometheus} and {@code promtool} exist. */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         requireInstalled(binary("prometheus").isPresent() && binary("promtool").isPresent(), System.getenv("CI"));
     }
 
     /** The decision of {@link #requireInstalled()}: {@code ci} is the value of the {@code CI} variable or null. */
-    static void requireInstalled(boolean installed, String ci) {
+    public static void requireInstalled(boolean installed, String ci) {
         if (installed) {
             return;
         }
@@ -67,7 +70,7 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     /** {@code /usr/bin/NAME}, else NAME on the PATH. */
-    static Optional<Path> binary(String name) {
+    public static Optional<Path> binary(String name) {
         List<Path> candidates = new ArrayList<>(List.of(Path.of("/usr/bin", name)));
         String path = System.getenv("PATH");
         if (path != null) {
@@ -84,7 +87,7 @@ final class RealPrometheus implements AutoCloseable {
      * Runs {@code promtool tsdb create-blocks-from openmetrics FILE DATA_DIR}, logging to
      * {@code workDir/promtool.log}.
      */
-    static void backfill(Path openMetrics, Path dataDir, Path workDir) throws IOException, InterruptedException {
+    public static void backfill(Path openMetrics, Path dataDir, Path workDir) throws IOException, InterruptedException {
         Path promtoolLog = workDir.resolve("promtool.log");
         Process promtool = new ProcessBuilder(binary("promtool").orElseThrow().toString(), "tsdb",
                 "create-blocks-from", "openmetrics", "--quiet", openMetrics.toString(), dataDir.toString())
@@ -105,10 +108,19 @@ final class RealPrometheus implements AutoCloseable {
      * Starts Prometheus on 127.0.0.1 with {@code dataDir}, a 100-year retention, a 1-minute lookback delta and
      * {@code extraFlags}, and waits until {@code /-/ready} answers.
      */
-    static RealPrometheus start(Path workDir, Path dataDir, String... extraFlags)
+    public static RealPrometheus start(Path workDir, Path dataDir, String... extraFlags)
+            throws IOException, InterruptedException {
+        return startWithConfig(workDir, dataDir, "global:\n  scrape_interval: 15s\n", extraFlags);
+    }
+
+    /**
+     * As {@link #start(Path, Path, String...)} with {@code configYaml} as {@code prometheus.yml} (scrape configs,
+     * rule files, remote write).
+     */
+    public static RealPrometheus startWithConfig(Path workDir, Path dataDir, String configYaml, String... extraFlags)
             throws IOException, InterruptedException {
         Path config = workDir.resolve("prometheus.yml");
-        Files.writeString(config, "global:\n  scrape_interval: 15s\n", StandardCharsets.UTF_8);
+        Files.writeString(config, configYaml, StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Path log = workDir.resolve("prometheus-" + port + ".log");
@@ -131,12 +143,12 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:41234}. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
     /** The server's combined stdout and stderr. */
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -187,7 +199,7 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     /** The last 2,000 characters of a log file, for failure messages. */
-    static String tail(Path file) {
+    public static String tail(Path file) {
         try {
             String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no output)";
             return text.length() <= 2_000 ? text : "…" + text.substring(text.length() - 2_000);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a backtest is asked for; {@link Backtest} derives the {@link SimulationSettings} from it and the series.
+ * What a backtest is asked for; {@link ScalingBacktest} derives the {@link SimulationSettings} from it and the series.
  *
  * @param lead how far ahead to plan (&gt; 0)
  * @param startupDelay instance start-up time; null means the lead
@@ -21,11 +21,11 @@ import java.util.Objects;
  * @param trendWindow the window of the {@link TrendGuard} on the prescale strategy's forecasts (at least four
  *     steps are used); null turns the guard off
  */
-public record BacktestOptions(Duration lead, Duration startupDelay, Double capacity, int peakInstances,
+public record ScalingBacktestOptions(Duration lead, Duration startupDelay, Double capacity, int peakInstances,
                               double targetUtilization, Integer minInstances, Integer maxInstances,
                               ScalingController.Options controller, List<Double> frontier,
                               Double maxUnserved, Duration trendWindow) {
-    public BacktestOptions {
+    public ScalingBacktestOptions {
         if (lead == null || lead.isZero() || lead.isNegative()) {
             throw new IllegalArgumentException("lead must be positive, got " + lead);
         }
@@ -58,43 +58,43 @@ public record BacktestOptions(Duration lead, Duration startupDelay, Double capac
     }
 
     /** Lead 10 min, start-up = lead, N = 20, U = 0.7, bounds [1, 2N], default controller, U ∈ {0.5 … 0.9}. */
-    public static BacktestOptions defaults() {
-        return new BacktestOptions(Duration.ofMinutes(10), null, null, 20, 0.7, null, null,
+    public static ScalingBacktestOptions defaults() {
+        return new ScalingBacktestOptions(Duration.ofMinutes(10), null, null, 20, 0.7, null, null,
                 ScalingController.Options.defaults(), List.of(0.5, 0.6, 0.7, 0.8, 0.9), null, null);
     }
 
-    public BacktestOptions withLead(Duration newLead, Duration newStartupDelay) {
-        return new BacktestOptions(newLead, newStartupDelay, capacity, peakInstances, targetUtilization, minInstances,
+    public ScalingBacktestOptions withLead(Duration newLead, Duration newStartupDelay) {
+        return new ScalingBacktestOptions(newLead, newStartupDelay, capacity, peakInstances, targetUtilization, minInstances,
                 maxInstances, controller, frontier, maxUnserved, trendWindow);
     }
 
-    public BacktestOptions withCapacity(Double newCapacity, int newPeakInstances) {
-        return new BacktestOptions(lead, startupDelay, newCapacity, newPeakInstances, targetUtilization, minInstances,
+    public ScalingBacktestOptions withCapacity(Double newCapacity, int newPeakInstances) {
+        return new ScalingBacktestOptions(lead, startupDelay, newCapacity, newPeakInstances, targetUtilization, minInstances,
                 maxInstances, controller, frontier, maxUnserved, trendWindow);
     }
 
-    public BacktestOptions withTargetUtilization(double u) {
-        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, u, minInstances, maxInstances,
+    public ScalingBacktestOptions withTargetUtilization(double u) {
+        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, u, minInstances, maxInstances,
                 controller, frontier, maxUnserved, trendWindow);
     }
 
-    public BacktestOptions withController(ScalingController.Options newController) {
-        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
+    public ScalingBacktestOptions withController(ScalingController.Options newController) {
+        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
                 maxInstances, newController, frontier, maxUnserved, trendWindow);
     }
 
-    public BacktestOptions withBounds(Integer min, Integer max) {
-        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, min, max,
+    public ScalingBacktestOptions withBounds(Integer min, Integer max) {
+        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, min, max,
                 controller, frontier, maxUnserved, trendWindow);
     }
 
-    public BacktestOptions withMaxUnserved(Double newMaxUnserved) {
-        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
+    public ScalingBacktestOptions withMaxUnserved(Double newMaxUnserved) {
+        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
                 maxInstances, controller, frontier, newMaxUnserved, trendWindow);
     }
 
-    public BacktestOptions withTrendWindow(Duration newTrendWindow) {
-        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
+    public ScalingBacktestOptions withTrendWindow(Duration newTrendWindow) {
+        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
                 maxInstances, controller, frontier, maxUnserved, newTrendWindow);
     }
 }

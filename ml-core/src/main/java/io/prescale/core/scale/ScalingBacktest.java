@@ -9,16 +9,16 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Runs every strategy of issue 7 on one demand series in the same {@link ScalingSimulator} world: warm-up
+ * Runs every scaling strategy on one demand series in the same {@link ScalingSimulator} world: warm-up
  * max(7 days, two daily seasons), k = ceil(start-up delay / Δ) ≥ 1, c = max(d over the scored range) / N unless
  * given, bounds [1, 2N] unless given.
  */
-public final class Backtest {
+public final class ScalingBacktest {
     /** The strategy names, in report order. */
     public static final List<String> STRATEGIES = List.of("prescale", "reactive", "seasonal-offset",
             "forecast-scale-out-only", "oracle");
 
-    private Backtest() {
+    private ScalingBacktest() {
     }
 
     /**
@@ -26,16 +26,16 @@ public final class Backtest {
      * @throws IllegalArgumentException when the series is shorter than the warm-up plus one step, or has no
      *         positive demand in the scored range
      */
-    public static BacktestResult run(TimeSeries demand, BacktestOptions options, Supplier<Forecaster> forecasters) {
+    public static ScalingBacktestResult run(TimeSeries demand, ScalingBacktestOptions options, Supplier<Forecaster> forecasters) {
         return run(demand, options, forecasters, STRATEGIES, true);
     }
 
     /**
      * Runs only {@code strategies} (names from {@link #STRATEGIES}), and the reactive frontier when asked.
      *
-     * @throws IllegalArgumentException as {@link #run(TimeSeries, BacktestOptions, Supplier)}, or for an unknown name
+     * @throws IllegalArgumentException as {@link #run(TimeSeries, ScalingBacktestOptions, Supplier)}, or for an unknown name
      */
-    public static BacktestResult run(TimeSeries demand, BacktestOptions options, Supplier<Forecaster> forecasters,
+    public static ScalingBacktestResult run(TimeSeries demand, ScalingBacktestOptions options, Supplier<Forecaster> forecasters,
                                      List<String> strategies, boolean withFrontier) {
         Objects.requireNonNull(demand, "demand");
         for (String name : strategies) {
@@ -67,18 +67,18 @@ public final class Backtest {
                 results.add(ScalingSimulator.run(demand, world, strategy));
             }
         }
-        List<BacktestResult.FrontierPoint> frontier = new ArrayList<>();
+        List<ScalingBacktestResult.FrontierPoint> frontier = new ArrayList<>();
         for (double u : withFrontier ? options.frontier() : List.<Double>of()) {
             StrategyResult r = ScalingSimulator.run(demand, world.withTargetUtilization(u), new ReactiveStrategy(u));
-            frontier.add(new BacktestResult.FrontierPoint(u, r.unservedShare(), r.instanceHours()));
+            frontier.add(new ScalingBacktestResult.FrontierPoint(u, r.unservedShare(), r.instanceHours()));
         }
-        return new BacktestResult(demand, world, n, forecasterName, controller, results, frontier);
+        return new ScalingBacktestResult(demand, world, n, forecasterName, controller, results, frontier);
     }
 
     private record Derived(SimulationSettings world, int peakInstances) {
     }
 
-    private static Derived settings(TimeSeries demand, BacktestOptions options) {
+    private static Derived settings(TimeSeries demand, ScalingBacktestOptions options) {
         Duration step = demand.step();
         long stepNanos = step.toNanos();
         Duration startup = options.startupDelay() == null ? options.lead() : options.startupDelay();
@@ -110,7 +110,7 @@ public final class Backtest {
         return new Derived(world, n);
     }
 
-    private static ScalingController.Options controllerOptions(BacktestOptions options, SimulationSettings world) {
+    private static ScalingController.Options controllerOptions(ScalingBacktestOptions options, SimulationSettings world) {
         Duration startup = world.step().multipliedBy(world.startupSteps());
         Duration lead = options.lead().compareTo(startup) >= 0 ? options.lead() : startup;
         ScalingController.Options base = options.controller().withLead(lead);

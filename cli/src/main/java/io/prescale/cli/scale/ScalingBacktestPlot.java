@@ -1,7 +1,7 @@
 package io.prescale.cli.scale;
 
 import io.prescale.cli.base.BadInputException;
-import io.prescale.core.scale.BacktestResult;
+import io.prescale.core.scale.ScalingBacktestResult;
 import io.prescale.core.scale.StrategyResult;
 import io.prescale.core.series.TimeSeries;
 import java.awt.BasicStroke;
@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
  * per step and each strategy's ready capacity (ready instances × c) over the last three scored days. Written
  * to a temporary file and moved into place, so a failure leaves nothing half-written.
  */
-final class BacktestPlot {
+final class ScalingBacktestPlot {
     private static final int WIDTH = 1500;
     private static final int HEIGHT = 620;
     private static final int LEFT = 80;
@@ -33,10 +33,10 @@ final class BacktestPlot {
     private static final List<Color> COLORS = List.of(new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
             new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b));
 
-    private BacktestPlot() {
+    private ScalingBacktestPlot() {
     }
 
-    static void write(BacktestResult result, Path file) {
+    static void write(ScalingBacktestResult result, Path file) {
         TimeSeries demand = result.demand();
         int window = result.settings().stepsIn(Duration.ofDays(3));
         int to = demand.size();
