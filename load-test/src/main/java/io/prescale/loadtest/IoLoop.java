@@ -157,16 +157,17 @@ final class IoLoop implements AutoCloseable {
 
     /**
      * Waits for I/O for at most about {@code waitNanos} and handles what is ready. The selector's timeout has
-     * millisecond resolution, so it is used only to about 1 ms before the deadline; shorter waits poll the selector
-     * between parks of at most 50 µs, which keeps both send times and response times accurate to about 0.1 ms
-     * without spinning a core.
+     * millisecond resolution, so it is used only to about 1 ms before the deadline; a shorter wait polls the
+     * selector once and, when nothing is ready, parks for the rest of it (one wake-up per due time, not a spin),
+     * then handles what became ready meanwhile. Send times are thus accurate to the park's precision, and a
+     * response is noticed at most one such wait (under 2 ms, and under the gap between arrivals) after it arrived.
      */
     void poll(long waitNanos) throws IOException {
         handleNow = Long.MIN_VALUE;
         if (waitNanos >= 2_000_000) {
             selector.select(handler, (waitNanos - 1_000_000) / 1_000_000);
         } else if (selector.selectNow(handler) == 0 && waitNanos > 0) {
-            LockSupport.parkNanos(Math.min(waitNanos, 50_000));
+            LockSupport.parkNanos(waitNanos);
             handleNow = Long.MIN_VALUE;
             selector.selectNow(handler);
         }
