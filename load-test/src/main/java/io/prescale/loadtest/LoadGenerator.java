@@ -197,15 +197,17 @@ public final class LoadGenerator {
         int last = (int) Math.max(1, Math.ceil(seconds)) - 1;
         List<Recorder> recorders = new ArrayList<>();
         long cpu = 0;
+        long allocated = 0;
         for (Worker worker : workers) {
             last = Math.max(last, worker.recorder.lastSecond());
             recorders.add(worker.recorder);
             cpu += worker.cpuNanos;
+            allocated = allocated < 0 || worker.allocatedBytes < 0 ? -1 : allocated + worker.allocatedBytes;
         }
         for (Recorder recorder : recorders) {
             recorder.closeThrough(last);
         }
-        return Recorder.result(recorders, control.timeline, seconds, cpu, describe(mode, seconds, control.stopReason));
+        return Recorder.result(recorders, control.timeline, seconds, cpu, allocated, describe(mode, seconds, control.stopReason));
     }
 
     /** The calling thread's part: a progress line per second and the stop-on-error rule, until the workers end. */
@@ -258,6 +260,15 @@ public final class LoadGenerator {
         return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     }
 
+    /** Bytes the current thread has allocated so far, or -1 when the JVM cannot tell. */
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            return threads.getCurrentThreadAllocatedBytes();
+        }
+        return -1;
+    }
+
     /** What the I/O threads of one run share: the measured window, the stop decision and the timeline. */
     private static final class Control {
         final long measureStart;
@@ -285,6 +296,7 @@ public final class LoadGenerator {
         Runnable body;
         volatile Throwable failure;
         volatile long cpuNanos;
+        volatile long allocatedBytes;
         volatile int publishedOutstanding;
         private long nextExpiry;
 
@@ -297,6 +309,7 @@ public final class LoadGenerator {
 
         void runBody() {
             long cpuBefore = cpuNanos();
+            long allocatedBefore = allocatedBytes();
             try {
                 body.run();
             } catch (Throwable e) {
@@ -304,6 +317,8 @@ public final class LoadGenerator {
                 control.aborted = true;
             } finally {
                 cpuNanos = cpuNanos() - cpuBefore;
+                long allocatedAfter = allocatedBytes();
+                allocatedBytes = allocatedBefore < 0 || allocatedAfter < 0 ? -1 : allocatedAfter - allocatedBefore;
             }
         }
 

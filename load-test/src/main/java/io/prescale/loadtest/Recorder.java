@@ -170,7 +170,7 @@ final class Recorder {
      * completion.
      */
     static LoadTestResult result(List<Recorder> recorders, Timeline timeline, double durationSeconds,
-                                 long generatorCpuNanos, LoadTestResult.Run run) {
+                                 long generatorCpuNanos, long allocatedBytes, LoadTestResult.Run run) {
         Recorder first = recorders.get(0);
         Histogram latency = new Histogram(MAX_MICROS, 3);
         Histogram sendLag = new Histogram(MAX_MICROS, 3);
@@ -197,7 +197,8 @@ final class Recorder {
                 requests == 0 ? Double.NaN : generatorCpuNanos / 1e6 / requests,
                 percentile(sendLag, 50), percentile(sendLag, 99),
                 sendLag.getTotalCount() == 0 ? Double.NaN : sendLag.getMaxValue() / 1000.0, percentile(dispatchLag, 99),
-                first.lateThresholdNanos / 1e6);
+                first.lateThresholdNanos / 1e6,
+                requests == 0 || allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / requests);
         return new LoadTestResult(run, requests, durationSeconds <= 0 ? Double.NaN : requests / durationSeconds,
                 durationSeconds <= 0 ? Double.NaN : ok / durationSeconds,
                 requests == 0 ? Double.NaN : (double) late / requests,

@@ -117,6 +117,7 @@ public final class LoadgenBenchCommand extends LeafCommand {
         final double[] ratio;
         final double[] late;
         final double[] cpuPerRequest;
+        final double[] bytesPerRequest;
         final double[] atWrkRate;
         final ArrayNode runNodes;
 
@@ -127,6 +128,7 @@ public final class LoadgenBenchCommand extends LeafCommand {
             this.ratio = new double[runs];
             this.late = new double[runs];
             this.cpuPerRequest = new double[runs];
+            this.bytesPerRequest = new double[runs];
             this.atWrkRate = new double[runs];
             this.runNodes = runNodes;
         }
@@ -166,8 +168,10 @@ public final class LoadgenBenchCommand extends LeafCommand {
                 if (withWrk) {
                     LoadTestResult probe = step(url, series.threads, wrk, runNode.putObject("atWrkRate"));
                     series.atWrkRate[i] = probe.achievedRps() / wrk;
+                    series.bytesPerRequest[i] = probe.generator().allocatedBytesPerRequest();
                 } else {
                     series.atWrkRate[i] = Double.NaN;
+                    series.bytesPerRequest[i] = best == null ? Double.NaN : best.generator().allocatedBytesPerRequest();
                 }
                 runNode.put("sustainedRps", series.sustained[i]);
                 Json.putNumber(runNode, "throughputRatioVsWrk", series.ratio[i], "wrk is not installed");
@@ -189,7 +193,8 @@ public final class LoadgenBenchCommand extends LeafCommand {
                     .metric(prefix + "WrkRps", BenchmarkReport.median(series.wrk))
                     .metric(prefix + "LateShare", BenchmarkReport.median(series.late))
                     .metric(prefix + "GeneratorCpuMsPerRequest", BenchmarkReport.median(series.cpuPerRequest))
-                    .metric(prefix + "AchievedRatioAtWrkRate", BenchmarkReport.median(series.atWrkRate));
+                    .metric(prefix + "AchievedRatioAtWrkRate", BenchmarkReport.median(series.atWrkRate))
+                    .metric(prefix + "AllocatedBytesPerRequest", BenchmarkReport.median(series.bytesPerRequest));
             ObjectNode node = (ObjectNode) byThreads.get(all.indexOf(series));
             ArrayNode ratios = node.putArray("ratios");
             for (double r : series.ratio) {
@@ -210,7 +215,9 @@ public final class LoadgenBenchCommand extends LeafCommand {
         details.put("loadAverageBefore", loadBefore);
         details.put("loadAverageAfter", loadAverage());
         details.put("cores", cores);
-        details.put("achievedRatioAtWrkRate", "one extra step per run at wrk's rate: achieved / wrk, lateness ignored");
+        details.put("achievedRatioAtWrkRate", "one extra step per run at wrk's rate: achieved / wrk, lateness ignored;"
+                + " tNAllocatedBytesPerRequest is the generator's allocation per request in that step (its I/O threads,"
+                + " warm-up included)");
         ObjectNode wrkNode = details.putObject("wrk");
         wrkNode.put("installed", withWrk);
         if (withWrk) {
@@ -262,6 +269,8 @@ public final class LoadgenBenchCommand extends LeafCommand {
         node.put("sendLagP99Ms", result.generator().sendLagP99Ms());
         node.put("dispatchLagP99Ms", result.generator().dispatchLagP99Ms());
         node.put("cpuMsPerRequest", result.generator().cpuMsPerRequest());
+        Json.putNumber(node, "allocatedBytesPerRequest", result.generator().allocatedBytesPerRequest(),
+                "the JVM does not count allocations per thread");
         return result;
     }
 
