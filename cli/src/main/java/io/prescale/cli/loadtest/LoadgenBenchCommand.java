@@ -118,6 +118,7 @@ public final class LoadgenBenchCommand extends LeafCommand {
         final double[] late;
         final double[] cpuPerRequest;
         final double[] bytesPerRequest;
+        final double[] parkLoopLate;
         final double[] atWrkRate;
         final ArrayNode runNodes;
 
@@ -129,6 +130,7 @@ public final class LoadgenBenchCommand extends LeafCommand {
             this.late = new double[runs];
             this.cpuPerRequest = new double[runs];
             this.bytesPerRequest = new double[runs];
+            this.parkLoopLate = new double[runs];
             this.atWrkRate = new double[runs];
             this.runNodes = runNodes;
         }
@@ -160,6 +162,8 @@ public final class LoadgenBenchCommand extends LeafCommand {
                             series.threads, wrk));
                 }
                 double start = withWrk ? wrk * START_SHARE : START_WITHOUT_WRK;
+                series.parkLoopLate[i] = parkLoopLateShare(start, series.threads);
+                runNode.put("parkLoopLateShare", series.parkLoopLate[i]);
                 LoadTestResult best = ramp(url, series.threads, start, runNode.putArray("steps"));
                 series.sustained[i] = best == null ? 0 : best.achievedRps();
                 series.late[i] = best == null ? Double.NaN : best.lateShare();
@@ -194,7 +198,8 @@ public final class LoadgenBenchCommand extends LeafCommand {
                     .metric(prefix + "LateShare", BenchmarkReport.median(series.late))
                     .metric(prefix + "GeneratorCpuMsPerRequest", BenchmarkReport.median(series.cpuPerRequest))
                     .metric(prefix + "AchievedRatioAtWrkRate", BenchmarkReport.median(series.atWrkRate))
-                    .metric(prefix + "AllocatedBytesPerRequest", BenchmarkReport.median(series.bytesPerRequest));
+                    .metric(prefix + "AllocatedBytesPerRequest", BenchmarkReport.median(series.bytesPerRequest))
+                    .metric(prefix + "ParkLoopLateShare", BenchmarkReport.median(series.parkLoopLate));
             ObjectNode node = (ObjectNode) byThreads.get(all.indexOf(series));
             ArrayNode ratios = node.putArray("ratios");
             for (double r : series.ratio) {
@@ -212,6 +217,9 @@ public final class LoadgenBenchCommand extends LeafCommand {
         details.put("headline", "throughputRatioVsWrk, sustainedRps and wrkRps are the medians at "
                 + headline.threads + " thread(s) (the number of cores, the generator's default); tN… metrics give"
                 + " the median, min and max over the runs at N threads");
+        details.put("parkLoopLateShare", "per run, before the ramp: N threads that do nothing but park until each due"
+                + " time of a uniform schedule at the ramp's first rate for one step, and count the wake-ups later than"
+                + " the generator's late threshold; the share the machine itself imposes (no I/O, no HTTP)");
         details.put("loadAverageBefore", loadBefore);
         details.put("loadAverageAfter", loadAverage());
         details.put("cores", cores);
@@ -272,6 +280,43 @@ public final class LoadgenBenchCommand extends LeafCommand {
         Json.putNumber(node, "allocatedBytesPerRequest", result.generator().allocatedBytesPerRequest(),
                 "the JVM does not count allocations per thread");
         return result;
+    }
+
+    /**
+     * The late share of {@code threads} threads that only park until the due times of a uniform schedule at
+     * {@code rate} for one step (thread {@code i} takes due times {@code i}, {@code i + threads}, …), with the
+     * generator's late threshold: what the machine's scheduling alone costs, with no I/O at all.
+     */
+    private double parkLoopLateShare(double rate, int threads) throws InterruptedException {
+        long count = Math.max(1, (long) (rate * step.toNanos() / 1e9));
+        long gap = (long) (1e9 / rate);
+        long threshold = Math.max(1_000_000L, gap / 10);
+        long start = System.nanoTime() + 20_000_000L;
+        java.util.concurrent.atomic.AtomicLong late = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> parkers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            int first = i;
+            Thread parker = new Thread(() -> {
+                long mine = 0;
+                for (long k = first; k < count; k += threads) {
+                    long due = start + k * gap;
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    if (System.nanoTime() - due > threshold) {
+                        mine++;
+                    }
+                }
+                late.addAndGet(mine);
+            }, "bench-park-loop-" + i);
+            parker.setDaemon(true);
+            parkers.add(parker);
+            parker.start();
+        }
+        for (Thread parker : parkers) {
+            parker.join();
+        }
+        return (double) late.get() / count;
     }
 
     private double runWrk(String url, int threads) throws IOException, InterruptedException {
