@@ -10,6 +10,7 @@ import io.prescale.cli.command.LoadtestCommand;
 import io.prescale.cli.command.ServeReferenceCommand;
 import io.prescale.cli.command.forecast.ForecastCommand;
 import io.prescale.cli.command.GenerateCommand;
+import io.prescale.cli.grafana.GrafanaCommand;
 import java.util.List;
 
 /**
@@ -27,7 +28,8 @@ final class Commands {
             ServeReferenceCommand.class,
             ForecastCommand.class,
             AnomalyCommand.class,
-            GenerateCommand.class);
+            GenerateCommand.class,
+            GrafanaCommand.class);
 
     private Commands() {
     }
