@@ -75,7 +75,7 @@ public final class ScaleBacktestCommand extends LeafCommand {
         }
         ObjectNode fields = BacktestJson.fields(result, input.toString());
         if (plot != null) {
-            BacktestPlot.write(result, plot);
+            BacktestPlot.write(input.getFileName().toString().replaceFirst("\\.csv$", ""), result, plot);
         }
         return new Result(fields, table(result));
     }

@@ -35,6 +35,10 @@ public final class ReportCharts {
     private static final BasicStroke DASHED = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {7f, 5f}, 0f);
 
+    /** Generated profiles in order: blue, orange, bluish green, reddish purple, sky blue (vermillion marks edge cases). */
+    private static final List<Color> GENERATED = List.of(Palette.BLUE, Palette.ORANGE, Palette.BLUISH_GREEN,
+            Palette.REDDISH_PURPLE, Palette.SKY_BLUE);
+
     private ReportCharts() {
     }
 
@@ -196,7 +200,7 @@ public final class ReportCharts {
                 series.add(t * hoursPerStep, finiteOrNull(v[t]));
             }
             data.addSeries(series);
-            r.setSeriesPaint(s, p.edgeCase() ? Palette.VERMILLION : Palette.series(g == 1 ? 2 : g == 2 ? 3 : 0));
+            r.setSeriesPaint(s, p.edgeCase() ? Palette.VERMILLION : GENERATED.get(g % GENERATED.size()));
             r.setSeriesStroke(s, p.edgeCase() ? DASHED : THICK);
             s++;
             g++;
