@@ -1,9 +1,9 @@
 package io.prescale.cli;
 
-import io.prescale.cli.options.ConfigDefaultProvider;
-import io.prescale.cli.options.DurationConverter;
-import io.prescale.cli.output.CommandFailure;
-import io.prescale.cli.output.OutputContext;
+import io.prescale.cli.base.ConfigDefaultProvider;
+import io.prescale.cli.base.DurationConverter;
+import io.prescale.cli.base.CommandFailure;
+import io.prescale.cli.base.OutputContext;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class Prescale {
     }
 
     static CommandLine newCommandLine(OutputContext output) {
-        CommandLine commandLine = new CommandLine(new PrescaleCommand(), new InjectingFactory(output));
+        CommandLine commandLine = new CommandLine(new Commands.Root(), new InjectingFactory(output));
         for (Class<?> group : Commands.GROUPS) {
             commandLine.addSubcommand(group);
         }
@@ -108,7 +108,7 @@ public final class Prescale {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             K instance = CommandLine.defaultFactory().create(cls);
-            if (instance instanceof io.prescale.cli.output.NeedsOutput needsOutput) {
+            if (instance instanceof io.prescale.cli.base.NeedsOutput needsOutput) {
                 needsOutput.setOutput(output);
             }
             return instance;

@@ -3,7 +3,7 @@ package io.prescale.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prescale.cli.output.OutputContext;
+import io.prescale.cli.base.OutputContext;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -235,7 +235,7 @@ class CommandContractTest {
 
     private static void collectLeaves(CommandLine command, List<String> leaves) {
         // A command that runs (a LeafCommand) needs cases even when it also has subcommands (`forecast`).
-        if (command.getCommand() instanceof io.prescale.cli.output.LeafCommand) {
+        if (command.getCommand() instanceof io.prescale.cli.base.LeafCommand) {
             leaves.add(command.getCommandSpec().qualifiedName(" ").replaceFirst("^prescale ?", ""));
         }
         for (CommandLine sub : new LinkedHashMap<>(command.getSubcommands()).values()) {

@@ -12,14 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Test data for the store commands: a small real CSV and a store holding the series {@code web}. */
-final class StoreFixture {
+public final class StoreFixture {
     private static Path store;
 
     private StoreFixture() {
     }
 
     /** A day of NAB nyc_taxi (48 half-hours) on disk. */
-    static Path nycTaxiDay() {
+    public static Path nycTaxiDay() {
         try {
             return Path.of(StoreFixture.class.getResource("nyc_taxi_day.csv").toURI());
         } catch (URISyntaxException e) {
@@ -28,7 +28,7 @@ final class StoreFixture {
     }
 
     /** A store (created once per JVM) with series {@code web}: 1, 2, gap, 4 at 1-minute steps from 2024-03-01. */
-    static synchronized Path storeWithWebSeries() {
+    public static synchronized Path storeWithWebSeries() {
         if (store == null) {
             try {
                 Path dir = Files.createTempDirectory("prescale-contract-store");

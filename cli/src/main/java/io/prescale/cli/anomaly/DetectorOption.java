@@ -1,6 +1,6 @@
 package io.prescale.cli.anomaly;
 
-import io.prescale.cli.output.BadInputException;
+import io.prescale.cli.base.BadInputException;
 import io.prescale.core.anomaly.AnomalyDetector;
 import io.prescale.core.anomaly.AnomalyDetectors;
 import picocli.CommandLine.Option;

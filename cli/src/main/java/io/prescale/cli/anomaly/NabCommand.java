@@ -2,10 +2,10 @@ package io.prescale.cli.anomaly;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.output.BadInputException;
-import io.prescale.cli.output.Json;
-import io.prescale.cli.output.LeafCommand;
-import io.prescale.cli.options.SeedOption;
+import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.Json;
+import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
 import io.prescale.core.anomaly.AnomalyDetector;
 import io.prescale.core.anomaly.AnomalyDetectors;
 import io.prescale.core.anomaly.nab.NabEvaluation;

@@ -7,7 +7,7 @@ public final class DemoStages {
     public static final List<DemoStage> ALL = List.of(
             new TracesStage(),
             new ImportStage(),
-            new io.prescale.cli.anomaly.AnomalyStage(),
+            new io.prescale.cli.demo.AnomalyStage(),
             new GenerateStage(),
             new LoadTestStage(),
             new ForecastStage(),

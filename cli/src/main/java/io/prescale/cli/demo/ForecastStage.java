@@ -2,8 +2,8 @@ package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.command.forecast.ForecastInput;
-import io.prescale.cli.output.Json;
+import io.prescale.cli.forecast.ForecastInput;
+import io.prescale.cli.base.Json;
 import io.prescale.core.forecast.Backtest;
 import io.prescale.core.forecast.BacktestResult;
 import io.prescale.core.forecast.BacktestSpec;

@@ -2,8 +2,8 @@ package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.command.GenerateInput;
-import io.prescale.cli.output.Json;
+import io.prescale.cli.generate.GenerateInput;
+import io.prescale.cli.base.Json;
 import io.prescale.core.generate.ConditionalVae;
 import io.prescale.core.generate.EdgeCases;
 import io.prescale.core.generate.Evaluation;

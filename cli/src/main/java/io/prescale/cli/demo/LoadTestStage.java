@@ -1,7 +1,7 @@
 package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.output.Json;
+import io.prescale.cli.base.Json;
 import io.prescale.core.series.LoadProfile;
 import io.prescale.core.series.TimeSeries;
 import io.prescale.core.series.TraceReadOptions;

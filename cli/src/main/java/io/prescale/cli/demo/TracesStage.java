@@ -2,7 +2,7 @@ package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.output.Json;
+import io.prescale.cli.base.Json;
 import io.prescale.core.series.ShippedTrace;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package io.prescale.cli.grafana;
 
-import io.prescale.cli.output.BadInputException;
-import io.prescale.cli.output.LeafCommand;
+import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.LeafCommand;
 import io.prescale.grafana.dashboard.PrescaleDashboards;
 import io.prescale.grafana.provision.Provisioning;
 import io.prescale.grafana.provision.ProvisioningLayout;

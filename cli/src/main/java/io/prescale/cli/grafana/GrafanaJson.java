@@ -2,7 +2,7 @@ package io.prescale.cli.grafana;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.output.Json;
+import io.prescale.cli.base.Json;
 import io.prescale.grafana.client.Folder;
 import io.prescale.grafana.client.SavedDashboard;
 import io.prescale.grafana.dashboard.Dashboard;

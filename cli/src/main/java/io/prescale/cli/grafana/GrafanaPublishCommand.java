@@ -1,7 +1,7 @@
 package io.prescale.cli.grafana;
 
-import io.prescale.cli.output.BadInputException;
-import io.prescale.cli.output.LeafCommand;
+import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.LeafCommand;
 import io.prescale.grafana.client.Folder;
 import io.prescale.grafana.client.GrafanaClient;
 import io.prescale.grafana.client.GrafanaClientOptions;

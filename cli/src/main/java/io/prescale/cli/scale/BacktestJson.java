@@ -2,7 +2,7 @@ package io.prescale.cli.scale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.output.Json;
+import io.prescale.cli.base.Json;
 import io.prescale.core.scale.BacktestResult;
 import io.prescale.core.scale.ScalingController;
 import io.prescale.core.scale.SimulationSettings;

@@ -1,6 +1,6 @@
 package io.prescale.cli.scale;
 
-import io.prescale.cli.output.BadInputException;
+import io.prescale.cli.base.BadInputException;
 import io.prescale.core.scale.BacktestResult;
 import io.prescale.core.scale.StrategyResult;
 import io.prescale.core.series.TimeSeries;

@@ -1,9 +1,9 @@
 package io.prescale.cli.scale;
 
-import io.prescale.cli.bench.BenchmarkReport;
-import io.prescale.cli.options.SeedOption;
-import io.prescale.cli.output.BadInputException;
-import io.prescale.cli.output.LeafCommand;
+import io.prescale.cli.base.BenchmarkReport;
+import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.LeafCommand;
 import io.prescale.core.forecast.QuantileForecast;
 import io.prescale.core.scale.Backtest;
 import io.prescale.core.scale.BacktestOptions;

@@ -1,6 +1,6 @@
 package io.prescale.cli.scale;
 
-import io.prescale.cli.output.BadInputException;
+import io.prescale.cli.base.BadInputException;
 import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecaster;
 import io.prescale.core.forecast.Forecasters;

@@ -1,10 +1,10 @@
 package io.prescale.cli.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.options.SeedOption;
-import io.prescale.cli.options.InputFiles;
-import io.prescale.cli.output.BadInputException;
-import io.prescale.cli.output.LeafCommand;
+import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.input.InputFiles;
+import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.LeafCommand;
 import io.prescale.core.scale.Backtest;
 import io.prescale.core.scale.BacktestOptions;
 import io.prescale.core.scale.BacktestResult;

@@ -1,6 +1,0 @@
-package io.prescale.cli.output;
-
-/** Commands that write results receive the shared {@link OutputContext} from the command factory. */
-public interface NeedsOutput {
-    void setOutput(OutputContext output);
-}
