@@ -39,6 +39,7 @@ public final class AnomalyStage implements DemoStage {
         Double threshold = NabThresholds.shipped(detectorName).get(NabProfile.STANDARD);
         double cut = threshold == null ? 0.5 : threshold;
         summary.put("threshold", cut);
+        context.put("anomaly.threshold", cut);
         summary.put("thresholdSource", threshold == null ? "default 0.5 (none shipped)" : "shipped nab-thresholds.json");
         NabLabels known = NabLabels.shippedTraceWindows();
         ArrayNode traces = summary.putArray("traces");
@@ -48,6 +49,7 @@ public final class AnomalyStage implements DemoStage {
             AnomalyDetector detector = AnomalyDetectors.named(detectorName, context.seed());
             double[] scores = detector.scoreStreaming(rows.values());
             List<FlaggedSpans.Span> spans = FlaggedSpans.of(scores, cut, 12);
+            context.put("anomaly.scores." + trace[0], scores);
             ObjectNode node = traces.addObject();
             node.put("series", trace[0]);
             node.put("rows", rows.size());

@@ -51,6 +51,12 @@ public final class DemoContext {
         artefacts.put(key, value);
     }
 
+    /** An optional artefact: what an earlier stage left under {@code key}, or null when none did. */
+    public <T> T artefact(String key, Class<T> type) {
+        Object value = artefacts.get(key);
+        return type.isInstance(value) ? type.cast(value) : null;
+    }
+
     /** An artefact left by an earlier stage, or IllegalStateException naming it. */
     public <T> T get(String key, Class<T> type) {
         Object value = artefacts.get(key);

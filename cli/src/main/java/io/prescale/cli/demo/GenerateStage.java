@@ -69,8 +69,8 @@ final class GenerateStage implements DemoStage {
         write(written, dir.resolve("edge-case.json"), edge.profile(), edge.score());
         generated.add(edge.profile().values());
         Path picture = dir.resolve("profiles.png");
-        ProfilePicture.write(picture, realDays(rows, taxi), generated,
-                List.of("typical", "peak 2, trend 0.2", "flash crowd", "edge case"), taxi.step());
+        context.put("generate.library", ProfilePicture.write(picture, realDays(rows, taxi), generated,
+                List.of("typical", "peak 2, trend 0.2", "flash crowd", "edge case"), taxi.step()));
         summary.put("picture", picture.toString());
         EvaluationOptions evaluation = context.quick() ? new EvaluationOptions(1, 30, 15, 64)
                 : new EvaluationOptions(1, 500, 300, 128);

@@ -61,6 +61,7 @@ final class LoadTestStage implements DemoStage {
                     + Math.round(compress) + " to a peak of " + PEAK_RPS + " requests/s");
             LoadTestResult result = replay(profile, knobs, instances, context.seed());
             Files.writeString(out.resolve(name + ".json"), Json.MAPPER.writeValueAsString(result.toJson()));
+            context.put("loadtest." + name, result);
             configs.set(name, brief(result, instances));
         }
         return summary;

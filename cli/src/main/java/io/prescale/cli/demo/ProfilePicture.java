@@ -18,14 +18,18 @@ final class ProfilePicture {
     private ProfilePicture() {
     }
 
-    /** {@code generated} are named by {@code names}; the last of them is the edge case. Steps of {@code step}. */
-    static void write(Path file, List<double[]> real, List<double[]> generated, List<String> names, Duration step)
+    /**
+     * Writes the picture and returns the library it shows. {@code generated} are named by {@code names}; the last
+     * of them is the edge case. Steps of {@code step}.
+     */
+    static ProfileLibrary write(Path file, List<double[]> real, List<double[]> generated, List<String> names, Duration step)
             throws IOException {
         List<ProfileLibrary.Profile> profiles = new ArrayList<>();
         for (int i = 0; i < generated.size(); i++) {
             profiles.add(new ProfileLibrary.Profile(names.get(i), i == generated.size() - 1, generated.get(i)));
         }
-        ChartImages.writePng(ReportCharts.profiles(new ProfileLibrary(real, profiles, step, "requests/s")), file,
-                1200, 480);
+        ProfileLibrary library = new ProfileLibrary(real, profiles, step, "requests/s");
+        ChartImages.writePng(ReportCharts.profiles(library), file, 1200, 480);
+        return library;
     }
 }

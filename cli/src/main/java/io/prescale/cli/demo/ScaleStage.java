@@ -40,6 +40,7 @@ final class ScaleStage implements DemoStage {
                     SeasonalQuantileForecaster::new, List.of("prescale", "reactive", "oracle"), false)
                     : Backtest.run(ScaleBacktestCommand.readInput(file), BacktestOptions.defaults(),
                     SeasonalQuantileForecaster::new);
+            context.put("scale.backtest." + trace, result);
             Path out = dir.resolve("backtest-" + trace + ".json");
             Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(Json.sanitise(BacktestJson.fields(result, file.toString()))));
