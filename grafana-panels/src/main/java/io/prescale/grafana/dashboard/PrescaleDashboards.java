@@ -48,7 +48,7 @@ public final class PrescaleDashboards {
         Panel load = Panel.of(1, Type.TIMESERIES, "Load vs forecast (p10–p90 band)",
                 "The black line should stay inside the shaded band; load above the band is under-forecast.",
                 new GridPos(0, 0, 24, 9), "reqps", List.of(
-                        Target.series("A", OBSERVED_LOAD + SEL, "load"),
+                        Target.series("A", CURRENT_LOAD + SEL, "load"),
                         Target.series("B", FORECAST_LOAD + "{" + GROUP_SELECTOR + ",quantile=\"0.1\"}", "p10"),
                         Target.series("C", FORECAST_LOAD + "{" + GROUP_SELECTOR + ",quantile=\"0.5\"}", "p50"),
                         Target.series("D", FORECAST_LOAD + "{" + GROUP_SELECTOR + ",quantile=\"0.9\"}", "p90")))
@@ -58,16 +58,16 @@ public final class PrescaleDashboards {
                         new SeriesOverride("p10", Map.of("custom.lineWidth", 0, "color", "#56B4E9")),
                         new SeriesOverride("p50", Map.of("color", "#0072B2")),
                         new SeriesOverride("load", Map.of("color", "#000000", "custom.lineWidth", 2))));
-        Panel counts = Panel.of(2, Type.TIMESERIES, "Desired vs running instances",
-                "Desired should lead running by the start-up time; a long gap means Nomad cannot place instances.",
+        Panel counts = Panel.of(2, Type.TIMESERIES, "Desired vs current instances",
+                "Desired should lead Nomad's current count by the start-up time; a long gap means Nomad did not follow.",
                 new GridPos(0, 9, 12, 8), "short", List.of(
                         Target.series("A", DESIRED_COUNT + SEL, "desired"),
-                        Target.series("B", RUNNING_COUNT + SEL, "running")));
-        Panel decisions = Panel.of(3, Type.TIMESERIES, "Scaling decisions",
-                "Decisions per interval by action; hover the annotations on the other panels for each reason.",
+                        Target.series("B", CURRENT_COUNT + SEL, "current")));
+        Panel decisions = Panel.of(3, Type.TIMESERIES, "Scaling decisions (all groups)",
+                "Decisions per interval by action and mode; hover the annotations on the other panels for each reason.",
                 new GridPos(12, 9, 12, 8), "short", List.of(
-                        Target.series("A", "sum by (action) (increase(" + DECISIONS_TOTAL + SEL + RATE + "))",
-                                "{{action}}")));
+                        Target.series("A", "sum by (action, mode) (increase(" + DECISIONS_TOTAL + RATE + "))",
+                                "{{action}} ({{mode}})")));
         String bucket = HTTP_SERVER_DURATION + "_bucket{job=\"$job\"}";
         Panel latency = Panel.of(4, Type.TIMESERIES, "SLO: p99 latency",
                 "p99 request latency of the service; scaling ahead should keep it flat through load peaks.",
@@ -89,15 +89,21 @@ public final class PrescaleDashboards {
                 new GridPos(0, 25, 12, 7), "short", List.of(
                         Target.series("A", "sum by (kind) (increase(" + ERRORS_TOTAL + RATE + "))", "{{kind}}")));
         Panel cycle = Panel.of(8, Type.TIMESERIES, "Cycle duration",
-                "Mean time of one actuator cycle; it should stay well below the evaluation interval.",
+                "p99 and mean time of one actuator cycle; they should stay well below the evaluation interval.",
                 new GridPos(12, 25, 12, 7), "s", List.of(
-                        Target.series("A", "rate(" + CYCLE_SECONDS + "_sum" + RATE + ") / rate(" + CYCLE_SECONDS
+                        Target.series("A", "histogram_quantile(0.99, sum by (le) (rate(" + CYCLE_SECONDS + "_bucket"
+                                + RATE + ")))", "p99"),
+                        Target.series("B", "rate(" + CYCLE_SECONDS + "_sum" + RATE + ") / rate(" + CYCLE_SECONDS
                                 + "_count" + RATE + ")", "mean")));
+        Panel status = Panel.of(9, Type.STAT, "Group status",
+                "The group's status now: anything but ok says why the actuator holds (deployment, conflict, …).",
+                new GridPos(0, 32, 24, 4), "short", List.of(
+                        Target.series("A", GROUP_STATUS + SEL + " == 1", "{{status}}")));
         return new Dashboard(SCALING_UID, "Prescale — scaling",
                 "What Prescale forecasts and decides for one Nomad task group.", List.of("prescale"), "30s",
                 "now-24h", variables(),
                 List.of(new AnnotationQuery("Scaling decisions", DECISION_TAGS, "#D55E00")),
-                List.of(load, counts, decisions, latency, errors, unserved, actuatorErrors, cycle));
+                List.of(load, counts, decisions, latency, errors, unserved, actuatorErrors, cycle, status));
     }
 
     /** Prescale — learning. */

@@ -2,26 +2,32 @@ package io.prescale.grafana.dashboard;
 
 /**
  * The Prometheus metric names the dashboards query. The actuator's {@code /metrics} exports the per-group
- * series (labels {@code namespace}, {@code job}, {@code group}); the training pipeline exports the learning
- * series. The SLO panels read the service's own OpenTelemetry HTTP server histogram.
+ * series (labels {@code namespace}, {@code job}, {@code group}) under the names of its documentation; the
+ * unserved-load and learning series are proposals that nothing exports yet. The SLO panels read the service's
+ * own OpenTelemetry HTTP server histogram.
  */
 public final class PrescaleMetrics {
     /** Gauge: instances the controller wants now (instances). */
     public static final String DESIRED_COUNT = "prescale_desired_count";
-    /** Gauge: instances running now, as read from Nomad (instances). */
-    public static final String RUNNING_COUNT = "prescale_running_count";
+    /** Gauge: the group's count in Nomad at the last evaluation (instances). */
+    public static final String CURRENT_COUNT = "prescale_current_count";
     /** Gauge: forecast load over the lead window, label {@code quantile} = 0.1, 0.5, 0.9 (requests/s). */
     public static final String FORECAST_LOAD = "prescale_forecast_load";
-    /** Gauge: load observed now by the group's load query (requests/s). */
-    public static final String OBSERVED_LOAD = "prescale_observed_load";
-    /** Gauge: observed load above what the running instances serve (requests/s, 0 when covered). */
+    /** Gauge: the newest load the group's load query read (requests/s, the unit of the query). */
+    public static final String CURRENT_LOAD = "prescale_current_load";
+    /**
+     * Gauge: observed load above what the current instances serve (requests/s, 0 when covered). Not exported
+     * by the actuator yet: the panel stays empty until it is.
+     */
     public static final String UNSERVED_LOAD = "prescale_unserved_load";
-    /** Counter: decisions, label {@code action} = scale_out, scale_in, hold. */
+    /** Counter: decisions, labels {@code action} (scale_out, scale_in, reconfigure, hold) and {@code mode}. */
     public static final String DECISIONS_TOTAL = "prescale_decisions_total";
     /** Counter: failed cycles, label {@code kind}. */
     public static final String ERRORS_TOTAL = "prescale_errors_total";
-    /** Histogram or summary: one evaluation cycle (seconds). */
-    public static final String CYCLE_SECONDS = "prescale_cycle_seconds";
+    /** Histogram: wall time of one evaluation cycle (seconds). */
+    public static final String CYCLE_SECONDS = "prescale_cycle_duration_seconds";
+    /** Gauge: 1 for the group's current status (label {@code status}: ok, hold, invalid, …), 0 otherwise. */
+    public static final String GROUP_STATUS = "prescale_group_status";
     /** Gauge: the tuner's mean episode reward, labels {@code policy}, {@code agent} (ppo, grid, bo, random). */
     public static final String TUNE_REWARD = "prescale_tune_reward";
     /** Gauge: instances of each policy band, labels {@code policy}, {@code band}, {@code load_from}, {@code load_to}. */
