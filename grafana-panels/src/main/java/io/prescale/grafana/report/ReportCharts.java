@@ -90,14 +90,9 @@ public final class ReportCharts {
 
     /** Desired (vermillion steps) and running (blue steps) instances, with decisions as triangles at their target. */
     public static JFreeChart counts(Counts c, Duration window) {
-        double[] interest = new double[c.desired().size()];
-        for (int i = 1; i < interest.length; i++) {
-            interest[i] = Math.abs(c.desired().valueAt(i) - c.desired().valueAt(i - 1))
-                    + Math.abs(c.desired().valueAt(i) - valueAt(c.running(), c.desired().timeAt(i)));
-        }
-        InterestingWindow w = InterestingWindow.of(interest, steps(window, c.desired().step()));
-        Instant from = c.desired().timeAt(w.from());
-        Instant to = c.desired().timeAt(Math.max(w.from(), w.to() - 1));
+        Instant[] span = countsWindow(c, window);
+        Instant from = span[0];
+        Instant to = span[1];
         XYSeriesCollection counts = new XYSeriesCollection();
         counts.addSeries(series("desired", c.desired(), from, to));
         counts.addSeries(series("running", c.running(), from, to));
@@ -130,6 +125,20 @@ public final class ReportCharts {
         plot.setDataset(1, marks);
         plot.setRenderer(1, shapes);
         return Axes.chart("Desired vs running instances, with decisions", plot);
+    }
+
+    /**
+     * The first and last instant that {@link #counts} shows: the window with the most count changes and the
+     * largest gaps between desired and running.
+     */
+    public static Instant[] countsWindow(Counts c, Duration window) {
+        double[] interest = new double[c.desired().size()];
+        for (int i = 1; i < interest.length; i++) {
+            interest[i] = Math.abs(c.desired().valueAt(i) - c.desired().valueAt(i - 1))
+                    + Math.abs(c.desired().valueAt(i) - valueAt(c.running(), c.desired().timeAt(i)));
+        }
+        InterestingWindow w = InterestingWindow.of(interest, steps(window, c.desired().step()));
+        return new Instant[] {c.desired().timeAt(w.from()), c.desired().timeAt(Math.max(w.from(), w.to() - 1))};
     }
 
     /** p99 latency against offered load per configuration, the SLO as a dashed line; error share on the right axis. */

@@ -66,7 +66,7 @@ public final class ReportWriter {
                 ReportCharts.loadForecast(f, r.window()), HEIGHT)));
         r.counts().ifPresent(c -> out.add(new Figure("counts.png", "Desired vs running instances",
                 "The solid desired count should step up before the dashed running count, and every triangle is a"
-                        + " decision whose reason is listed below (shown: the " + days + " with the most changes).",
+                        + " decision whose reason is listed in the table above (shown: the " + days + " with the most changes).",
                 ReportCharts.counts(c, r.window()), HEIGHT)));
         for (int i = 0; i < r.backtests().size(); i++) {
             CapacityTimeline b = r.backtests().get(i);
@@ -126,7 +126,7 @@ public final class ReportWriter {
         if (!r.policy().isEmpty()) {
             policy(h, r.policy());
         }
-        r.counts().ifPresent(c -> decisions(h, c.decisions()));
+        r.counts().ifPresent(c -> decisions(h, c, r.window()));
         h.append("<h2>Figures</h2>\n");
         for (Figure f : figures) {
             h.append("<figure>\n<img src=\"img/").append(esc(f.file())).append("\" alt=\"").append(esc(f.alt()))
@@ -160,12 +160,16 @@ public final class ReportWriter {
         h.append("</table>\n");
     }
 
-    private static void decisions(StringBuilder h, List<Decision> decisions) {
-        List<Decision> changes = decisions.stream().filter(d -> d.from() != d.to()).toList();
+    /** The count changes inside the window the counts figure shows, at most {@value #MAX_DECISIONS}. */
+    private static void decisions(StringBuilder h, Counts counts, java.time.Duration window) {
+        java.time.Instant[] span = ReportCharts.countsWindow(counts, window);
+        List<Decision> changes = counts.decisions().stream().filter(d -> d.from() != d.to())
+                .filter(d -> !d.time().isBefore(span[0]) && !d.time().isAfter(span[1])).toList();
         if (changes.isEmpty()) {
             return;
         }
-        h.append("<h2>What would be decided and why</h2>\n<table>\n<tr><th>time</th><th>action</th>")
+        h.append("<h2>What would be decided and why</h2>\n<p>The count changes in the days the instance figure")
+                .append(" shows, with their reasons.</p>\n<table>\n<tr><th>time</th><th>action</th>")
                 .append("<th class=\"n\">instances</th><th>reason</th></tr>\n");
         for (Decision d : changes.subList(0, Math.min(MAX_DECISIONS, changes.size()))) {
             h.append("<tr><td>").append(esc(TIME.format(d.time()))).append("</td><td>").append(esc(d.action()))
