@@ -6,9 +6,11 @@ import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.input.EventsOption;
 import io.prescale.core.forecast.Backtest;
 import io.prescale.core.forecast.BacktestResult;
 import io.prescale.core.forecast.BacktestSpec;
+import io.prescale.core.forecast.EventCalendar;
 import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.forecast.LstmOptions;
@@ -44,8 +46,8 @@ public final class ForecastBacktestCommand extends LeafCommand {
             description = "Comma-separated model names, or 'all' (default: ${DEFAULT-VALUE}).")
     String models;
 
-    @Option(names = "--events", paramLabel = "FILE", description = "Known events: name,start,end per line.")
-    Path events;
+    @Mixin
+    EventsOption events;
 
     @Option(names = "--lstm-quick", description = "A small LSTM (for tests and the quick demo).")
     boolean lstmQuick;
@@ -63,10 +65,14 @@ public final class ForecastBacktestCommand extends LeafCommand {
                 : ForecastInput.steps("--refit-every", refitEvery, series.step());
         int from = testFromIndex(series, h);
         BacktestSpec spec = new BacktestSpec(h, from, refit);
-        ForecastOptions options = new ForecastOptions(h, seed.seed(), ForecastInput.readEvents(events),
+        EventCalendar calendar = events.calendar();
+        ForecastOptions options = new ForecastOptions(h, seed.seed(), calendar.events(),
                 lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
         ObjectNode fields = Json.object();
         fields.put("input", input.toString());
+        if (!calendar.isEmpty()) {
+            fields.set("events", events.describe(calendar, series));
+        }
         fields.put("step", series.step().toString());
         fields.put("horizonSteps", h);
         fields.put("testFrom", series.timeAt(from).toString());
@@ -77,7 +83,7 @@ public final class ForecastBacktestCommand extends LeafCommand {
         for (String name : names) {
             progress("backtest " + name + " …");
             try {
-                BacktestResult result = Backtest.run(series, Forecasters.byName(name, options), spec);
+                BacktestResult result = Backtest.run(series, Forecasters.byName(name, options, calendar), spec);
                 results.add(result);
                 modelNodes.add(modelNode(result));
                 if (name.equals("auto")) {

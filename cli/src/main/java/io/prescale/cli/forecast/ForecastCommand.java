@@ -3,12 +3,14 @@ package io.prescale.cli.forecast;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.input.EventsOption;
 import io.prescale.cli.input.StoreOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
 import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.ForecastModelFile;
+import io.prescale.core.forecast.EventCalendar;
 import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.forecast.QuantileForecast;
@@ -47,6 +49,9 @@ public final class ForecastCommand extends LeafCommand {
 
     @Option(names = "--horizon", paramLabel = "D", description = "Steps or a duration of whole steps, e.g. 1d.")
     String horizon;
+
+    @Mixin
+    EventsOption events;
 
     @Mixin
     SeedOption seed;
@@ -88,6 +93,10 @@ public final class ForecastCommand extends LeafCommand {
 
     private ForecastModel fitted(TimeSeries history, int h) throws Exception {
         if (modelFile != null) {
+            if (events.file() != null) {
+                throw new BadInputException("--events", events.file().toString(), "--events applies to a model fitted "
+                        + "on the spot (--model NAME), not to a saved --model-file");
+            }
             if (!Files.isRegularFile(modelFile)) {
                 throw new BadInputException("--model-file", modelFile.toString(), "--model-file '" + modelFile
                         + "' is not a readable file");
@@ -103,6 +112,9 @@ public final class ForecastCommand extends LeafCommand {
                     + Forecasters.NAMES);
         }
         progress("fitting " + model + " …");
-        return Forecasters.byName(model, ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())).fit(history);
+        EventCalendar calendar = events.calendar();
+        ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
+                .withEvents(calendar.events());
+        return Forecasters.byName(model, options, calendar).fit(history);
     }
 }

@@ -6,12 +6,9 @@ import io.prescale.core.series.TraceReadOptions;
 import io.prescale.core.series.TraceReader;
 import java.io.InputStream;
 import io.prescale.cli.base.DurationConverter;
-import io.prescale.core.forecast.Event;
 import io.prescale.core.series.ShippedTrace;
 import io.prescale.core.series.TimeSeries;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +17,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /** What the forecast commands share: reading the input series, the horizon and time options, events. */
 public final class ForecastInput {
@@ -127,33 +122,5 @@ public final class ForecastInput {
             end = m.end();
         }
         return end == text.length() && end > 0 ? total : DurationConverter.parse(text);
-    }
-
-    /** Events CSV: {@code name,start,end} per line (a header line is skipped). */
-    static List<Event> readEvents(Path file) {
-        if (file == null) {
-            return List.of();
-        }
-        List<Event> events = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.toLowerCase().startsWith("name,"))) {
-                    continue;
-                }
-                String[] cells = line.split(",");
-                try {
-                    events.add(new Event(cells[0].strip(), parseTime(cells[1].strip()), parseTime(cells[2].strip())));
-                } catch (RuntimeException e) {
-                    throw new BadInputException("--events", file.toString(), "--events '" + file + "' line " + (i + 1)
-                            + " is not 'name,start,end' with start < end: " + line);
-                }
-            }
-        } catch (IOException e) {
-            throw new BadInputException("--events", file.toString(), "cannot read --events '" + file + "': "
-                    + e.getMessage());
-        }
-        return events;
     }
 }

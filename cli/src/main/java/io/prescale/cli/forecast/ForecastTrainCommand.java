@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.VersionInfo;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.Json;
+import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.input.EventsOption;
 import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.ForecastModelFile;
 import io.prescale.core.forecast.ForecastOptions;
@@ -35,8 +37,8 @@ public final class ForecastTrainCommand extends LeafCommand {
             description = "Steps (or duration) the model is tuned and calibrated for (default: ${DEFAULT-VALUE}).")
     String horizon;
 
-    @Option(names = "--events", paramLabel = "FILE", description = "Known events: name,start,end per line.")
-    Path events;
+    @Mixin
+    EventsOption events;
 
     @Option(names = "--lstm-quick", description = "A small LSTM (for tests and the quick demo).")
     boolean lstmQuick;
@@ -53,7 +55,11 @@ public final class ForecastTrainCommand extends LeafCommand {
         TimeSeries series = ForecastInput.readInput(input);
         ForecastInput.checkSeries(series, "--input", input.toString());
         int h = ForecastInput.steps("--horizon", horizon, series.step());
-        ForecastOptions options = new ForecastOptions(h, seed.seed(), ForecastInput.readEvents(events),
+        if (events.file() != null && !name.equals("prophet")) {
+            throw new BadInputException("--events", events.file().toString(), "a saved model keeps events only for "
+                    + "--model prophet; for " + name + " give --events to 'forecast' or 'forecast backtest' instead");
+        }
+        ForecastOptions options = new ForecastOptions(h, seed.seed(), events.calendar().events(),
                 lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
         progress("training " + name + " on " + series.size() + " steps …");
         ForecastModel fitted = Forecasters.byName(name, options).fit(series);

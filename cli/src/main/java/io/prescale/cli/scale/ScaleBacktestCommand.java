@@ -2,7 +2,10 @@ package io.prescale.cli.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.input.EventsOption;
 import io.prescale.cli.input.InputFiles;
+import io.prescale.core.forecast.EventAwareForecaster;
+import io.prescale.core.forecast.EventCalendar;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.LeafCommand;
 import io.prescale.core.scale.Backtest;
@@ -59,13 +62,29 @@ public final class ScaleBacktestCommand extends LeafCommand {
     Path plot;
 
     @Mixin
+    EventsOption events;
+
+    @Option(names = "--max-unserved", paramLabel = "SHARE",
+            description = "A risk budget: at each refit the controller takes the lowest quantile whose replay of the "
+                    + "newest week keeps the unserved share of load within SHARE, in (0, 1); replaces --quantile.")
+    Double maxUnserved;
+
+    @Option(names = "--trend-window", paramLabel = "D",
+            description = "Turns on the trend guard: the robust slope of the loads over D (at least 4 steps) raises "
+                    + "the forecast for ramps it did not see.")
+    Duration trendWindow;
+
+    @Mixin
     SeedOption seed;
 
     @Override
     protected Result execute() {
         BacktestOptions options = options();
-        var forecasters = ForecasterChoice.byName(forecaster);
+        var chosen = ForecasterChoice.byName(forecaster);
         TimeSeries demand = readInput(input);
+        EventCalendar calendar = events.calendar();
+        java.util.function.Supplier<io.prescale.core.forecast.Forecaster> forecasters =
+                () -> EventAwareForecaster.wrap(chosen.get(), calendar);
         progress("backtest of " + demand.size() + " steps of " + demand.step() + " from " + input);
         BacktestResult result;
         try {
@@ -74,6 +93,15 @@ public final class ScaleBacktestCommand extends LeafCommand {
             throw new BadInputException("--input", input.toString(), e.getMessage(), e);
         }
         ObjectNode fields = BacktestJson.fields(result, input.toString());
+        if (!calendar.isEmpty()) {
+            fields.set("events", events.describe(calendar, demand));
+        }
+        if (maxUnserved != null) {
+            fields.put("maxUnserved", maxUnserved);
+        }
+        if (trendWindow != null) {
+            fields.put("trendWindow", trendWindow.toString());
+        }
         if (plot != null) {
             BacktestPlot.write(input.getFileName().toString().replaceFirst("\\.csv$", ""), result, plot);
         }
@@ -119,7 +147,15 @@ public final class ScaleBacktestCommand extends LeafCommand {
         if (!(quantile > 0.5 && quantile < 1)) {
             throw new BadInputException("--quantile", String.valueOf(quantile), "--quantile must be in (0.5, 1), got " + quantile);
         }
-        BacktestOptions defaults = BacktestOptions.defaults();
+        if (maxUnserved != null && !(maxUnserved > 0 && maxUnserved < 1)) {
+            throw new BadInputException("--max-unserved", String.valueOf(maxUnserved),
+                    "--max-unserved must be a share in (0, 1), got " + maxUnserved);
+        }
+        if (trendWindow != null && (trendWindow.isZero() || trendWindow.isNegative())) {
+            throw new BadInputException("--trend-window", trendWindow.toString(),
+                    "--trend-window must be a positive duration, got " + trendWindow);
+        }
+        BacktestOptions defaults = BacktestOptions.defaults().withMaxUnserved(maxUnserved).withTrendWindow(trendWindow);
         return defaults.withController(defaults.controller().withQuantile(quantile)).withLead(lead, startupDelay)
                 .withCapacity(capacity, peakInstances == null ? 20 : peakInstances)
                 .withTargetUtilization(targetUtilization).withBounds(minInstances, maxInstances);

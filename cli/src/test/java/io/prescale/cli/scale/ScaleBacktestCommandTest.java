@@ -47,6 +47,9 @@ class ScaleBacktestCommandTest {
             "--target-utilization, 1.5, --target-utilization must be in (0, 1]",
             "--quantile, 1, --quantile must be in (0.5, 1)",
             "--forecaster, prophecy, --forecaster 'prophecy' is not known",
+            "--max-unserved, 0, --max-unserved must be a share in (0, 1)",
+            "--max-unserved, 1.5, --max-unserved must be a share in (0, 1)",
+            "--trend-window, 0s, --trend-window must be a positive duration",
     })
     void rejectsBadOptionsWithExitTwo(String option, String value, String message) {
         CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, option, value, "--json");
@@ -81,5 +84,41 @@ class ScaleBacktestCommandTest {
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         assertThat(Files.list(png.getParent())).containsExactly(png);
+    }
+
+    @Test
+    void takesACalendarOfEventsAndReportsIt(@TempDir Path dir) throws Exception {
+        Path events = Files.writeString(dir.resolve("events.csv"), """
+                name,start,end
+                # two overlapping sales are one stretch of sales
+                sale1,2014-07-04T10:00:00Z,2014-07-04T14:00:00Z
+                sale2,2014-07-04T12:00:00Z,2014-07-04T16:00:00Z
+                match,2014-07-05 18:00,2014-07-05 20:00
+                old1,2010-01-01,2010-01-02
+                """);
+        CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, "--events", events.toString(),
+                "--max-unserved", "0.01", "--trend-window", "2h", "--json");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode doc = run.json();
+        assertThat(doc.at("/events/events").asInt()).isEqualTo(3);
+        assertThat(doc.at("/events/mergedOverlaps").asInt()).isEqualTo(1);
+        assertThat(doc.at("/events/outsideData").asInt()).isEqualTo(1);
+        assertThat(doc.at("/events/kinds").toString()).isEqualTo("[\"match\",\"old\",\"sale\"]");
+        assertThat(doc.at("/maxUnserved").asDouble()).isEqualTo(0.01);
+        assertThat(doc.at("/trendWindow").asText()).isEqualTo("PT2H");
+    }
+
+    @ParameterizedTest(name = "events line {0} is bad input")
+    @CsvSource(delimiter = '|', value = {
+            "sale1,2014-07-04T10:00:00Z | line 2: expected name,start,end[,kind]",
+            "sale1,2014-07-04T10:00:00Z,soon | line 2: 'soon' is not a timestamp",
+            "sale1,2014-07-04T10:00:00Z,2014-07-04T09:00:00Z | line 2: event 'sale1' must end after it starts",
+    })
+    void namesTheBadLineOfAnEventsFile(String line, String message, @TempDir Path dir) throws Exception {
+        Path events = Files.writeString(dir.resolve("events.csv"), "name,start,end\n" + line + "\n");
+        CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, "--events", events.toString(), "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().at("/error/option").asText()).isEqualTo("--events");
+        assertThat(run.json().at("/error/message").asText()).contains(message);
     }
 }

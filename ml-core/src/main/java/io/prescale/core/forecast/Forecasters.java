@@ -31,4 +31,13 @@ public final class Forecasters {
             default -> throw new IllegalArgumentException("unknown model '" + name + "', expected one of " + NAMES);
         };
     }
+
+    /**
+     * The forecaster called {@code name}, aware of the scheduled events of {@code calendar}
+     * ({@link EventAwareForecaster}); the Prophet-style model takes its events from {@code options} instead.
+     */
+    public static Forecaster byName(String name, ForecastOptions options, EventCalendar calendar) {
+        Forecaster forecaster = byName(name, options);
+        return "prophet".equals(name) ? forecaster : EventAwareForecaster.wrap(forecaster, calendar);
+    }
 }

@@ -53,7 +53,12 @@ public final class Backtest {
         for (String name : STRATEGIES) {
             if (strategies.contains(name)) {
                 ScalingStrategy strategy = switch (name) {
-                    case "prescale" -> new PrescaleStrategy(forecasters.get(), controller, history);
+                    case "prescale" -> new PrescaleStrategy(forecasters.get(), controller,
+                            options.maxUnserved() == null ? null
+                                    : RiskBudget.of(options.maxUnserved(), world.stepsIn(Duration.ofDays(7))),
+                            options.trendWindow() == null ? null
+                                    : TrendGuard.of(Math.max(4, world.stepsIn(options.trendWindow()))),
+                            history);
                     case "reactive" -> new ReactiveStrategy(world.targetUtilization());
                     case "seasonal-offset" -> new SeasonalOffsetStrategy();
                     case "forecast-scale-out-only" -> new ForecastScaleOutOnlyStrategy(forecasters.get(), history);

@@ -16,10 +16,15 @@ import java.util.Objects;
  * @param maxInstances upper bound; null means 2N
  * @param controller the controller's options (its lead is raised to the start-up delay when shorter)
  * @param frontier the target utilisations of {@code reactiveFrontier}
+ * @param maxUnserved a risk budget (share of load in (0, 1)) that re-chooses the controller's quantile at every
+ *     refit ({@link RiskBudget}); null keeps the controller's fixed quantile
+ * @param trendWindow the window of the {@link TrendGuard} on the prescale strategy's forecasts (at least four
+ *     steps are used); null turns the guard off
  */
 public record BacktestOptions(Duration lead, Duration startupDelay, Double capacity, int peakInstances,
                               double targetUtilization, Integer minInstances, Integer maxInstances,
-                              ScalingController.Options controller, List<Double> frontier) {
+                              ScalingController.Options controller, List<Double> frontier,
+                              Double maxUnserved, Duration trendWindow) {
     public BacktestOptions {
         if (lead == null || lead.isZero() || lead.isNegative()) {
             throw new IllegalArgumentException("lead must be positive, got " + lead);
@@ -44,36 +49,52 @@ public record BacktestOptions(Duration lead, Duration startupDelay, Double capac
         }
         Objects.requireNonNull(controller, "controller");
         frontier = List.copyOf(frontier);
+        if (maxUnserved != null && !(maxUnserved > 0 && maxUnserved < 1)) {
+            throw new IllegalArgumentException("max unserved share must be in (0, 1), got " + maxUnserved);
+        }
+        if (trendWindow != null && (trendWindow.isZero() || trendWindow.isNegative())) {
+            throw new IllegalArgumentException("trend window must be positive, got " + trendWindow);
+        }
     }
 
     /** Lead 10 min, start-up = lead, N = 20, U = 0.7, bounds [1, 2N], default controller, U ∈ {0.5 … 0.9}. */
     public static BacktestOptions defaults() {
         return new BacktestOptions(Duration.ofMinutes(10), null, null, 20, 0.7, null, null,
-                ScalingController.Options.defaults(), List.of(0.5, 0.6, 0.7, 0.8, 0.9));
+                ScalingController.Options.defaults(), List.of(0.5, 0.6, 0.7, 0.8, 0.9), null, null);
     }
 
     public BacktestOptions withLead(Duration newLead, Duration newStartupDelay) {
         return new BacktestOptions(newLead, newStartupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier);
+                maxInstances, controller, frontier, maxUnserved, trendWindow);
     }
 
     public BacktestOptions withCapacity(Double newCapacity, int newPeakInstances) {
         return new BacktestOptions(lead, startupDelay, newCapacity, newPeakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier);
+                maxInstances, controller, frontier, maxUnserved, trendWindow);
     }
 
     public BacktestOptions withTargetUtilization(double u) {
         return new BacktestOptions(lead, startupDelay, capacity, peakInstances, u, minInstances, maxInstances,
-                controller, frontier);
+                controller, frontier, maxUnserved, trendWindow);
     }
 
     public BacktestOptions withController(ScalingController.Options newController) {
         return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, newController, frontier);
+                maxInstances, newController, frontier, maxUnserved, trendWindow);
     }
 
     public BacktestOptions withBounds(Integer min, Integer max) {
         return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, min, max,
-                controller, frontier);
+                controller, frontier, maxUnserved, trendWindow);
+    }
+
+    public BacktestOptions withMaxUnserved(Double newMaxUnserved) {
+        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
+                maxInstances, controller, frontier, newMaxUnserved, trendWindow);
+    }
+
+    public BacktestOptions withTrendWindow(Duration newTrendWindow) {
+        return new BacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
+                maxInstances, controller, frontier, maxUnserved, newTrendWindow);
     }
 }

@@ -3,6 +3,7 @@ package io.prescale.core.scale;
 import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.Forecaster;
 import io.prescale.core.forecast.QuantileForecast;
+import io.prescale.core.series.TimeSeries;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -16,8 +17,11 @@ import org.slf4j.LoggerFactory;
 final class PrescaleStrategy implements ScalingStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(PrescaleStrategy.class);
     private final Forecaster forecaster;
-    private final ScalingController controller;
+    private final ScalingController.Options options;
+    private final RiskBudget riskBudget;
+    private final TrendGuard trendGuard;
     private final int historySteps;
+    private ScalingController controller;
     private ForecastModel model;
     private int fittedAt = -1;
     private int fitFailedAt = -1;
@@ -26,9 +30,18 @@ final class PrescaleStrategy implements ScalingStrategy {
     private ScalingPolicy policy;
     private double[] levels;
     private int horizon;
+    private final java.util.List<Double> chosenQuantiles = new java.util.ArrayList<>();
 
-    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, int historySteps) {
+    /**
+     * @param riskBudget when not null, the quantile is re-chosen at every refit to keep this budget
+     * @param trendGuard when not null, raises each forecast where the newest trend runs above it
+     */
+    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
+                     TrendGuard trendGuard, int historySteps) {
+        this.trendGuard = trendGuard;
         this.forecaster = forecaster;
+        this.options = options;
+        this.riskBudget = riskBudget;
         this.controller = new ScalingController(options);
         this.historySteps = historySteps;
     }
@@ -36,6 +49,11 @@ final class PrescaleStrategy implements ScalingStrategy {
     @Override
     public String name() {
         return "prescale";
+    }
+
+    /** The quantiles the risk budget chose, one per refit, in order (empty without a budget). */
+    java.util.List<Double> chosenQuantiles() {
+        return java.util.List.copyOf(chosenQuantiles);
     }
 
     @Override
@@ -54,7 +72,11 @@ final class PrescaleStrategy implements ScalingStrategy {
         if (model == null) {
             return Double.isFinite(load) ? policy.instancesFor(load) : count;
         }
-        QuantileForecast forecast = model.forecast(view.history(historySteps), horizon, levels);
+        TimeSeries history = view.history(historySteps);
+        QuantileForecast forecast = model.forecast(history, horizon, levels);
+        if (trendGuard != null) {
+            forecast = trendGuard.apply(history, forecast);
+        }
         Instant now = view.timeAt(t);
         Decision decision = controller.decide(ScalingState.of(now, count, load, lastOut, lastIn), forecast, policy,
                 s.bounds());
@@ -68,9 +90,15 @@ final class PrescaleStrategy implements ScalingStrategy {
 
     private void setUp(SimulationSettings s) {
         policy = ScalingPolicy.capacityOnly("backtest", s.capacity(), "requests per step", null);
-        ScalingController.Options o = controller.options();
-        horizon = s.stepsIn(o.lead()) + s.stepsIn(o.cooldown()) + 2;
-        levels = o.quantile() > 0.5 ? new double[] {0.5, o.quantile()} : new double[] {o.quantile()};
+        horizon = s.stepsIn(options.lead()) + s.stepsIn(options.cooldown()) + 2;
+        useQuantile(options.quantile());
+    }
+
+    private void useQuantile(double quantile) {
+        if (Math.abs(quantile - controller.options().quantile()) > 1e-9) {
+            controller = new ScalingController(options.withQuantile(quantile));
+        }
+        levels = quantile > 0.5 ? new double[] {0.5, quantile} : new double[] {quantile};
     }
 
     private void refit(SimulationView view) {
@@ -84,6 +112,15 @@ final class PrescaleStrategy implements ScalingStrategy {
         try {
             model = forecaster.fit(view.history(historySteps));
             fittedAt = t;
+            if (riskBudget != null) {
+                SimulationSettings s = view.settings();
+                RiskBudget.Choice choice = riskBudget.choose(forecaster, view.history(historySteps),
+                        Math.max(1, s.stepsIn(options.lead())), s.capacity());
+                if (choice != null) {
+                    useQuantile(choice.quantile());
+                    chosenQuantiles.add(choice.quantile());
+                }
+            }
         } catch (IllegalArgumentException e) {
             LOG.debug("forecaster {} cannot fit at step {} yet: {}", forecaster.name(), t, e.getMessage());
             fitFailedAt = t;

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
  * between 1980 and 2100 in the respective unit. The common forms are parsed by hand because a trace of a year
  * at one-minute steps has half a million of them. Stateless and thread-safe.
  */
-final class Timestamps {
+public final class Timestamps {
     /** Returned when a text is not a timestamp of the asked format. */
     static final long INVALID = Long.MIN_VALUE;
 
@@ -34,6 +34,24 @@ final class Timestamps {
     }
 
     private Timestamps() {
+    }
+
+    /**
+     * One timestamp as a user writes it in an option or a small file (ISO-8601 as above, a date alone meaning
+     * its midnight UTC, or epoch seconds or milliseconds).
+     *
+     * @throws IllegalArgumentException naming the text (at most 100 characters of it) and the forms expected
+     */
+    public static java.time.Instant parseInstant(String text) {
+        String t = text.strip();
+        Format format = detect(t);
+        if (format != null) {
+            long nanos = parse(t, format);
+            return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
+        }
+        String shown = t.length() > 100 ? t.substring(0, 100) + "…" : t;
+        throw new IllegalArgumentException("'" + shown + "' is not a timestamp; expected ISO-8601 (e.g. "
+                + "2026-11-30T18:00:00Z or 2026-11-30 18:00) or epoch seconds or milliseconds");
     }
 
     /** The format {@code text} is written in, or null when it is no timestamp. */
