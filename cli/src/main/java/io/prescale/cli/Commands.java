@@ -1,23 +1,29 @@
 package io.prescale.cli;
 
+import io.prescale.cli.actuator.ActuatorBenchCommand;
+import io.prescale.cli.actuator.ActuatorCommand;
+import io.prescale.cli.actuator.PolicyCommand;
 import io.prescale.cli.anomaly.AnomalyBenchCommand;
 import io.prescale.cli.anomaly.AnomalyCommand;
 import io.prescale.cli.base.LoggingOptions;
 import io.prescale.cli.base.VersionInfo;
+import io.prescale.cli.collect.CollectCommand;
 import io.prescale.cli.demo.DemoCommand;
 import io.prescale.cli.forecast.ForecastBenchCommand;
 import io.prescale.cli.forecast.ForecastCommand;
 import io.prescale.cli.generate.GenerateBenchCommand;
 import io.prescale.cli.generate.GenerateCommand;
+import io.prescale.cli.grafana.GrafanaCommand;
 import io.prescale.cli.loadtest.LoadgenBenchCommand;
 import io.prescale.cli.loadtest.LoadtestCommand;
 import io.prescale.cli.loadtest.ServeReferenceCommand;
 import io.prescale.cli.scale.ControllerBenchCommand;
 import io.prescale.cli.scale.ScaleCommand;
-import io.prescale.cli.grafana.GrafanaCommand;
 import io.prescale.cli.series.ImportCommand;
 import io.prescale.cli.series.SeriesCommand;
 import io.prescale.cli.series.StoreBenchCommand;
+import io.prescale.cli.tune.TuneBenchCommand;
+import io.prescale.cli.tune.TuneCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +48,10 @@ final class Commands {
             ForecastCommand.class,
             AnomalyCommand.class,
             GenerateCommand.class,
+            ActuatorCommand.class,
+            PolicyCommand.class,
+            CollectCommand.class,
+            TuneCommand.class,
             GrafanaCommand.class);
 
     private Commands() {
@@ -77,6 +87,8 @@ final class Commands {
                 ForecastBenchCommand.class,
                 AnomalyBenchCommand.class,
                 GenerateBenchCommand.class,
+                ActuatorBenchCommand.class,
+                TuneBenchCommand.class,
             })
     static final class Bench {
     }

@@ -1,11 +1,17 @@
 package io.prescale.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.base.VersionInfo;
+import java.util.Arrays;
+
 import io.prescale.cli.base.ConfigDefaultProvider;
 import io.prescale.cli.base.DurationConverter;
 import io.prescale.cli.base.CommandFailure;
 import io.prescale.cli.base.OutputContext;
 import java.io.PrintStream;
+import io.prescale.core.series.Timestamps;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -35,9 +41,17 @@ public final class Prescale {
             try {
                 ConfigDefaultProvider defaults = ConfigDefaultProvider.load(args, env, commandLine);
                 commandLine.setDefaultValueProvider(defaults);
+                commandLine.setParameterExceptionHandler(parameterHandler(output, defaults));
             } catch (IllegalArgumentException e) {
                 return output.fail(CommandFailure.badInput(commandNameOf(args), e.getMessage(), "--config", null),
                         wantsJson(args));
+            }
+            if (wantsJson(args) && Arrays.asList(args).contains("--version")) {
+                ObjectNode document = OutputContext.header("version");
+                document.put("version", VersionInfo.version());
+                document.put("commit", VersionInfo.commit());
+                output.succeed(document, "", true);
+                return 0;
             }
             return commandLine.execute(args);
         } finally {
@@ -51,17 +65,53 @@ public final class Prescale {
             commandLine.addSubcommand(group);
         }
         commandLine.registerConverter(Duration.class, new DurationConverter());
+        commandLine.registerConverter(Instant.class, Prescale::instant);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setParameterExceptionHandler((ex, args) -> output.fail(
-                CommandFailure.badInput(ex.getCommandLine().getCommandSpec().qualifiedName(" ")
-                        .replaceFirst("^prescale ?", ""), oneLine(ex.getMessage()), optionOf(ex), valueOf(ex)),
-                wantsJson(args)));
+        commandLine.setParameterExceptionHandler(parameterHandler(output, null));
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> output.fail(
                 CommandFailure.from(cl.getCommandSpec().qualifiedName(" ").replaceFirst("^prescale ?", ""), ex),
                 wantsJson(parseResult.originalArgs().toArray(new String[0]))));
         commandLine.setOut(new java.io.PrintWriter(output.stdout(), true));
         commandLine.setErr(new java.io.PrintWriter(output.stderr(), true));
         return commandLine;
+    }
+
+    /** Every time option goes through the one timestamp parser (ISO-8601 with or without zone, or epoch). */
+    private static Instant instant(String text) {
+        try {
+            return Timestamps.parseInstant(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
+    /**
+     * Bad flags and values: exit 2 naming the option; a value that came from the environment or the config file
+     * (not typed as a flag) also names the variable or entry it came from.
+     */
+    private static CommandLine.IParameterExceptionHandler parameterHandler(OutputContext output,
+                                                                         ConfigDefaultProvider defaults) {
+        return (ex, args) -> {
+            String message = oneLine(ex.getMessage());
+            if (defaults != null && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+                    && !typed(args, option)) {
+                String origin = defaults.origin(option);
+                message = origin == null ? message : message + " (from " + origin + ")";
+            }
+            return output.fail(CommandFailure.badInput(ex.getCommandLine().getCommandSpec().qualifiedName(" ")
+                    .replaceFirst("^prescale ?", ""), message, optionOf(ex), valueOf(ex)), wantsJson(args));
+        };
+    }
+
+    private static boolean typed(String[] args, CommandLine.Model.OptionSpec option) {
+        for (String arg : args) {
+            for (String name : option.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean wantsJson(String[] args) {

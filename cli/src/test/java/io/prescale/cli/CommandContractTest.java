@@ -46,6 +46,11 @@ class CommandContractTest {
         cases.put("series show", List.of(
                 List.of("series", "show", "--series", "web", "--store", web, "--json"),
                 List.of("series", "show", "--series", "nope", "--store", web, "--json")));
+        cases.put("collect", List.of(
+                List.of("collect", "--store", "$TMP/collect", "--remote-write-listen", "127.0.0.1:0", "--select",
+                        "web=prescale:request_rate{job=\"web\"}", "--for", "1s", "--json"),
+                List.of("collect", "--store", "$TMP/collect", "--remote-write-listen", "127.0.0.1:0", "--select",
+                        "web=prescale:request_rate{job=", "--for", "1s", "--json")));
         cases.put("bench store", List.of(
                 List.of("bench", "store", "--samples", "1000", "--json"),
                 List.of("bench", "store", "--samples", "5", "--json")));
@@ -127,6 +132,39 @@ class CommandContractTest {
                 List.of("grafana", "publish", "--url", io.prescale.cli.grafana.FakeGrafana.url(),
                         "--grafana-token-file", io.prescale.cli.grafana.FakeGrafana.tokenFile(), "--json"),
                 List.of("grafana", "publish", "--url", "not a url", "--json")));
+        String jobs = "src/test/resources/actuator/jobs.json";
+        cases.put("actuator run", List.of(
+                List.of("actuator", "run", "--once", "--jobs-file", jobs, "--store", web, "--step", "1m", "--history",
+                        "10m", "--now", "2024-03-01T00:05:00Z", "--json"),
+                List.of("actuator", "run", "--once", "--store", web, "--json")));
+        io.prescale.cli.actuator.ActuatorFixture actuator = io.prescale.cli.actuator.ActuatorFixture.get();
+        cases.put("policy publish", List.of(
+                List.of("policy", "publish", "--url", actuator.url, "--token-file", actuator.tokenFile.toString(),
+                        "--file", actuator.policyFile.toString(), "--json"),
+                List.of("policy", "publish", "--url", actuator.url, "--token-file", actuator.tokenFile.toString(),
+                        "--file", "$TMP/missing.json", "--json")));
+        cases.put("policy get", List.of(
+                List.of("policy", "get", "--url", actuator.url, "--token-file", actuator.tokenFile.toString(),
+                        "--name", "published", "--json"),
+                List.of("policy", "get", "--url", actuator.url, "--name", "bad name!", "--json")));
+        cases.put("actuator fake-nomad", List.of(
+                List.of("actuator", "fake-nomad", "--jobs-file", jobs, "--port", "0", "--duration", "200ms", "--json"),
+                List.of("actuator", "fake-nomad", "--jobs-file", "$TMP/missing.json", "--json")));
+        cases.put("bench actuator", List.of(
+                List.of("bench", "actuator", "--groups", "20", "--cycles", "1", "--fault-cycles", "3",
+                        "--fault-groups", "2", "--json"),
+                List.of("bench", "actuator", "--groups", "0", "--json")));
+        cases.put("tune", List.of(
+                List.of("tune", "--space", TUNE + "tiny-space.yaml", "--profiles", TUNE + "profiles.json", "--budget", "10",
+                        "--bands", "1", "--trial-duration", "200ms", "--warmup", "0s", "--ppo-iterations", "1",
+                        "--out", "$TMP/policy.json", "--json"),
+                List.of("tune", "--space", TUNE + "inverted-space.yaml", "--profiles", TUNE + "profiles.json",
+                        "--out", "$TMP/policy.json", "--json")));
+        cases.put("bench tune", List.of(
+                List.of("bench", "tune", "--space", TUNE + "tiny-space.yaml", "--profiles", TUNE + "profiles.json",
+                        "--budget", "10", "--bands", "1", "--peak-rps", "20", "--trial-duration", "200ms",
+                        "--ppo-iterations", "1", "--json"),
+                List.of("bench", "tune", "--budget", "0", "--json")));
         return cases;
     }
 
@@ -150,6 +188,9 @@ class CommandContractTest {
 
     /** Small inputs of the generate commands: 20 synthetic days, hourly, and a tiny VAE trained on them. */
     static final String GENERATE = "src/test/resources/generate/";
+
+    /** A two-knob space, three small profiles and a space with an inverted range, for the tune commands. */
+    static final String TUNE = "src/test/resources/tune/";
 
     static Stream<Arguments> successCases() {
         return cases().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue().get(0)));

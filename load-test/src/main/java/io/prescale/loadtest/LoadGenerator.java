@@ -48,6 +48,7 @@ public final class LoadGenerator {
     /**
      * Replays {@code profile} open-loop (after the warm-up at its first rate).
      *
+     * @throws IllegalArgumentException for a profile beyond {@link LoadLimits}, before anything is sent
      * @throws IOException when the selector cannot be opened (failures of requests are counted, not thrown)
      */
     public LoadTestResult run(LoadProfile profile) throws IOException {
@@ -55,6 +56,7 @@ public final class LoadGenerator {
         if (profile.size() == 0) {
             throw new IllegalArgumentException("the load profile has no steps; nothing to replay");
         }
+        LoadLimits.check(profile, options.timeout());
         double mean = profile.expectedRequests() / (profile.duration().toNanos() / 1e9);
         long lateThreshold = Math.max(1_000_000L, mean > 0 ? (long) (0.1 * 1e9 / mean) : 1_000_000L);
         long warmNanos = options.warmup().toNanos();

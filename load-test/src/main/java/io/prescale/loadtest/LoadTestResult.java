@@ -1,8 +1,5 @@
 package io.prescale.loadtest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 
@@ -70,69 +67,5 @@ public record LoadTestResult(Run run, long requests, double intendedRps, double 
     /** Total failed requests. */
     public long errorCount() {
         return errors.total();
-    }
-
-    /**
-     * The document fields in the order of the issue: requests, intendedRps, achievedRps, lateShare, errors,
-     * latencyMs, timeline; then what was run and the generator's overhead.
-     */
-    public ObjectNode toJson() {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("requests", requests);
-        number(node, "intendedRps", intendedRps, "nothing was measured");
-        number(node, "achievedRps", achievedRps, "nothing was measured");
-        number(node, "lateShare", lateShare, "no request was scheduled");
-        ObjectNode errorNode = node.putObject("errors");
-        errorNode.put("connect", errors.connect());
-        errorNode.put("timeout", errors.timeout());
-        errorNode.put("reset", errors.reset());
-        errorNode.put("http4xx", errors.http4xx());
-        errorNode.put("http5xx", errors.http5xx());
-        ObjectNode latency = node.putObject("latencyMs");
-        String none = "no response completed";
-        number(latency, "p50", latencyMs.p50(), none);
-        number(latency, "p90", latencyMs.p90(), none);
-        number(latency, "p99", latencyMs.p99(), none);
-        number(latency, "p999", latencyMs.p999(), none);
-        number(latency, "max", latencyMs.max(), none);
-        ArrayNode seconds = node.putArray("timeline");
-        for (Second second : timeline) {
-            ObjectNode entry = seconds.addObject();
-            entry.put("second", second.second());
-            entry.put("achievedRps", second.achievedRps());
-            number(entry, "p50Ms", second.p50Ms(), "no response completed in this second");
-            number(entry, "p99Ms", second.p99Ms(), "no response completed in this second");
-            entry.put("errors", second.errors());
-        }
-        node.put("mode", run.mode());
-        ArrayNode targets = node.putArray("targets");
-        run.targets().forEach(targets::add);
-        node.put("arrivals", run.arrivals());
-        node.put("connections", run.connections());
-        node.put("timeoutMs", run.timeoutMs());
-        node.put("warmupSeconds", run.warmupSeconds());
-        node.put("durationSeconds", run.durationSeconds());
-        node.put("stopped", run.stopped());
-        if (run.stopReason() != null) {
-            node.put("stopReason", run.stopReason());
-        }
-        ObjectNode gen = node.putObject("generator");
-        gen.put("ioThreads", generator.ioThreads());
-        number(gen, "cpuMsPerRequest", generator.cpuMsPerRequest(), "no request was scheduled");
-        number(gen, "sendLagP50Ms", generator.sendLagP50Ms(), "no request was sent");
-        number(gen, "sendLagP99Ms", generator.sendLagP99Ms(), "no request was sent");
-        number(gen, "sendLagMaxMs", generator.sendLagMaxMs(), "no request was sent");
-        number(gen, "dispatchLagP99Ms", generator.dispatchLagP99Ms(), "no request was scheduled");
-        gen.put("lateThresholdMs", generator.lateThresholdMs());
-        return node;
-    }
-
-    private static void number(ObjectNode node, String field, double value, String reason) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-            node.put(field + "Reason", reason);
-        }
     }
 }

@@ -6,9 +6,11 @@ import io.prescale.cli.base.LeafCommand;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.core.anomaly.AnomalyDetector;
 import io.prescale.core.anomaly.AnomalyDetectors;
+import io.prescale.core.anomaly.nab.NabCrossValidation;
 import io.prescale.core.anomaly.nab.NabEvaluation;
 import io.prescale.core.anomaly.nab.NabLabels;
 import io.prescale.core.anomaly.nab.NabProfile;
+import io.prescale.core.anomaly.nab.NabScoring;
 import io.prescale.core.anomaly.nab.NabThresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code prescale bench anomaly}: streaming speed on one year of 1-minute data ({@code scoreYearSeconds}, goal
- * ≤ 10 s on 2 cores) and, when the NAB data is present, each detector's NAB scores on it (goal for {@code best}:
- * standard ≥ 58, the published KNN-CAD figure on the same 36 files is 54.8 and HTM's 75.1).
+ * ≤ 10 s on 2 cores) and, when the NAB data is present, each detector's NAB scores on it: in-sample (thresholds
+ * optimised on all files), at the shipped thresholds, and held out (leave-one-category-out, pooled), the headline
+ * (goal for {@code best}: held-out standard ≥ 60; published on the same 36 files: KNN-CAD 54.8, HTM 75.1).
  */
 @Command(name = "anomaly", description = "Anomaly detection benchmark: streaming speed and NAB scores.")
 public final class AnomalyBenchCommand extends LeafCommand {
@@ -30,8 +33,9 @@ public final class AnomalyBenchCommand extends LeafCommand {
                     + "the NAB metrics are null when it is absent.")
     Path nab;
 
-    @Option(names = "--detectors", defaultValue = "iforest,autoencoder,combined", split = ",", paramLabel = "NAMES",
-            description = "Detectors to measure (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--detectors", defaultValue = "iforest,autoencoder,combined,likelihood,knncad,ensemble", split = ",",
+            paramLabel = "NAMES", description = "Detectors to measure (default: ${DEFAULT-VALUE}; context is slow on "
+                    + "a year of rows).")
     List<String> detectors;
 
     @Option(names = "--year-rows", defaultValue = "525600", paramLabel = "N",
@@ -64,7 +68,7 @@ public final class AnomalyBenchCommand extends LeafCommand {
         report.metric("scoreYearSeconds", yearSeconds.getOrDefault(best, Double.NaN));
         nabMetrics(report);
         report.goal("scoreYearSeconds", "<=", 10);
-        report.goal("nabStandard", ">=", 58);
+        report.goal("nabHeldOutStandard", ">=", 60);
         details.put("best", best);
         details.put("published", "NAB on the same 36 files (benchmarks.md §1.3): HTM 75.1/68.9/78.5, "
                 + "KNN-CAD 54.8/45.1/59.6, Random Cut Forest 51.0/37.2/57.2 (standard/lowFp/lowFn)");
@@ -76,11 +80,15 @@ public final class AnomalyBenchCommand extends LeafCommand {
         boolean present = Files.isRegularFile(labels) && Files.isDirectory(nab.resolve("data"));
         for (String name : detectors) {
             NabEvaluation.Report run = null;
+            NabCrossValidation.Report cv = null;
             if (present) {
                 AnomalyDetector detector = AnomalyDetectors.named(name, seed.seed());
                 long start = System.nanoTime();
-                run = NabEvaluation.run(nab.resolve("data"), NabLabels.read(labels), detector,
-                        NabThresholds.shipped(name), this::progress);
+                NabLabels windows = NabLabels.read(labels);
+                List<NabScoring.FileScores> scored = NabEvaluation.score(nab.resolve("data"), windows, detector,
+                        this::progress);
+                run = NabEvaluation.evaluate(name, scored, NabThresholds.shipped(AnomalyDetectors.resolve(name)), 0);
+                cv = NabCrossValidation.byCategory(scored);
                 report.metric(name + "NabSeconds", (System.nanoTime() - start) / 1e9);
             }
             for (NabProfile p : NabProfile.values()) {
@@ -88,8 +96,10 @@ public final class AnomalyBenchCommand extends LeafCommand {
                 report.metric(name + "Nab" + suffix, run == null ? Double.NaN : run.normalised().get(p));
                 Double fixed = run == null ? null : run.fixed().get(p);
                 report.metric(name + "NabFixed" + suffix, fixed == null ? Double.NaN : fixed);
+                report.metric(name + "NabHeldOut" + suffix, cv == null ? Double.NaN : cv.pooled().get(p));
                 if (name.equals(AnomalyDetectors.BEST)) {
                     report.metric("nab" + suffix, run == null ? Double.NaN : run.normalised().get(p));
+                    report.metric("nabHeldOut" + suffix, cv == null ? Double.NaN : cv.pooled().get(p));
                 }
             }
         }
@@ -97,6 +107,7 @@ public final class AnomalyBenchCommand extends LeafCommand {
             for (NabProfile p : NabProfile.values()) {
                 String suffix = Character.toUpperCase(p.jsonName().charAt(0)) + p.jsonName().substring(1);
                 report.metric("nab" + suffix, Double.NaN);
+                report.metric("nabHeldOut" + suffix, Double.NaN);
             }
         }
     }

@@ -5,10 +5,11 @@ import io.prescale.core.anomaly.AnomalyDetector;
 import io.prescale.core.anomaly.AnomalyDetectors;
 import picocli.CommandLine.Option;
 
-/** {@code --detector iforest|autoencoder|combined|best} (default best). */
+/** {@code --detector NAME}: one of {@link AnomalyDetectors#NAMES} (default best). */
 public final class DetectorOption {
     @Option(names = "--detector", defaultValue = "best", paramLabel = "NAME",
-            description = "iforest, autoencoder, combined or best (default: ${DEFAULT-VALUE}).")
+            description = "iforest, autoencoder, combined, likelihood, knncad, context, ensemble or best "
+                    + "(default: ${DEFAULT-VALUE}; best is chosen by leave-one-category-out NAB cross-validation).")
     String name;
 
     public String name() {

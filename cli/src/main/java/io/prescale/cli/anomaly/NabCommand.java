@@ -8,6 +8,7 @@ import io.prescale.cli.base.LeafCommand;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.core.anomaly.AnomalyDetector;
 import io.prescale.core.anomaly.AnomalyDetectors;
+import io.prescale.core.anomaly.nab.NabCrossValidation;
 import io.prescale.core.anomaly.nab.NabEvaluation;
 import io.prescale.core.anomaly.nab.NabLabels;
 import io.prescale.core.anomaly.nab.NabProfile;
@@ -15,6 +16,7 @@ import io.prescale.core.anomaly.nab.NabScoring;
 import io.prescale.core.anomaly.nab.NabThresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +41,11 @@ public final class NabCommand extends LeafCommand {
             description = "Also merge this run's optimised thresholds into FILE (how nab-thresholds.json is made).")
     Path writeThresholds;
 
+    @Option(names = "--cross-validate", paramLabel = "BY",
+            description = "Also report held-out scores: 'category' optimises the thresholds on all NAB categories but "
+                    + "one and scores the held-out one, for each category, and pools the held-out scores.")
+    String crossValidate;
+
     @Mixin
     DetectorOption detector;
 
@@ -48,6 +55,10 @@ public final class NabCommand extends LeafCommand {
     @Override
     protected Result execute() throws Exception {
         AnomalyDetector chosen = detector.detector(seed.seed());
+        if (crossValidate != null && !crossValidate.equals("category")) {
+            throw new BadInputException("--cross-validate", crossValidate, "unknown cross-validation '" + crossValidate
+                    + "', expected category");
+        }
         if (!Files.isRegularFile(labels)) {
             throw new BadInputException("--labels", labels.toString(), "label file " + labels
                     + " does not exist, expected NAB's combined_windows.json");
@@ -68,13 +79,59 @@ public final class NabCommand extends LeafCommand {
             throw new BadInputException("--data", data.toString(), e.getMessage(), e);
         }
         String canonical = AnomalyDetectors.resolve(detector.name());
-        NabEvaluation.Report report = NabEvaluation.run(data, windows, chosen, NabThresholds.shipped(canonical),
-                this::progress);
+        List<NabScoring.FileScores> scored = NabEvaluation.score(data, windows, chosen, this::progress);
+        List<String> names = NabEvaluation.labelledFiles(data, windows);
+        int ignored = (int) windows.windows().keySet().stream().filter(k -> !names.contains(k)).count();
+        NabEvaluation.Report report = NabEvaluation.evaluate(chosen.name(), scored, NabThresholds.shipped(canonical),
+                ignored);
+        if (crossValidate != null) {
+            try {
+                NabCrossValidation.Report cv = NabCrossValidation.byCategory(scored);
+                ObjectNode fields = fields(report, detector.name());
+                fields.set("crossValidation", crossValidationFields(cv));
+                writeThresholdsIfAsked(report, canonical);
+                return Result.of(fields);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--data", data.toString(), e.getMessage(), e);
+            }
+        }
+        writeThresholdsIfAsked(report, canonical);
+        return Result.of(fields(report, detector.name()));
+    }
+
+    private void writeThresholdsIfAsked(NabEvaluation.Report report, String canonical) throws java.io.IOException {
         if (writeThresholds != null) {
             NabThresholds.write(writeThresholds, canonical, report.thresholds(),
                     "optimised by 'prescale anomaly nab' on " + report.files().size() + " files, seed " + seed.seed());
         }
-        return Result.of(fields(report, detector.name()));
+    }
+
+    /** The cross-validation as JSON: pooled held-out and in-sample scores per profile, then one entry per fold. */
+    static ObjectNode crossValidationFields(NabCrossValidation.Report cv) {
+        ObjectNode node = Json.object();
+        node.put("by", "category");
+        ObjectNode pooled = node.putObject("pooledHeldOut");
+        ObjectNode inSample = node.putObject("inSample");
+        for (NabProfile p : NabProfile.values()) {
+            Json.putNumber(pooled, p.jsonName(), round(cv.pooled().get(p)), "no windows to score");
+            Json.putNumber(inSample, p.jsonName(), round(cv.inSample().get(p)), "no windows to score");
+        }
+        ArrayNode folds = node.putArray("folds");
+        for (NabCrossValidation.Fold f : cv.folds()) {
+            ObjectNode fold = folds.addObject();
+            fold.put("heldOut", f.group());
+            fold.put("files", f.files());
+            fold.put("windows", f.windows());
+            ObjectNode thresholds = fold.putObject("thresholds");
+            ObjectNode raw = fold.putObject("rawScore");
+            for (NabProfile p : NabProfile.values()) {
+                thresholds.put(p.jsonName(), f.thresholds().get(p));
+                Json.putNumber(fold, p.jsonName(), round(f.normalised().get(p)),
+                        "the held-out category has no label windows (its false positives count in the pooled score)");
+                raw.put(p.jsonName(), f.raw().get(p));
+            }
+        }
+        return node;
     }
 
     static ObjectNode fields(NabEvaluation.Report report, String detectorName) {
@@ -115,6 +172,9 @@ public final class NabCommand extends LeafCommand {
     }
 
     private static double round(double value) {
+        if (!Double.isFinite(value)) {
+            return value;
+        }
         return Math.round(value * 100) / 100.0;
     }
 

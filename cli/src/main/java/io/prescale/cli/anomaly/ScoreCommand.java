@@ -3,15 +3,14 @@ package io.prescale.cli.anomaly;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.core.anomaly.AnomalyDetector;
 import io.prescale.core.anomaly.nab.NabCsv;
 import io.prescale.core.anomaly.nab.NabRows;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.prescale.core.series.TraceReadOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "score", description = "Score each row of a trace (streaming) and list the top anomalies.")
 public final class ScoreCommand extends LeafCommand {
-    @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "CSV with a timestamp column first and the value in the second column.")
-    Path input;
+    @Mixin
+    TraceInput input;
 
     @Option(names = "--top", defaultValue = "10", paramLabel = "N",
             description = "How many top anomalies to list (default: ${DEFAULT-VALUE}).")
@@ -51,12 +49,12 @@ public final class ScoreCommand extends LeafCommand {
                     "--separation must be ≥ 0 rows, got " + separation);
         }
         AnomalyDetector chosen = detector.detector(seed.seed());
-        NabRows rows = readInput(input);
+        NabRows rows = readRows(input);
         progress("scoring " + rows.size() + " rows with " + chosen.name());
         double[] scores = chosen.scoreStreaming(rows.values());
         ObjectNode fields = Json.object();
         fields.put("detector", detector.name());
-        fields.put("input", input.toString());
+        fields.put("input", input.file().toString());
         fields.put("rows", rows.size());
         ArrayNode top = fields.putArray("top");
         for (int row : TopAnomalies.of(scores, this.top, separation)) {
@@ -77,21 +75,10 @@ public final class ScoreCommand extends LeafCommand {
         return Result.of(fields);
     }
 
-    /** The one place that reads {@code --input}: rows as written (switch to TraceReader once it is on main). */
-    static NabRows readInput(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException("--input", file.toString(), "input file " + file
-                    + " does not exist, expected a CSV of timestamp,value rows");
-        }
-        try {
-            NabRows rows = NabCsv.read(file, file.getFileName().toString(), null);
-            if (rows.size() == 0) {
-                throw new BadInputException("--input", file.toString(), "input file " + file + " has no rows");
-            }
-            return rows;
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--input", file.toString(), e.getMessage(), e);
-        }
+    /** {@code --input} as NAB scores it: every row as written, in file order, with its own timestamp. */
+    static NabRows readRows(TraceInput input) {
+        return NabCsv.rows(input.file().getFileName().toString(),
+                input.read(TraceReadOptions.defaults().withRowsAsWritten(true)));
     }
 
 }

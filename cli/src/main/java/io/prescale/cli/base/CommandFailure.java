@@ -27,6 +27,16 @@ public record CommandFailure(String command, int exitCode, String message, Strin
      * Classifies an exception thrown by a command: {@link BadInputException}, {@link IllegalArgumentException}
      * and a missing input file are bad input (exit 2); anything else is a failure (exit 1).
      */
+    /**
+     * {@link #from(String, Throwable)}, and a file-system failure on a path one of the command's options names is
+     * bad input naming that option and path.
+     */
+    public static CommandFailure from(String command, Throwable error, picocli.CommandLine.Model.CommandSpec spec) {
+        return UserPaths.failure(command, error, spec)
+                .or(() -> UserPaths.corruptFile(command, error, spec))
+                .orElseGet(() -> from(command, error));
+    }
+
     public static CommandFailure from(String command, Throwable error) {
         Throwable cause = error;
         if (cause instanceof UncheckedIOException && cause.getCause() != null) {

@@ -30,6 +30,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * error, all reported at once.
  */
 public final class ConfigDefaultProvider implements CommandLine.IDefaultValueProvider {
+    /** Sections whose command reads and checks them itself (the collector's rules are lists, not option values). */
+    private static final Set<String> SELF_CHECKED_SECTIONS = Set.of("collect");
+
     private final Map<String, String> env;
     private final JsonNode file;
 
@@ -97,6 +100,28 @@ public final class ConfigDefaultProvider implements CommandLine.IDefaultValuePro
         return option.defaultValue();
     }
 
+    /**
+     * Where the default of {@code option} came from when it was not given as a flag: {@code environment variable
+     * PRESCALE_…} or {@code config file …}; null when it is the option's own default. For messages about a value
+     * the user did not type on the command line.
+     */
+    public String origin(OptionSpec option) {
+        String section = option.command() == null ? null : sectionOf(option);
+        if (section == null) {
+            return null;
+        }
+        String key = keyOf(option);
+        String envName = "PRESCALE_" + (section + "_" + key).toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        String fromEnv = env.get(envName);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return "environment variable " + envName;
+        }
+        if (file != null && file.path(section).has(key)) {
+            return "config file entry " + section + "." + key;
+        }
+        return null;
+    }
+
     /** {@code ${PRESCALE_HOME:-~/.prescale}/store}. */
     public static Path defaultStoreDir(Map<String, String> env) {
         String home = env.get("PRESCALE_HOME");
@@ -159,6 +184,9 @@ public final class ConfigDefaultProvider implements CommandLine.IDefaultValuePro
             Map.Entry<String, JsonNode> section = sections.next();
             if (!section.getValue().isObject()) {
                 problems.add("'" + section.getKey() + "' must be a section of keys");
+                continue;
+            }
+            if (SELF_CHECKED_SECTIONS.contains(section.getKey())) {
                 continue;
             }
             section.getValue().fieldNames().forEachRemaining(key -> {

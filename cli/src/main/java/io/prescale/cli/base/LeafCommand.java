@@ -58,8 +58,27 @@ public abstract class LeafCommand implements Callable<Integer>, NeedsOutput {
             output.succeed(document, result.humanText(), jsonOption.json());
             return 0;
         } catch (Exception | LinkageError e) {
-            return output.fail(CommandFailure.from(commandName(), e), jsonOption.json());
+            return output.fail(withOrigin(CommandFailure.from(commandName(), e, spec)), jsonOption.json());
         }
+    }
+
+    /**
+     * A failure blamed on an option the user did not type names where its value came from (an environment
+     * variable or the config file), since the flag alone would send them looking in the wrong place.
+     */
+    private CommandFailure withOrigin(CommandFailure failure) {
+        if (failure.option() == null || spec.findOption(failure.option()) == null
+                || !(spec.commandLine().getDefaultValueProvider() instanceof ConfigDefaultProvider defaults)) {
+            return failure;
+        }
+        picocli.CommandLine.Model.OptionSpec option = spec.findOption(failure.option());
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (parsed != null && parsed.hasMatchedOption(option)) {
+            return failure;
+        }
+        String origin = defaults.origin(option);
+        return origin == null ? failure : new CommandFailure(failure.command(), failure.exitCode(),
+                failure.message() + " (from " + origin + ")", failure.option(), failure.value());
     }
 
     /**

@@ -10,10 +10,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,10 +45,14 @@ public final class DemoCommand extends LeafCommand {
     @Mixin
     StoreOption store;
 
+    /** The stages run, in order ({@link DemoStages#ALL}; tests replace them). */
+    List<DemoStage> pipeline = DemoStages.ALL;
+
     @Override
     protected Result execute() throws Exception {
         Path target = out.toAbsolutePath().normalize();
         checkOut(target);
+        StoreOption.open(store.store()).close(); // --store is usable (a directory, writable, not in use) before any stage writes
         Files.createDirectories(target.getParent());
         Path work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
         Thread cleanup = new Thread(() -> deleteQuietly(work), "demo-cleanup");
@@ -72,9 +79,9 @@ public final class DemoCommand extends LeafCommand {
         ObjectNode stages = fields.putObject("stages");
         StringBuilder human = new StringBuilder("Prescale demo (" + (quick ? "quick" : "full") + ") → " + out + "\n");
         StageProgress progress = new StageProgress(output.stderr(), Clock.systemUTC(),
-                DemoStages.ALL.stream().map(DemoStage::name).toList());
-        for (int k = 0; k < DemoStages.ALL.size(); k++) {
-            DemoStage stage = DemoStages.ALL.get(k);
+                pipeline.stream().map(DemoStage::name).toList());
+        for (int k = 0; k < pipeline.size(); k++) {
+            DemoStage stage = pipeline.get(k);
             progress.starting(k);
             Instant started = Instant.now();
             ObjectNode summary;
@@ -101,7 +108,7 @@ public final class DemoCommand extends LeafCommand {
 
     private void checkOut(Path target) throws IOException {
         if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new BadInputException("--out", out.toString(), "--out " + out + " exists and is not a directory");
+            throw new BadInputException("--out", out.toString(), "--out '" + out + "' is a file; give a directory");
         }
         if (!force && Files.isDirectory(target)) {
             try (Stream<Path> entries = Files.list(target)) {
@@ -120,6 +127,10 @@ public final class DemoCommand extends LeafCommand {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
             Files.delete(old);
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (Files.getFileStore(work).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            // a temporary directory is created private (rwx------); --out is an ordinary directory
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
         if (old != null) {

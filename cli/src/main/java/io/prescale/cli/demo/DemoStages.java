@@ -2,12 +2,12 @@ package io.prescale.cli.demo;
 
 import java.util.List;
 
-/** The stages of {@code prescale demo}, in order. Each issue adds its stage with one line here. */
+/** The stages of {@code prescale demo}, in order; a new stage is one line here. */
 public final class DemoStages {
     public static final List<DemoStage> ALL = List.of(
             new TracesStage(),
             new ImportStage(),
-            new io.prescale.cli.demo.AnomalyStage(),
+            new AnomalyStage(),
             new GenerateStage(),
             new LoadTestStage(),
             new ForecastStage(),

@@ -2,7 +2,6 @@ package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.generate.GenerateInput;
 import io.prescale.cli.base.Json;
 import io.prescale.core.generate.ConditionalVae;
 import io.prescale.core.generate.EdgeCases;
@@ -16,12 +15,14 @@ import io.prescale.core.generate.ProfileGenerator;
 import io.prescale.core.generate.RobustZScoreDetector;
 import io.prescale.core.generate.VaeOptions;
 import io.prescale.core.series.LoadProfile;
+import io.prescale.core.series.TimeSeries;
+import io.prescale.grafana.report.ProfileLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Stage "generate": a small conditional VAE on NYC taxi day windows (the last 28 days in quick mode, 12 weeks
@@ -29,6 +30,13 @@ import java.util.List;
  * files, with the evaluation scores the stage can afford (shortened post-hoc training; the deviations say so).
  */
 final class GenerateStage implements DemoStage {
+    /** The generated profiles (the last the edge case) beside the held-out real days, in requests/s. */
+    record Generated(ProfileLibrary library) {
+        Generated {
+            Objects.requireNonNull(library, "library");
+        }
+    }
+
     private static final int DAY = 48;
 
     @Override
@@ -38,15 +46,17 @@ final class GenerateStage implements DemoStage {
 
     @Override
     public ObjectNode run(DemoContext context) throws Exception {
-        GenerateInput taxi = GenerateInput.read(context.get("trace.nyc_taxi", Path.class));
+        TimeSeries taxi = context.history("nyc_taxi");
         int days = context.quick() ? 28 : 84;
-        double[][] rows = Arrays.copyOfRange(taxi.rows(), taxi.rows().length - days * DAY, taxi.rows().length);
+        double[][] rows = lastSteps(taxi, days * DAY);
         Evaluation.Split split = Evaluation.split(rows, DAY);
-        VaeOptions options = context.quick() ? new VaeOptions(4, 64, 120, 64, 3e-3, 10)
-                : new VaeOptions(8, 128, 2000, 128, 1e-3, 10);
+        VaeOptions options = context.quick()
+                ? VaeOptions.defaults().withLatentDims(4).withHidden(64).withIterations(120).withBatchSize(64)
+                        .withLearningRate(3e-3)
+                : VaeOptions.defaults().withIterations(2000);
         context.progress("generate: VAE on " + split.train().size() + " NYC taxi day windows …");
         LoadModel vae = ConditionalVae.trainer(options).train(split.train(), context.seed());
-        Instant start = taxi.start().plus(taxi.step().multipliedBy(taxi.rows().length));
+        Instant start = taxi.start().plus(taxi.step().multipliedBy(taxi.size()));
         // the slice starts at a midnight (a whole number of days before the end), so phase 0 is midnight
         ProfileGenerator generator = new ProfileGenerator(vae, start, taxi.step(), LoadProfile.Unit.COUNT, 0);
         Path dir = Files.createDirectories(context.outDir().resolve("generate"));
@@ -69,11 +79,13 @@ final class GenerateStage implements DemoStage {
         write(written, dir.resolve("edge-case.json"), edge.profile(), edge.score());
         generated.add(edge.profile().values());
         Path picture = dir.resolve("profiles.png");
-        context.put("generate.library", ProfilePicture.write(picture, realDays(rows, taxi), generated,
-                List.of("typical", "peak 2, trend 0.2", "flash crowd", "edge case"), taxi.step()));
+        context.put(new Generated(ProfilePicture.write(picture, realDays(rows, taxi), generated,
+                List.of("typical", "peak 2, trend 0.2", "flash crowd", "edge case"), taxi.step())));
         summary.put("picture", picture.toString());
-        EvaluationOptions evaluation = context.quick() ? new EvaluationOptions(1, 30, 15, 64)
-                : new EvaluationOptions(1, 500, 300, 128);
+        EvaluationOptions evaluation = context.quick()
+                ? EvaluationOptions.defaults().withRuns(1).withDiscriminatorIterations(30).withPredictorIterations(15)
+                        .withBatchSize(64)
+                : EvaluationOptions.defaults().withRuns(1).withDiscriminatorIterations(500).withPredictorIterations(300);
         EvaluationReport report = Evaluation.score(vae, split, evaluation, context.seed());
         ObjectNode scores = summary.putObject("evaluation");
         Json.putNumber(scores, "discriminativeScore", report.discriminativeScore(), "not computed");
@@ -87,8 +99,22 @@ final class GenerateStage implements DemoStage {
         return summary;
     }
 
+    /** The last {@code n} steps of the stored history as one-feature rows; a gap there is an error. */
+    private static double[][] lastSteps(TimeSeries series, int n) {
+        double[] values = series.values();
+        double[][] rows = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            double v = values[values.length - n + i];
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException("nyc_taxi has a gap at " + series.timeAt(values.length - n + i));
+            }
+            rows[i][0] = v;
+        }
+        return rows;
+    }
+
     /** The held-out real days (the last 20 %), midnight to midnight, in requests/s. */
-    private static List<double[]> realDays(double[][] rows, GenerateInput taxi) {
+    private static List<double[]> realDays(double[][] rows, TimeSeries taxi) {
         List<double[]> days = new ArrayList<>();
         double perSecond = 1e9 / taxi.step().toNanos();
         int from = rows.length - (int) (rows.length * 0.2) / DAY * DAY;

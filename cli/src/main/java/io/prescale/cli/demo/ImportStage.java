@@ -4,20 +4,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.Json;
 import io.prescale.core.series.ShippedTrace;
-import io.prescale.core.series.TimeSeries;
 import io.prescale.core.series.TraceReadOptions;
 import io.prescale.core.series.TraceReadResult;
 import io.prescale.core.series.TraceReader;
 import io.prescale.core.store.QuestDbStore;
 import io.prescale.core.store.SeriesInfo;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Stage 2: imports the traces of stage 1 into the demo store (as {@code prescale import} does, duplicates and
- * disorder being errors) and summarises them. Leaves {@code "series.<name>"} → {@link TimeSeries} (read back from
- * the store) for the stages after it.
+ * Stage "import": imports the shipped traces into the demo store as {@code prescale import} does (duplicates and
+ * disorder being errors) and leaves {@link Imported}; the stages after it read their history from the store.
  */
 final class ImportStage implements DemoStage {
+    /** What the import stage stored, by series name; later stages read the series from the store. */
+    record Imported(Map<String, SeriesInfo> series) {
+        Imported {
+            series = Map.copyOf(series);
+        }
+    }
+
     @Override
     public String name() {
         return "import";
@@ -28,13 +35,14 @@ final class ImportStage implements DemoStage {
         ObjectNode summary = Json.object();
         summary.put("store", context.storeDir().toAbsolutePath().toString());
         ArrayNode series = summary.putArray("series");
+        TracesStage.Traces traces = context.get(TracesStage.Traces.class);
+        Map<String, SeriesInfo> stored = new LinkedHashMap<>();
         try (QuestDbStore store = QuestDbStore.open(context.storeDir())) {
             for (ShippedTrace trace : ShippedTrace.values()) {
-                Path file = context.get("trace." + trace.seriesName(), Path.class);
+                Path file = traces.file(trace.seriesName());
                 TraceReadResult read = TraceReader.read(file, TraceReadOptions.importDefaults().withUnit(trace.unit()));
                 SeriesInfo info = store.write(trace.seriesName(), trace.unit(), file.getFileName().toString(), read.series());
-                TimeSeries stored = store.read(trace.seriesName());
-                context.put("series." + trace.seriesName(), stored);
+                stored.put(info.name(), info);
                 context.progress("imported " + trace.seriesName() + ": " + read.rows() + " rows, step " + info.step()
                         + ", " + info.start() + " → " + info.end() + ", " + info.gaps() + " gaps");
                 ObjectNode node = series.addObject();
@@ -47,6 +55,7 @@ final class ImportStage implements DemoStage {
                 node.put("gaps", info.gaps());
             }
         }
+        context.put(new Imported(stored));
         return summary;
     }
 }

@@ -2,10 +2,9 @@ package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.Json;
+import io.prescale.cli.loadtest.LoadTestJson;
 import io.prescale.core.series.LoadProfile;
 import io.prescale.core.series.TimeSeries;
-import io.prescale.core.series.TraceReadOptions;
-import io.prescale.core.series.TraceReader;
 import io.prescale.loadtest.Arrivals;
 import io.prescale.loadtest.LoadGenerator;
 import io.prescale.loadtest.LoadTestOptions;
@@ -19,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,13 @@ import java.util.Map;
 final class LoadTestStage implements DemoStage {
     private static final double PEAK_RPS = 400;
 
+    /** The load tests run, by configuration name ({@code 1-instance}, {@code 2-instances}), in run order. */
+    record LoadTests(Map<String, LoadTestResult> results) {
+        LoadTests {
+            results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        }
+    }
+
     @Override
     public String name() {
         return "loadtest";
@@ -37,12 +45,11 @@ final class LoadTestStage implements DemoStage {
 
     @Override
     public ObjectNode run(DemoContext context) throws Exception {
-        Path trace = context.get("trace.nasa_http_aug95", Path.class);
         // quick: 06:00–14:00 (480 one-minute steps) in 4.5 s; full: 00:00–14:00 in 21 s.
         int fromMinute = context.quick() ? 6 * 60 : 0;
         int toMinute = 14 * 60;
         double seconds = context.quick() ? 4.5 : 21;
-        LoadProfile slice = LoadProfile.fromSeries(readPerMinute(trace, fromMinute, toMinute), LoadProfile.Unit.COUNT,
+        LoadProfile slice = LoadProfile.fromSeries(perMinute(context.history("nasa_http_aug95"), fromMinute, toMinute), LoadProfile.Unit.COUNT,
                 Map.of("source", "nasa_http_aug95", "slice", fromMinute + ".." + toMinute + " min of 1995-08-01"));
         double compress = (toMinute - fromMinute) * 60 / seconds;
         LoadProfile profile = ProfileShaping.scale(ProfileShaping.compress(slice, compress),
@@ -54,16 +61,18 @@ final class LoadTestStage implements DemoStage {
         summary.put("peakRps", PEAK_RPS);
         summary.put("expectedRequests", Math.round(profile.expectedRequests()));
         ObjectNode configs = summary.putObject("configurations");
+        Map<String, LoadTestResult> results = new LinkedHashMap<>();
         Path out = Files.createDirectories(context.outDir().resolve("loadtest"));
         for (int instances = 1; instances <= 2; instances++) {
             String name = instances + (instances == 1 ? "-instance" : "-instances");
             context.progress("loadtest: " + name + " of (1 core, 4 threads, queue 16, 1 MiB cache), NASA trace x"
                     + Math.round(compress) + " to a peak of " + PEAK_RPS + " requests/s");
             LoadTestResult result = replay(profile, knobs, instances, context.seed());
-            Files.writeString(out.resolve(name + ".json"), Json.MAPPER.writeValueAsString(result.toJson()));
-            context.put("loadtest." + name, result);
+            Files.writeString(out.resolve(name + ".json"), Json.MAPPER.writeValueAsString(LoadTestJson.fields(result)));
+            results.put(name, result);
             configs.set(name, brief(result, instances));
         }
+        context.put(new LoadTests(results));
         return summary;
     }
 
@@ -90,18 +99,17 @@ final class LoadTestStage implements DemoStage {
         node.put("threads", 4);
         node.put("queue", 16);
         node.put("cacheMb", 1);
-        ObjectNode fields = result.toJson();
+        ObjectNode fields = LoadTestJson.fields(result);
         for (String field : List.of("requests", "intendedRps", "achievedRps", "lateShare", "errors", "latencyMs")) {
             node.set(field, fields.get(field));
         }
         return node;
     }
 
-    /** Minutes {@code [from, to)} of the per-minute NASA trace, read with the shared trace reader. */
-    static TimeSeries readPerMinute(Path csv, int from, int to) {
-        TimeSeries series = TraceReader.read(csv, TraceReadOptions.defaults()).series();
+    /** Minutes {@code [from, to)} of the stored per-minute NASA trace. */
+    static TimeSeries perMinute(TimeSeries series, int from, int to) {
         if (series.size() < to) {
-            throw new IllegalArgumentException(csv + " has " + series.size() + " minutes; expected at least " + to);
+            throw new IllegalArgumentException("nasa_http_aug95 has " + series.size() + " minutes; expected at least " + to);
         }
         return series.slice(from, to);
     }

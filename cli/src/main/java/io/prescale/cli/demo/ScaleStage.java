@@ -3,16 +3,19 @@ package io.prescale.cli.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.Json;
-import io.prescale.cli.scale.BacktestJson;
-import io.prescale.cli.scale.ScaleBacktestCommand;
-import io.prescale.core.scale.Backtest;
-import io.prescale.core.scale.BacktestOptions;
-import io.prescale.core.scale.BacktestResult;
+import io.prescale.cli.scale.ScalingBacktestJson;
+import io.prescale.core.scale.ScalingBacktest;
+import io.prescale.core.scale.ScalingBacktestOptions;
+import io.prescale.core.scale.ScalingBacktestResult;
 import io.prescale.core.scale.SeasonalQuantileForecaster;
 import io.prescale.core.scale.StrategyResult;
+import io.prescale.core.series.TimeSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The predictive controller against reactive, seasonal-offset, forecast-scale-out-only and the oracle on the
@@ -20,6 +23,13 @@ import java.util.List;
  * with prescale, reactive and the oracle only.
  */
 final class ScaleStage implements DemoStage {
+    /** The scaling backtests run, by trace (series) name, in run order. */
+    record Backtests(Map<String, ScalingBacktestResult> results) {
+        Backtests {
+            results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        }
+    }
+
     @Override
     public String name() {
         return "scale";
@@ -32,30 +42,29 @@ final class ScaleStage implements DemoStage {
         ObjectNode summary = Json.object();
         ArrayNode results = summary.putArray("backtests");
         Path dir = Files.createDirectories(context.outDir().resolve("scale"));
+        Map<String, ScalingBacktestResult> backtests = new LinkedHashMap<>();
         for (String trace : traces) {
-            Path file = context.get("trace." + trace, Path.class);
+            TimeSeries history = context.history(trace);
             // quick: the predictive controller against reactive and the oracle only (the ≈15 s budget)
-            BacktestResult result = context.quick()
-                    ? Backtest.run(ScaleBacktestCommand.readInput(file), BacktestOptions.defaults(),
+            ScalingBacktestResult result = context.quick()
+                    ? ScalingBacktest.run(history, ScalingBacktestOptions.defaults(),
                     SeasonalQuantileForecaster::new, List.of("prescale", "reactive", "oracle"), false)
-                    : Backtest.run(ScaleBacktestCommand.readInput(file), BacktestOptions.defaults(),
+                    : ScalingBacktest.run(history, ScalingBacktestOptions.defaults(),
                     SeasonalQuantileForecaster::new);
-            context.put("scale.backtest." + trace, result);
+            backtests.put(trace, result);
             Path out = dir.resolve("backtest-" + trace + ".json");
             Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(Json.sanitise(BacktestJson.fields(result, file.toString()))));
-            context.progress("backtest " + trace + " (lead 10 min):\n" + ScaleBacktestCommand.table(result));
+                    .writeValueAsString(Json.sanitise(ScalingBacktestJson.fields(result, "store:" + trace))));
+            context.progress("backtest " + trace + " (lead 10 min):\n" + ScalingBacktestJson.table(result));
             ObjectNode node = results.addObject();
             node.put("trace", trace);
             node.put("file", out.toString());
             ObjectNode strategies = node.putObject("strategies");
             for (StrategyResult s : result.strategies()) {
-                ObjectNode row = strategies.putObject(s.name());
-                row.put("sloViolationMinutes", s.sloViolationMinutes());
-                Json.putNumber(row, "unservedShare", s.unservedShare(), "no demand in the scored range");
-                row.put("instanceHours", s.instanceHours());
+                strategies.set(s.name(), ScalingBacktestJson.strategy(s));
             }
         }
+        context.put(new Backtests(backtests));
         return summary;
     }
 }

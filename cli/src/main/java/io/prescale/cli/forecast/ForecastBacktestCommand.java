@@ -2,6 +2,7 @@ package io.prescale.cli.forecast;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
@@ -15,6 +16,7 @@ import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.forecast.LstmOptions;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.series.Timestamps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +25,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code prescale forecast backtest}: the rolling-origin backtest of issue 3 for one or more models. */
+/** {@code prescale forecast backtest}: the rolling-origin backtest for one or more models. */
 @Command(name = "backtest", description = "Rolling-origin backtest of forecasting models on a series.")
 public final class ForecastBacktestCommand extends LeafCommand {
     /** What {@code --models} means when it is not given: every model but the LSTM. */
     static final String DEFAULT_MODELS = "naive,seasonal-naive-daily,seasonal-naive-weekly,holt-winters,arima,prophet,auto";
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "timestamp,value CSV.")
-    Path input;
+    @Mixin
+    TraceInput input;
 
     @Option(names = "--horizon", required = true, paramLabel = "H",
             description = "Steps ahead (e.g. 5) or a duration that is a whole number of steps (e.g. 2h30m).")
@@ -55,21 +57,24 @@ public final class ForecastBacktestCommand extends LeafCommand {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    io.prescale.cli.base.ExcludeAnomaliesOption excludeAnomalies;
+
     @Override
     protected Result execute() {
         List<String> names = modelNames(models);
-        TimeSeries series = ForecastInput.readInput(input);
-        ForecastInput.checkSeries(series, "--input", input.toString());
+        TimeSeries series = input.series();
+        ForecastInput.checkSeries(series, "--input", input.file().toString());
         int h = ForecastInput.steps("--horizon", horizon, series.step());
         int refit = refitEvery == null ? Math.max(1, (int) (java.time.Duration.ofDays(1).toNanos() / series.step().toNanos()))
                 : ForecastInput.steps("--refit-every", refitEvery, series.step());
         int from = testFromIndex(series, h);
         BacktestSpec spec = new BacktestSpec(h, from, refit);
         EventCalendar calendar = events.calendar();
-        ForecastOptions options = new ForecastOptions(h, seed.seed(), calendar.events(),
-                lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
+        ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
+                .withEvents(calendar.events()).withLstm(lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
         ObjectNode fields = Json.object();
-        fields.put("input", input.toString());
+        fields.put("input", input.file().toString());
         if (!calendar.isEmpty()) {
             fields.set("events", events.describe(calendar, series));
         }
@@ -83,9 +88,10 @@ public final class ForecastBacktestCommand extends LeafCommand {
         for (String name : names) {
             progress("backtest " + name + " …");
             try {
-                BacktestResult result = Backtest.run(series, Forecasters.byName(name, options, calendar), spec);
+                BacktestResult result = Backtest.run(series,
+                        excludeAnomalies.apply(Forecasters.byName(name, options, calendar), series, seed.seed()), spec);
                 results.add(result);
-                modelNodes.add(modelNode(result));
+                modelNodes.add(ForecastJson.backtestModel(result));
                 if (name.equals("auto")) {
                     best = String.valueOf(result.facts().get("chosen"));
                 }
@@ -111,30 +117,6 @@ public final class ForecastBacktestCommand extends LeafCommand {
         return Result.of(fields);
     }
 
-    static ObjectNode modelNode(BacktestResult r) {
-        ObjectNode node = Json.object();
-        node.put("name", r.model());
-        Json.putNumber(node, "mase", r.metrics().mase(), "no scored targets");
-        Json.putNumber(node, "wape", r.metrics().wape(), "the targets sum to 0");
-        Json.putNumber(node, "smape", r.metrics().smape(), "no scored targets");
-        Json.putNumber(node, "nrmse", r.metrics().nrmse(), "the targets are constant");
-        Json.putNumber(node, "pinball", r.metrics().pinball(), "no scored targets");
-        Json.putNumber(node, "coverage80", r.metrics().coverage80(), "no scored targets");
-        node.put("fitSeconds", r.fitSeconds());
-        node.put("predictMicros", r.predictMicros());
-        if (r.fallback() == null) {
-            node.putNull("fallback");
-        } else {
-            node.put("fallback", r.fallback());
-        }
-        for (String key : List.of("chosen", "trainLoss", "valLoss", "epochs")) {
-            Object value = r.facts().get(key);
-            if (value != null) {
-                node.set(key, Json.MAPPER.valueToTree(value));
-            }
-        }
-        return node;
-    }
 
     static List<String> modelNames(String list) {
         if (list.strip().equals("all")) {
@@ -159,14 +141,14 @@ public final class ForecastBacktestCommand extends LeafCommand {
         if (testFrom == null) {
             int index = (int) Math.floor(0.8 * n);
             if (index < h + 1 || index >= n) {
-                throw new BadInputException("--input", input.toString(), "--input has " + n
+                throw new BadInputException("--input", input.file().toString(), "--input has " + n
                         + " steps, too few for a backtest at horizon " + h);
             }
             return index;
         }
         Instant time;
         try {
-            time = ForecastInput.parseTime(testFrom.strip());
+            time = Timestamps.parseInstant(testFrom.strip());
         } catch (RuntimeException e) {
             throw new BadInputException("--test-from", testFrom, "--test-from '" + testFrom + "' is not a timestamp");
         }

@@ -3,6 +3,7 @@ package io.prescale.cli.forecast;
 import io.prescale.cli.base.BenchmarkReport;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.core.series.Timestamps;
 import io.prescale.core.forecast.Backtest;
 import io.prescale.core.forecast.BacktestResult;
 import io.prescale.core.forecast.BacktestSpec;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code prescale bench forecast}: the speed goals of issue 3 (LSTM fit on nyc_taxi; one-hour forecasts for 10,000
+ * {@code prescale bench forecast}: the speed goals (LSTM fit on nyc_taxi; one-hour forecasts for 10,000
  * seeded variants of the shipped traces, batched over the cores) and auto's accuracy on nyc_taxi 5 steps ahead from
  * row 8,640 (2014-12-28T00:00), the targets of benchmarks.md §2.2.
  */
@@ -83,7 +84,7 @@ public final class ForecastBenchCommand extends LeafCommand {
 
     private void accuracy(BenchmarkReport report, TimeSeries taxi, ForecastOptions options) {
         progress("backtesting auto on nyc_taxi …");
-        int testFrom = (int) taxi.indexOf(ForecastInput.parseTime("2014-12-28T00:00:00"));
+        int testFrom = (int) taxi.indexOf(Timestamps.parseInstant("2014-12-28T00:00:00"));
         BacktestResult auto = Backtest.run(taxi, Forecasters.byName("auto", options), new BacktestSpec(5, testFrom, 48));
         report.metric("nycTaxiAutoWape", auto.metrics().wape());
         report.metric("nycTaxiAutoMase", auto.metrics().mase());

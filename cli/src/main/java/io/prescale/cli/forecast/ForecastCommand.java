@@ -2,6 +2,7 @@ package io.prescale.cli.forecast;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.input.EventsOption;
 import io.prescale.cli.input.StoreOption;
@@ -37,8 +38,8 @@ public final class ForecastCommand extends LeafCommand {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "timestamp,value CSV.")
-    Path input;
+    @Mixin
+    TraceInput input;
 
     @Option(names = "--model-file", paramLabel = "MODEL", description = "A model saved by 'forecast train'.")
     Path modelFile;
@@ -56,17 +57,20 @@ public final class ForecastCommand extends LeafCommand {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    io.prescale.cli.base.ExcludeAnomaliesOption excludeAnomalies;
+
     @Override
     protected Result execute() throws Exception {
-        if ((series == null) == (input == null)) {
+        if ((series == null) == (!input.given())) {
             throw new BadInputException("--series", series, "give exactly one of --series NAME or --input FILE");
         }
         if (horizon == null) {
             throw new BadInputException("--horizon", null, "--horizon is required (steps or a duration, e.g. 1d)");
         }
-        TimeSeries history = input != null ? ForecastInput.readInput(input) : store.readSeries(series);
-        String source = input != null ? input.toString() : series;
-        ForecastInput.checkSeries(history, input != null ? "--input" : "--series", source);
+        TimeSeries history = input.given() ? input.series() : store.readSeries(series);
+        String source = input.given() ? input.file().toString() : series;
+        ForecastInput.checkSeries(history, input.given() ? "--input" : "--series", source);
         int h = ForecastInput.steps("--horizon", horizon, history.step());
         ForecastModel fitted = fitted(history, h);
         QuantileForecast forecast = fitted.forecast(history, h, LEVELS);
@@ -115,6 +119,6 @@ public final class ForecastCommand extends LeafCommand {
         EventCalendar calendar = events.calendar();
         ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
                 .withEvents(calendar.events());
-        return Forecasters.byName(model, options, calendar).fit(history);
+        return excludeAnomalies.apply(Forecasters.byName(model, options, calendar), history, seed.seed()).fit(history);
     }
 }

@@ -1,6 +1,5 @@
 package io.prescale.cli.forecast;
 
-import io.prescale.cli.input.InputFiles;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.core.series.TraceReadOptions;
 import io.prescale.core.series.TraceReader;
@@ -9,14 +8,7 @@ import io.prescale.cli.base.DurationConverter;
 import io.prescale.core.series.ShippedTrace;
 import io.prescale.core.series.TimeSeries;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /** What the forecast commands share: reading the input series, the horizon and time options, events. */
@@ -24,10 +16,6 @@ public final class ForecastInput {
     private ForecastInput() {
     }
 
-    /** Reads {@code --input} with the shared trace reader (analysis defaults: duplicates averaged, disorder sorted). */
-    public static TimeSeries readInput(Path file) {
-        return InputFiles.read(file, "--input").series();
-    }
 
     /** A shipped trace by its series name (e.g. {@code nyc_taxi}), for the benchmark. */
     public static TimeSeries readShipped(String name) {
@@ -42,25 +30,6 @@ public final class ForecastInput {
         }
         throw new IllegalArgumentException("'" + name + "' is not a shipped trace; expected one of "
                 + Arrays.stream(ShippedTrace.values()).map(ShippedTrace::seriesName).toList());
-    }
-
-    /** An ISO-8601 instant, date-time or date (no zone means UTC), for --test-from and similar options. */
-    public static Instant parseTime(String text) {
-        String t = text.replace(' ', 'T');
-        try {
-            return Instant.parse(t);
-        } catch (DateTimeParseException ignored) {
-            // not an instant with a zone
-        }
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // no offset
-        }
-        if (t.length() == 10) {
-            return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-        return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
     }
 
     /** Rejects what no model can learn from: all gaps, constant values, negative counts. */

@@ -1,6 +1,7 @@
 package io.prescale.cli.forecast;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.VersionInfo;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.Json;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code prescale forecast train}: fits one model on a whole series and saves it. */
 @Command(name = "train", description = "Fit a forecasting model on a series and save it.")
 public final class ForecastTrainCommand extends LeafCommand {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "timestamp,value CSV.")
-    Path input;
+    @Mixin
+    TraceInput input;
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "A model name, e.g. auto.")
     String model;
@@ -52,21 +53,21 @@ public final class ForecastTrainCommand extends LeafCommand {
     protected Result execute() throws Exception {
         String name = ForecastBacktestCommand.modelNames(model).size() == 1 && !model.equals("all") ? model.strip()
                 : badModel();
-        TimeSeries series = ForecastInput.readInput(input);
-        ForecastInput.checkSeries(series, "--input", input.toString());
+        TimeSeries series = input.series();
+        ForecastInput.checkSeries(series, "--input", input.file().toString());
         int h = ForecastInput.steps("--horizon", horizon, series.step());
         if (events.file() != null && !name.equals("prophet")) {
             throw new BadInputException("--events", events.file().toString(), "a saved model keeps events only for "
                     + "--model prophet; for " + name + " give --events to 'forecast' or 'forecast backtest' instead");
         }
-        ForecastOptions options = new ForecastOptions(h, seed.seed(), events.calendar().events(),
-                lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
+        ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
+                .withEvents(events.calendar().events()).withLstm(lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
         progress("training " + name + " on " + series.size() + " steps …");
         ForecastModel fitted = Forecasters.byName(name, options).fit(series);
         ForecastModelFile.save(fitted, out, VersionInfo.version(), clock.instant());
         ModelProvenance p = fitted.provenance();
         ObjectNode fields = Json.object();
-        fields.put("input", input.toString());
+        fields.put("input", input.file().toString());
         fields.put("model", name);
         fields.put("out", out.toString());
         fields.put("step", series.step().toString());

@@ -18,6 +18,7 @@ import io.prescale.core.generate.VaeOptions;
 import io.prescale.core.generate.WindowSet;
 import io.prescale.core.series.LoadProfile;
 import io.prescale.core.series.ShippedTrace;
+import io.prescale.core.series.TraceReadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,8 +67,8 @@ public final class GenerateBenchCommand extends LeafCommand {
         }
         BenchmarkReport report = new BenchmarkReport("generate");
         Path dir = Files.createTempDirectory("prescale-bench-generate");
-        speed(report, GenerateInput.read(ShippedTrace.ELB_REQUEST_COUNT.copyTo(dir)));
-        GenerateInput taxi = GenerateInput.read(ShippedTrace.NYC_TAXI.copyTo(dir));
+        speed(report, GenerateInput.read(ShippedTrace.ELB_REQUEST_COUNT.copyTo(dir), TraceReadOptions.defaults()));
+        GenerateInput taxi = GenerateInput.read(ShippedTrace.NYC_TAXI.copyTo(dir), TraceReadOptions.defaults());
         EvaluationOptions options = new EvaluationOptions(runs, discriminatorIterations, predictorIterations,
                 EvaluationOptions.TIMEGAN_BATCH);
         ObjectNode quality = report.details().putObject("quality");

@@ -1,6 +1,7 @@
 package io.prescale.cli.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evaluate", description = "Train on the first 80%% of windows, score against the last 20%%.")
 public final class GenerateEvaluateCommand extends LeafCommand {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV: timestamp column + value columns.")
-    Path input;
+    @Mixin
+    TraceInput input;
 
     @Option(names = "--model", required = true, paramLabel = "vae|gan",
             description = "vae, gan, or a baseline: copy-training, mean-plus-noise.")

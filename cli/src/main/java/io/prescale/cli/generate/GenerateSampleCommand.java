@@ -60,8 +60,9 @@ public final class GenerateSampleCommand extends LeafCommand {
     @Option(names = "--edge-cases", defaultValue = "0", paramLabel = "K", description = "Edge cases to add (default 0).")
     int edgeCases;
 
-    @Option(names = "--edge-detector", defaultValue = "robust-zscore", paramLabel = "NAME",
-            description = "Scorer that ranks edge cases: robust-zscore, iforest, autoencoder, combined or best"
+    @Option(names = "--edge-detector", defaultValue = "best", paramLabel = "NAME",
+            description = "Scorer that ranks edge cases: robust-zscore or an anomaly detector (iforest, likelihood, "
+                    + "knncad, ensemble, best, …)"
                     + " (default: ${DEFAULT-VALUE}).")
     String edgeDetector;
 
@@ -77,9 +78,19 @@ public final class GenerateSampleCommand extends LeafCommand {
 
     @Override
     protected Result execute() throws Exception {
-        if (n < 0 || edgeCases < 0 || n + edgeCases == 0) {
-            throw new BadInputException("--n", String.valueOf(n), "--n and --edge-cases must be >= 0 with at least"
-                    + " one profile, got " + n + " and " + edgeCases);
+        int max = ProfileGenerator.MAX_PROFILES;
+        if (n < 0 || n > max) {
+            throw new BadInputException("--n", String.valueOf(n), "--n must be in 0.." + max
+                    + " (the limit of profiles per call), got " + n);
+        }
+        int maxEdge = max / EdgeCases.DEFAULT_CANDIDATES;
+        if (edgeCases < 0 || edgeCases > maxEdge) {
+            throw new BadInputException("--edge-cases", String.valueOf(edgeCases), "--edge-cases must be in 0.."
+                    + maxEdge + " (each draws candidates from at most " + max + " profiles), got " + edgeCases);
+        }
+        if (n + edgeCases == 0) {
+            throw new BadInputException("--n", String.valueOf(n), "--n and --edge-cases give no profile; ask for at"
+                    + " least one");
         }
         ProfileControls controls = controls();
         if (!Files.isRegularFile(modelFile)) {

@@ -1,6 +1,7 @@
 package io.prescale.cli.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.VersionInfo;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
@@ -15,6 +16,7 @@ import io.prescale.core.generate.TimeGan;
 import io.prescale.core.generate.VaeOptions;
 import io.prescale.core.generate.WindowSet;
 import io.prescale.core.series.LoadProfile;
+import io.prescale.core.series.TraceReadOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -26,8 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code prescale generate train}: trains a VAE or GAN on every stride-1 window of the input and saves it. */
 @Command(name = "train", description = "Train a generative model (vae|gan) on windows of a CSV and save it.")
 public final class GenerateTrainCommand extends LeafCommand {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV: timestamp column + value columns.")
-    Path input;
+    @Mixin
+    TraceInput input;
 
     @Option(names = "--model", required = true, paramLabel = "vae|gan", description = "Model type.")
     String model;
@@ -37,10 +39,6 @@ public final class GenerateTrainCommand extends LeafCommand {
 
     @Option(names = "--out", required = true, paramLabel = "MODEL_FILE", description = "Model file to write.")
     Path out;
-
-    @Option(names = "--unit", defaultValue = "count", paramLabel = "count|rate",
-            description = "What the load column means: requests per step (count) or requests/s (rate).")
-    String unit;
 
     @Option(names = "--iterations", paramLabel = "N",
             description = "Training iterations (VAE default 3000; GAN default 600 per phase).")
@@ -52,20 +50,25 @@ public final class GenerateTrainCommand extends LeafCommand {
     @Override
     protected Result execute() throws Exception {
         LoadModelTrainer trainer = trainer(model, iterations);
-        LoadProfile.Unit parsedUnit = LoadProfile.Unit.parse(unit);
+        LoadProfile.Unit parsedUnit = input.options(TraceReadOptions.defaults()).unit();
         GenerateInput data = GenerateInput.read(input);
         if (window < 2 || window > data.rows().length) {
             throw new BadInputException("--window", String.valueOf(window), "--window " + window
-                    + " does not fit: expected 2.." + data.rows().length + " (the rows of " + input + ")");
+                    + " does not fit: expected 2.." + data.rows().length + " (the rows of " + input.file() + ")");
         }
-        WindowSet windows = WindowSet.slide(data.rows(), 0, data.rows().length, window,
-                MinMaxScaler.fit(data.rows()));
+        MinMaxScaler scaler;
+        try {
+            scaler = MinMaxScaler.fit(data.rows());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--input", input.toString(), "--input '" + input + "': " + e.getMessage(), e);
+        }
+        WindowSet windows = WindowSet.slide(data.rows(), 0, data.rows().length, window, scaler);
         progress("training " + model + " on " + windows.size() + " windows of " + window + " steps …");
         long started = System.nanoTime();
         LoadModel trained = trainer.train(windows, seed.seed());
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("input", input.toAbsolutePath().toString());
+        provenance.put("input", input.file().toAbsolutePath().toString());
         provenance.put("seriesStart", data.start().toString());
         provenance.put("step", data.step().toString());
         provenance.put("unit", parsedUnit.name().toLowerCase(java.util.Locale.ROOT));

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
 import io.prescale.core.series.LoadProfile;
 import io.prescale.loadtest.Arrivals;
 import io.prescale.loadtest.LoadGenerator;
+import io.prescale.loadtest.LoadLimits;
 import io.prescale.loadtest.LoadTestOptions;
 import io.prescale.loadtest.LoadTestResult;
 import io.prescale.loadtest.ProfileShaping;
 import io.prescale.loadtest.Target;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -42,8 +45,13 @@ public final class LoadtestCommand extends LeafCommand {
     @Option(names = "--duration", paramLabel = "D", description = "Run length with --rate (e.g. 30s).")
     Duration duration;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "A load profile JSON file to replay.")
+    @Option(names = "--profile", paramLabel = "FILE", description = "A load profile JSON file to replay, or the"
+            + " array of profiles that generate sample --out writes (see --profile-index).")
     Path profile;
+
+    @Option(names = "--profile-index", paramLabel = "N", defaultValue = "0",
+            description = "Which profile of an array --profile file to replay, from 0 (default: ${DEFAULT-VALUE}).")
+    int profileIndex;
 
     @Option(names = "--compress", paramLabel = "X", defaultValue = "1",
             description = "Divide every profile step's duration by X, rates unchanged (default: ${DEFAULT-VALUE}).")
@@ -86,7 +94,7 @@ public final class LoadtestCommand extends LeafCommand {
                 Math.round(shaped.profile.expectedRequests()), shaped.profile.duration().toMillis() / 1000.0,
                 options.targets().size()));
         LoadTestResult result = LoadGenerator.create(options, this::progress).run(shaped.profile);
-        ObjectNode fields = result.toJson();
+        ObjectNode fields = LoadTestJson.fields(result);
         fields.put("compress", compress);
         fields.put("scale", shaped.scale);
         if (profile != null) {
@@ -121,7 +129,8 @@ public final class LoadtestCommand extends LeafCommand {
                 "--warmup must be between 0 and 24 h, got " + warmup);
         requireThat(stopOnErrorRate > 0 && stopOnErrorRate <= 1, "--stop-on-error-rate",
                 String.valueOf(stopOnErrorRate), "--stop-on-error-rate must be in (0, 1], got " + stopOnErrorRate);
-        return new LoadTestOptions(parsed, connections, timeout, warmup, stopOnErrorRate, kind, seed.seed());
+        return LoadTestOptions.defaults(parsed).withConnections(connections).withTimeout(timeout).withWarmup(warmup)
+                .withStopOnErrorRate(stopOnErrorRate).withArrivals(kind, seed.seed());
     }
 
     private record Shaped(LoadProfile profile, double scale) {
@@ -154,22 +163,62 @@ public final class LoadtestCommand extends LeafCommand {
                     "the run would last " + shaped.duration() + "; compress it to at most 24 h");
             requireThat(shaped.expectedRequests() > 0, "--profile", String.valueOf(profile),
                     "the profile's rates are all 0; there is nothing to send");
+            checkLimits(shaped);
             return new Shaped(shaped, factor);
+        } catch (BadInputException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new BadInputException(
                     scale != null ? "--scale" : peakRps != null ? "--peak-rps" : "--compress", null, e.getMessage());
         }
     }
 
-    /** Reads --profile: a LoadProfile JSON document. */
-    private LoadProfile readProfile() throws IOException {
+    /** {@link LoadLimits}, blamed on the option that set the rate. */
+    private void checkLimits(LoadProfile shaped) {
         try {
-            return LoadProfile.fromJson(Files.readString(profile));
+            LoadLimits.check(shaped, timeout);
+        } catch (IllegalArgumentException e) {
+            String option = profile == null ? "--rate" : scale != null ? "--scale" : peakRps != null ? "--peak-rps"
+                    : "--profile";
+            String value = profile == null ? String.valueOf(rate) : scale != null ? String.valueOf(scale)
+                    : peakRps != null ? String.valueOf(peakRps) : profile.toString();
+            throw new BadInputException(option, value, option + " " + value + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads --profile: a LoadProfile JSON document, or element --profile-index of an array of them. */
+    private LoadProfile readProfile() throws IOException {
+        requireThat(profileIndex >= 0, "--profile-index", String.valueOf(profileIndex),
+                "--profile-index must be >= 0, got " + profileIndex);
+        try {
+            if (Files.isRegularFile(profile) && Files.size(profile) > LoadProfile.MAX_FILE_BYTES) {
+                LoadProfile.read(profile); // throws, naming the limit
+            }
+            // bytes decoded leniently: a binary file is then "not a load profile", not an I/O failure
+            String text = new String(Files.readAllBytes(profile), StandardCharsets.UTF_8);
+            com.fasterxml.jackson.databind.JsonNode tree = readTree(text);
+            if (tree != null && tree.isArray()) {
+                requireThat(profileIndex < tree.size(), "--profile-index", String.valueOf(profileIndex),
+                        "--profile-index " + profileIndex + " is past the end: " + profile + " holds " + tree.size()
+                                + " profile(s), numbered from 0");
+                return LoadProfile.fromJson(tree.get(profileIndex).toString());
+            }
+            requireThat(profileIndex == 0, "--profile-index", String.valueOf(profileIndex),
+                    "--profile-index " + profileIndex + " needs an array of profiles; " + profile + " holds one");
+            return LoadProfile.fromJson(text);
         } catch (NoSuchFileException e) {
             throw new BadInputException("--profile", profile.toString(), "--profile file not found: " + profile);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--profile", profile.toString(),
                     "--profile " + profile + " is not a valid load profile: " + e.getMessage());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            return null; // fromJson names what is wrong
         }
     }
 

@@ -81,8 +81,21 @@ public final class ServeReferenceCommand extends LeafCommand {
         try {
             service = ReferenceService.start(config);
         } catch (BindException e) {
+            if (String.valueOf(e.getMessage()).contains("assign requested address")) {
+                throw new BadInputException("--bind", bind, "--bind " + bind + " is not an address of this machine ("
+                        + e.getMessage() + ")");
+            }
             throw new BadInputException("--port", String.valueOf(port),
                     "cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "); choose another --port");
+        } catch (java.net.SocketException e) {
+            if (!String.valueOf(e.getMessage()).contains("Unresolved")) {
+                throw e;
+            }
+            throw new BadInputException("--bind", bind, "--bind " + bind + " is not an IP address or host name that"
+                    + " resolves (e.g. 127.0.0.1 or 0.0.0.0)");
+        } catch (java.net.UnknownHostException | java.nio.channels.UnresolvedAddressException e) {
+            throw new BadInputException("--bind", bind, "--bind " + bind + " is not an IP address or host name that"
+                    + " resolves (e.g. 127.0.0.1 or 0.0.0.0)");
         }
         CountDownLatch stop = new CountDownLatch(1);
         Thread commandThread = Thread.currentThread();

@@ -3,11 +3,12 @@ package io.prescale.cli.scale;
 import io.prescale.cli.base.BenchmarkReport;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.input.InputFiles;
 import io.prescale.cli.base.LeafCommand;
 import io.prescale.core.forecast.QuantileForecast;
-import io.prescale.core.scale.Backtest;
-import io.prescale.core.scale.BacktestOptions;
-import io.prescale.core.scale.BacktestResult;
+import io.prescale.core.scale.ScalingBacktest;
+import io.prescale.core.scale.ScalingBacktestOptions;
+import io.prescale.core.scale.ScalingBacktestResult;
 import io.prescale.core.scale.Bounds;
 import io.prescale.core.scale.ScalingController;
 import io.prescale.core.scale.ScalingPolicy;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code prescale bench controller}: decisions per second of {@link ScalingController#decide} on one thread, and
- * the backtest goals of issue 7 on the shipped traces (nyc_taxi, ELB request count, NASA-HTTP August per minute)
+ * the backtest goals on the shipped traces (nyc_taxi, ELB request count, NASA-HTTP August per minute)
  * with a lead of 10 minutes.
  */
 @Command(name = "controller", description = "Controller speed and the backtest goals on the shipped traces.")
@@ -102,12 +103,12 @@ public final class ControllerBenchCommand extends LeafCommand {
     }
 
     private void backtest(BenchmarkReport report, ShippedTrace trace, Path dir) {
-        TimeSeries demand = ScaleBacktestCommand.readInput(trace.copyTo(dir));
+        TimeSeries demand = InputFiles.read(trace.copyTo(dir), "--input").series();
         long start = System.nanoTime();
-        BacktestResult result = Backtest.run(demand, BacktestOptions.defaults(), ForecasterChoice.byName(ForecasterChoice.DEFAULT));
+        ScalingBacktestResult result = ScalingBacktest.run(demand, ScalingBacktestOptions.defaults(), ForecasterChoice.byName(ForecasterChoice.DEFAULT));
         double seconds = (System.nanoTime() - start) / 1e9;
         progress(trace.seriesName() + " (" + demand.size() + " steps, " + String.format("%.1f", seconds) + " s)\n"
-                + ScaleBacktestCommand.table(result));
+                + ScalingBacktestJson.table(result));
         String name = trace.seriesName();
         StrategyResult prescale = result.strategy("prescale");
         report.metric(name + ".backtestSeconds", seconds);
@@ -146,12 +147,12 @@ public final class ControllerBenchCommand extends LeafCommand {
     }
 
     /** prescale at other controller quantiles: {quantile, unservedShare, instanceHours}, sorted by hours. */
-    private static List<double[]> prescaleFrontier(TimeSeries demand, BacktestResult result) {
+    private static List<double[]> prescaleFrontier(TimeSeries demand, ScalingBacktestResult result) {
         List<double[]> points = new java.util.ArrayList<>();
         for (double q : QUANTILES) {
-            BacktestOptions defaults = BacktestOptions.defaults();
+            ScalingBacktestOptions defaults = ScalingBacktestOptions.defaults();
             StrategyResult r = q == result.controller().quantile() ? result.strategy("prescale")
-                    : Backtest.run(demand, defaults.withController(defaults.controller().withQuantile(q)),
+                    : ScalingBacktest.run(demand, defaults.withController(defaults.controller().withQuantile(q)),
                     ForecasterChoice.byName(ForecasterChoice.DEFAULT), List.of("prescale"), false).strategy("prescale");
             points.add(new double[] {q, r.unservedShare(), r.instanceHours()});
         }

@@ -1,6 +1,7 @@
 package io.prescale.cli.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.input.EventsOption;
 import io.prescale.cli.input.InputFiles;
@@ -8,10 +9,9 @@ import io.prescale.core.forecast.EventAwareForecaster;
 import io.prescale.core.forecast.EventCalendar;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.LeafCommand;
-import io.prescale.core.scale.Backtest;
-import io.prescale.core.scale.BacktestOptions;
-import io.prescale.core.scale.BacktestResult;
-import io.prescale.core.scale.StrategyResult;
+import io.prescale.core.scale.ScalingBacktest;
+import io.prescale.core.scale.ScalingBacktestOptions;
+import io.prescale.core.scale.ScalingBacktestResult;
 import io.prescale.core.series.TimeSeries;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,12 +21,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code prescale scale backtest --input FILE …}: the controller against reactive, seasonal-offset,
- * forecast-scale-out-only and the oracle in the simulator of issue 7, plus the reactive frontier.
+ * forecast-scale-out-only and the oracle in the backtest simulator, plus the reactive frontier.
  */
 @Command(name = "backtest", description = "Backtest the predictive controller against today's scaling strategies.")
 public final class ScaleBacktestCommand extends LeafCommand {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV trace: timestamp,value per step.")
-    Path input;
+    @Mixin
+    TraceInput input;
 
     @Option(names = "--lead", defaultValue = "10m", paramLabel = "D", description = "Planning lead (default ${DEFAULT-VALUE}).")
     Duration lead;
@@ -77,22 +77,27 @@ public final class ScaleBacktestCommand extends LeafCommand {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    io.prescale.cli.base.ExcludeAnomaliesOption excludeAnomalies;
+
     @Override
     protected Result execute() {
-        BacktestOptions options = options();
+        ScalingBacktestOptions options = options();
         var chosen = ForecasterChoice.byName(forecaster);
-        TimeSeries demand = readInput(input);
+        TimeSeries demand = input.series();
         EventCalendar calendar = events.calendar();
         java.util.function.Supplier<io.prescale.core.forecast.Forecaster> forecasters =
                 () -> EventAwareForecaster.wrap(chosen.get(), calendar);
-        progress("backtest of " + demand.size() + " steps of " + demand.step() + " from " + input);
-        BacktestResult result;
+        progress("backtest of " + demand.size() + " steps of " + demand.step() + " from " + input.file());
+        ScalingBacktestResult result;
         try {
-            result = Backtest.run(demand, options, forecasters);
+            var fitted = forecasters;
+            result = ScalingBacktest.run(demand, options, excludeAnomalies.enabled()
+                    ? () -> excludeAnomalies.apply(fitted.get(), demand, seed.seed()) : forecasters);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--input", input.toString(), e.getMessage(), e);
+            throw new BadInputException("--input", input.file().toString(), e.getMessage(), e);
         }
-        ObjectNode fields = BacktestJson.fields(result, input.toString());
+        ObjectNode fields = ScalingBacktestJson.fields(result, input.file().toString());
         if (!calendar.isEmpty()) {
             fields.set("events", events.describe(calendar, demand));
         }
@@ -103,17 +108,13 @@ public final class ScaleBacktestCommand extends LeafCommand {
             fields.put("trendWindow", trendWindow.toString());
         }
         if (plot != null) {
-            BacktestPlot.write(input.getFileName().toString().replaceFirst("\\.csv$", ""), result, plot);
+            ScalingBacktestPlot.write(input.file().getFileName().toString().replaceFirst("\\.csv$", ""), result, plot);
         }
-        return new Result(fields, table(result));
+        return new Result(fields, ScalingBacktestJson.table(result));
     }
 
-    /** Reads {@code --input} with the shared trace reader (analysis defaults: duplicates averaged, disorder sorted). */
-    public static TimeSeries readInput(Path file) {
-        return InputFiles.read(file, "--input").series();
-    }
 
-    private BacktestOptions options() {
+    private ScalingBacktestOptions options() {
         if (lead.isZero() || lead.isNegative()) {
             throw new BadInputException("--lead", lead.toString(), "--lead must be a positive duration, got " + lead);
         }
@@ -155,20 +156,10 @@ public final class ScaleBacktestCommand extends LeafCommand {
             throw new BadInputException("--trend-window", trendWindow.toString(),
                     "--trend-window must be a positive duration, got " + trendWindow);
         }
-        BacktestOptions defaults = BacktestOptions.defaults().withMaxUnserved(maxUnserved).withTrendWindow(trendWindow);
+        ScalingBacktestOptions defaults = ScalingBacktestOptions.defaults().withMaxUnserved(maxUnserved).withTrendWindow(trendWindow);
         return defaults.withController(defaults.controller().withQuantile(quantile)).withLead(lead, startupDelay)
                 .withCapacity(capacity, peakInstances == null ? 20 : peakInstances)
                 .withTargetUtilization(targetUtilization).withBounds(minInstances, maxInstances);
     }
 
-    /** The human table: one row per strategy. */
-    public static String table(BacktestResult result) {
-        StringBuilder out = new StringBuilder(String.format("%-24s %10s %14s %14s %8s %6s%n", "strategy",
-                "violMin", "unservedShare", "instanceHours", "actions", "max"));
-        for (StrategyResult s : result.strategies()) {
-            out.append(String.format("%-24s %10.0f %14.6f %14.1f %8d %6d%n", s.name(), s.sloViolationMinutes(),
-                    s.unservedShare(), s.instanceHours(), s.actions(), s.maxInstances()));
-        }
-        return out.toString().stripTrailing();
-    }
 }

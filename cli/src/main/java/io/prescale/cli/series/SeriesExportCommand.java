@@ -93,8 +93,17 @@ public final class SeriesExportCommand extends LeafCommand {
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }
+        if (Files.isDirectory(target)) {
+            throw new BadInputException("--out", file.toString(), "--out '" + file + "' is a directory; give the"
+                    + " path of a file to write");
+        }
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp); // nothing half-written stays behind
+            throw e;
+        }
     }
 }

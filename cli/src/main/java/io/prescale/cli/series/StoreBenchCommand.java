@@ -10,7 +10,9 @@ import io.prescale.core.series.TimeSeries;
 import io.prescale.core.series.TraceReadOptions;
 import io.prescale.core.series.TraceReadResult;
 import io.prescale.core.series.TraceReader;
+import io.prescale.core.store.AppendOptions;
 import io.prescale.core.store.QuestDbStore;
+import io.prescale.core.store.SampleBatch;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -33,8 +37,10 @@ import picocli.CommandLine.Option;
  * weekly cycles with Poisson-like noise, written as a NAB-style CSV) through the reader into embedded QuestDB
  * and back. Metrics: {@code importSamplesPerSecond} (CSV file → committed table, median of 5, store already
  * open), {@code csvParseSamplesPerSecond} (the reader alone, same runs) and {@code aggregatedReadMedianMs} (the
- * year read back at 5-minute steps, median of 20 after 5 warm-ups). Everything runs in a temporary directory
- * that is deleted afterwards.
+ * year read back at 5-minute steps, median of 20 after 5 warm-ups) and {@code appendSamplesPerSecond} (the same
+ * number of samples appended as remote-write batches of {@value #BATCH} samples, {@value #BATCH_SERIES} series of
+ * {@value #BATCH_PER_SERIES} consecutive one-second samples each, one idempotent append per series and batch,
+ * median of 5 runs into fresh series). Everything runs in a temporary directory that is deleted afterwards.
  */
 @Command(name = "store", description = "Benchmark CSV import into the embedded store and aggregated reads.")
 public final class StoreBenchCommand extends LeafCommand {
@@ -42,6 +48,9 @@ public final class StoreBenchCommand extends LeafCommand {
     private static final int READ_WARMUPS = 5;
     private static final int READS = 20;
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+    private static final int BATCH = 500;
+    private static final int BATCH_SERIES = 10;
+    private static final int BATCH_PER_SERIES = BATCH / BATCH_SERIES;
 
     @Option(names = "--samples", defaultValue = "525600", paramLabel = "N",
             description = "One-minute samples to generate (default: ${DEFAULT-VALUE}, a year).")
@@ -95,7 +104,22 @@ public final class StoreBenchCommand extends LeafCommand {
                     readMs[i - READ_WARMUPS] = (t1 - t0) / 1e6;
                 }
             }
+            double[] appendRates = new double[RUNS];
+            List<SampleBatch[]> batches = appendBatches(samples, seed.seed());
+            for (int run = 0; run < RUNS; run++) {
+                long t0 = System.nanoTime();
+                for (SampleBatch[] batch : batches) {
+                    for (int k = 0; k < BATCH_SERIES; k++) {
+                        store.append("append" + run + "_" + k, APPEND, batch[k]);
+                    }
+                }
+                appendRates[run] = (double) batches.size() * BATCH / ((System.nanoTime() - t0) / 1e9);
+                progress(String.format("run %d: append %.0f samples/s", run + 1, appendRates[run]));
+            }
             report.metric("importSamplesPerSecond", BenchmarkReport.median(importRates));
+            report.metric("appendSamplesPerSecond", BenchmarkReport.median(appendRates));
+            report.details().put("appendBatchSamples", BATCH);
+            report.details().put("appendBatchSeries", BATCH_SERIES);
             report.metric("csvParseSamplesPerSecond", BenchmarkReport.median(parseRates));
             report.metric("aggregatedReadMedianMs", BenchmarkReport.median(readMs));
             report.details().put("samples", samples);
@@ -105,10 +129,38 @@ public final class StoreBenchCommand extends LeafCommand {
         }
         report.goal("importSamplesPerSecond", ">=", 1_000_000);
         report.goal("aggregatedReadMedianMs", "<=", 50);
+        report.goal("appendSamplesPerSecond", ">=", 500_000);
         return report;
     }
 
     private long lastOpenNanos;
+
+    private static final AppendOptions APPEND = AppendOptions.defaults().withStep(Duration.ofSeconds(1))
+            .withSource("bench");
+
+    /**
+     * {@code samples / BATCH} remote-write batches: per batch, {@value #BATCH_PER_SERIES} consecutive one-second
+     * samples of each of {@value #BATCH_SERIES} series, values from the seed.
+     */
+    static List<SampleBatch[]> appendBatches(int samples, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<SampleBatch[]> batches = new ArrayList<>();
+        long start = START.toEpochMilli();
+        for (int b = 0; b < samples / BATCH; b++) {
+            SampleBatch[] batch = new SampleBatch[BATCH_SERIES];
+            for (int k = 0; k < BATCH_SERIES; k++) {
+                long[] times = new long[BATCH_PER_SERIES];
+                double[] values = new double[BATCH_PER_SERIES];
+                for (int i = 0; i < BATCH_PER_SERIES; i++) {
+                    times[i] = start + ((long) b * BATCH_PER_SERIES + i) * 1000L;
+                    values[i] = 100 + 10 * random.nextGaussian();
+                }
+                batch[k] = new SampleBatch(times, values);
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
 
     private QuestDbStore openTimed(Path dir) {
         long t0 = System.nanoTime();

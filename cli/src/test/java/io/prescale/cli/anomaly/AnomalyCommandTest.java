@@ -55,6 +55,14 @@ class AnomalyCommandTest {
     }
 
     @Test
+    void crossValidationNeedsTwoCategoriesAndNamesTheChoices() {
+        assertBadInput(CliRun.run("anomaly", "nab", "--data", DATA, "--labels", LABELS, "--detector", "likelihood",
+                "--cross-validate", "category", "--json"), "at least two categories");
+        assertBadInput(CliRun.run("anomaly", "nab", "--data", DATA, "--labels", LABELS, "--cross-validate", "file",
+                "--json"), "expected category");
+    }
+
+    @Test
     void unknownDetectorIsBadInput() {
         assertBadInput(CliRun.run("anomaly", "score", "--input", DATA + "/realAWSCloudwatch/iio_us-east-1_i-a2eb1cd9_NetworkIn.csv",
                 "--detector", "lstm", "--json"), "unknown detector 'lstm'");

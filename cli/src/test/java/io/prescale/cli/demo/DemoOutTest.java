@@ -2,7 +2,9 @@ package io.prescale.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.CliRun;
+import io.prescale.cli.base.OutputContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +14,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The demo's output directory: refused when not empty, untouched when a stage fails, progress per stage. */
 class DemoOutTest {
@@ -30,16 +34,51 @@ class DemoOutTest {
     }
 
     @Test
-    void aFailingStageIsNamedAndLeavesOutAsItWas(@TempDir Path dir) throws Exception {
+    void anUnusableStoreIsBadInputBeforeAnyStageWrites(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         Path notADirectory = Files.writeString(dir.resolve("store-is-a-file"), "x");
         CliRun run = CliRun.run("demo", "--quick", "--out", out.toString(), "--store", notADirectory.toString(),
                 "--json");
-        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
-        assertThat(run.json().at("/error/message").asText()).contains("stage import failed");
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.json().at("/error/option").asText()).isEqualTo("--store");
         assertThat(out).doesNotExist();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("store-is-a-file");
+        }
+    }
+
+    @Test
+    void aFailingStageIsNamedAndLeavesOutAsItWas(@TempDir Path dir) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("earlier-run.txt"), "kept");
+        DemoStage writesThenFails = new DemoStage() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public ObjectNode run(DemoContext context) throws Exception {
+                Files.writeString(context.outDir().resolve("half-written.json"), "{");
+                throw new IllegalStateException("disk full");
+            }
+        };
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        DemoCommand demo = new DemoCommand();
+        demo.pipeline = List.of(writesThenFails);
+        demo.setOutput(new OutputContext(new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), Map.of()));
+        int code = new CommandLine(demo).execute("--out", out.toString(), "--force", "--store",
+                dir.resolve("store").toString(), "--json");
+        assertThat(code).isEqualTo(1);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("stage broken failed", "disk full");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("broken", "failed");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("earlier-run.txt");
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out", "store");
         }
     }
 

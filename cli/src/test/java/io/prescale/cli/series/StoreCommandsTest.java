@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code prescale import} and {@code prescale series …}: the happy paths and every bad input of issue 2. */
+/** {@code prescale import} and {@code prescale series …}: the happy paths and every bad input of the store commands. */
 class StoreCommandsTest {
     @TempDir
     Path dir;
@@ -56,6 +56,10 @@ class StoreCommandsTest {
         assertThat(doc.at("/stored/start").asText()).isEqualTo("2014-07-01T00:00:00Z");
         JsonNode list = run("series", "list", "--store", store()).json();
         assertThat(list.at("/series/0/name").asText()).isEqualTo("taxi");
+        assertThat(list.at("/series/0/newest").asText()).as("freshness: the newest sample and its age")
+                .isEqualTo(java.time.Instant.parse(list.at("/series/0/end").asText())
+                        .minus(java.time.Duration.parse(list.at("/series/0/step").asText())).toString());
+        assertThat(list.at("/series/0/ageSeconds").asDouble()).isPositive();
         JsonNode show = run("series", "show", "--series", "taxi", "--store", store()).json();
         assertThat(show.get("min").asDouble()).isPositive();
         assertThat(show.get("max").asDouble()).isGreaterThanOrEqualTo(show.get("mean").asDouble());
@@ -130,9 +134,10 @@ class StoreCommandsTest {
     void storeDirectoryThatCannotBeWrittenIsBadInputNamingIt() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         String where = file.resolve("store").toString();
+        // Named by the option and the user's own path, whichever layer noticed the problem first.
         assertBadInput(run("import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "s", "--store", where),
-                "--store", "store directory " + where);
-        assertBadInput(run("series", "list", "--store", file.toString()), "--store", "store directory " + file);
+                "--store", where);
+        assertBadInput(run("series", "list", "--store", file.toString()), "--store", file.toString());
     }
 
     @Test

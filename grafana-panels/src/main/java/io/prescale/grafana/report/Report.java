@@ -10,12 +10,14 @@ import java.util.Optional;
 /**
  * Everything the offline report shows. Every panel is optional: the report shows what the run produced and
  * says which panels it left out. {@code window} is the width of the time figures (the most interesting part of
- * each series is chosen, see {@link InterestingWindow}).
+ * each series is chosen, see {@link InterestingWindow}). {@code actuator} holds the decisions of an actuator
+ * cycle (one per group, with the group named in the reason), shown as a table.
  */
 public record Report(String title, Instant generatedAt, List<Fact> facts, List<String> notes,
                      Optional<LoadForecast> loadForecast, Optional<Counts> counts, List<SloCurve> slo,
                      Optional<ProfileLibrary> profiles, Optional<AnomalyTrack> anomalies, List<TuningCurve> tuning,
-                     List<PolicyRow> policy, List<CapacityTimeline> backtests, Duration window) {
+                     List<PolicyRow> policy, List<CapacityTimeline> backtests, Duration window,
+                     List<Decision> actuator) {
     /** One key figure shown at the top: a label and its value, already formatted with its unit. */
     public record Fact(String label, String value) {
         public Fact {
@@ -41,6 +43,7 @@ public record Report(String title, Instant generatedAt, List<Fact> facts, List<S
         tuning = List.copyOf(tuning);
         policy = List.copyOf(policy);
         backtests = List.copyOf(backtests);
+        actuator = actuator == null ? List.of() : List.copyOf(actuator);
         loadForecast = Objects.requireNonNull(loadForecast, "loadForecast");
         counts = Objects.requireNonNull(counts, "counts");
         profiles = Objects.requireNonNull(profiles, "profiles");
@@ -67,6 +70,7 @@ public record Report(String title, Instant generatedAt, List<Fact> facts, List<S
         private final List<PolicyRow> policy = new ArrayList<>();
         private final List<CapacityTimeline> backtests = new ArrayList<>();
         private Duration window = Duration.ofDays(3);
+        private final List<Decision> actuator = new ArrayList<>();
 
         private Builder(String title, Instant generatedAt) {
             this.title = title;
@@ -123,6 +127,12 @@ public record Report(String title, Instant generatedAt, List<Fact> facts, List<S
             return this;
         }
 
+        /** One decision of an actuator cycle. */
+        public Builder actuatorDecision(Decision value) {
+            actuator.add(value);
+            return this;
+        }
+
         public Builder window(Duration value) {
             window = value;
             return this;
@@ -131,7 +141,7 @@ public record Report(String title, Instant generatedAt, List<Fact> facts, List<S
         public Report build() {
             return new Report(title, generatedAt, facts, notes, Optional.ofNullable(loadForecast),
                     Optional.ofNullable(counts), slo, Optional.ofNullable(profiles), Optional.ofNullable(anomalies),
-                    tuning, policy, backtests, window);
+                    tuning, policy, backtests, window, actuator);
         }
     }
 }

@@ -126,6 +126,9 @@ public final class ReportWriter {
         if (!r.policy().isEmpty()) {
             policy(h, r.policy());
         }
+        if (!r.actuator().isEmpty()) {
+            actuator(h, r.actuator());
+        }
         r.counts().ifPresent(c -> decisions(h, c, r.window()));
         h.append("<h2>Figures</h2>\n");
         for (Figure f : figures) {
@@ -160,6 +163,18 @@ public final class ReportWriter {
         h.append("</table>\n");
     }
 
+    private static void actuator(StringBuilder h, List<Decision> decisions) {
+        h.append("<h2>What the actuator decided</h2>\n<p>One evaluation cycle over the annotated job groups: what")
+                .append(" each group would be scaled to now, and why.</p>\n<table>\n<tr><th>time</th><th>action</th>")
+                .append("<th class=\"n\">instances</th><th>reason</th></tr>\n");
+        for (Decision d : decisions) {
+            h.append("<tr><td>").append(esc(TIME.format(d.time()))).append("</td><td>").append(esc(d.action()))
+                    .append("</td><td class=\"n\">").append(d.from()).append(" → ").append(d.to())
+                    .append("</td><td>").append(esc(d.reason())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
     /** The count changes inside the window the counts figure shows, at most {@value #MAX_DECISIONS}. */
     private static void decisions(StringBuilder h, Counts counts, java.time.Duration window) {
         java.time.Instant[] span = ReportCharts.countsWindow(counts, window);
@@ -188,7 +203,10 @@ public final class ReportWriter {
             m.add("forecast");
         }
         if (r.counts().isEmpty()) {
-            m.add("actuator decisions");
+            m.add("instance counts");
+        }
+        if (r.actuator().isEmpty()) {
+            m.add("actuator cycle");
         }
         if (r.slo().isEmpty()) {
             m.add("load tests");
@@ -203,7 +221,7 @@ public final class ReportWriter {
             m.add("tuning");
         }
         if (r.policy().isEmpty()) {
-            m.add("policy");
+            m.add("policy table");
         }
         if (r.backtests().isEmpty()) {
             m.add("scaling backtest");

@@ -88,6 +88,8 @@ final class ReportFixture {
                 .policy(List.of(new PolicyRow(0, 1000, 4, "cpu 500, threads 8", 35, 4),
                         new PolicyRow(1000, 2500, 9, "cpu 500, threads 16", 48, 9),
                         new PolicyRow(2500, 6000, 20, "cpu 1000, threads 16", Double.NaN, 40)))
+                .actuatorDecision(new Decision(Instant.parse("2026-01-15T12:00:00Z"), "scale_out", 3, 5,
+                        "default/web/api: <p90> forecast over the 10 min lead needs 5 instances"))
                 .note("Fixture data, not a measurement.")
                 .build();
     }

@@ -51,11 +51,19 @@ class ReportWriterTest {
     }
 
     @Test
+    void theActuatorCycleIsATableOfDecisionsWithTheirReasons(@TempDir Path dir) throws Exception {
+        ReportWriter.write(ReportFixture.full(), dir);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("What the actuator decided", "3 → 5",
+                "default/web/api: &lt;p90&gt; forecast over the 10 min lead needs 5 instances");
+    }
+
+    @Test
     void aReportWithoutOptionalPanelsSaysWhatIsMissing(@TempDir Path dir) throws Exception {
         Report r = Report.builder("Prescale", Instant.EPOCH).fact("x", "1").build();
         assertThat(ReportWriter.write(r, dir)).containsExactly(Path.of("report.html"));
         assertThat(Files.readString(dir.resolve("report.html")))
-                .contains("Not in this run: forecast, actuator decisions, load tests, profile library");
+                .contains("Not in this run: forecast, instance counts, actuator cycle, load tests, profile library");
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.prescale.core.series.TimeSeries;
 import java.util.Objects;
 
 /**
- * The rolling-origin backtest of issue 3 (Tashman 2000, "Out-of-sample tests of forecasting accuracy"): see
+ * The rolling-origin backtest (Tashman 2000, "Out-of-sample tests of forecasting accuracy"): see
  * {@link BacktestSpec}. NaN targets are skipped and counted. Forecasts ask for p10/p50/p90; the median is the
  * point forecast. The origins between two refits are forecast in one batch when the model can.
  */

@@ -1,7 +1,7 @@
 package io.prescale.core.forecast;
 
 /**
- * Accuracy of scored forecasts, as fractions (issue 3): WAPE = Σ|e|/Σ|y|; sMAPE = mean of 2|e|/(|y|+|ŷ|) with
+ * Accuracy of scored forecasts, as fractions: WAPE = Σ|e|/Σ|y|; sMAPE = mean of 2|e|/(|y|+|ŷ|) with
  * 0/0 = 0; NRMSE = RMSE/std(y over the targets); MASE = MAE / {@code scale}, the in-sample MAE of the weekly
  * seasonal naive before the test period (Hyndman & Koehler 2006); pinball = mean over τ ∈ {.1, .5, .9} of the
  * mean quantile loss, divided by the same scale; coverage80 = share of targets with p10 ≤ y ≤ p90. The point

@@ -192,8 +192,7 @@ final class LstmForecaster implements Forecaster {
         private float[] forward(float[] input, int size) {
             try (NDManager manager = djl.getNDManager().newSubManager()) {
                 NDArray x = manager.create(input, LstmNetwork.inputShape(size, spec.window()));
-                return block.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow()
-                        .toFloatArray();
+                return DeepLearning.recurrentForward(block, new ParameterStore(manager, false), x, false).toFloatArray();
             }
         }
 
@@ -219,8 +218,8 @@ final class LstmForecaster implements Forecaster {
                     int origin = keep + produced;
                     LstmNetwork.window(scaled, origin, spec.window(), spec.outSteps(), period, epoch0, stepSeconds, input, 0);
                     NDArray x = manager.create(input, LstmNetwork.inputShape(1, spec.window()));
-                    float[] out = block.forward(new ParameterStore(manager, false), new NDList(x), false)
-                            .singletonOrThrow().toFloatArray();
+                    float[] out = DeepLearning.recurrentForward(block, new ParameterStore(manager, false), x, false)
+                            .toFloatArray();
                     for (int k = 0; k < spec.outSteps() && produced < horizon; k++) {
                         scaled[origin + k] = out[k * 3 + 1];
                         produced++;

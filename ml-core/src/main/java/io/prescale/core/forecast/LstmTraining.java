@@ -155,7 +155,7 @@ final class LstmTraining {
         try (NDManager manager = root.newSubManager()) {
             NDArray x = manager.create(gather(xs, idx, 0, size), LstmNetwork.inputShape(size, xs[0].length / LstmNetwork.CHANNELS));
             NDArray t = manager.create(gather(ys, idx, 0, size), new Shape(size, ys[0].length));
-            NDArray prediction = block.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+            NDArray prediction = DeepLearning.recurrentForward(block, new ParameterStore(manager, false), x, false);
             return LstmNetwork.quantileLoss(prediction, t, ys[0].length).getFloat();
         }
     }

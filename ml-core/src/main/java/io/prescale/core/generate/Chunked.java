@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.prescale.core.nn.DeepLearning;
 
 /**
  * Runs a recurrent block on batch-first input in slices of at most {@value #SLICE} windows and concatenates the
@@ -21,12 +22,12 @@ final class Chunked {
     static NDArray forward(Block block, ParameterStore store, NDArray input, boolean training) {
         long batch = input.getShape().get(0);
         if (batch <= SLICE) {
-            return block.forward(store, new NDList(input), training).singletonOrThrow();
+            return DeepLearning.recurrentForward(block, store, input, training);
         }
         NDList parts = new NDList();
         for (long from = 0; from < batch; from += SLICE) {
             NDArray slice = input.get(new NDIndex(from + ":" + Math.min(batch, from + SLICE)));
-            parts.add(block.forward(store, new NDList(slice), training).singletonOrThrow());
+            parts.add(DeepLearning.recurrentForward(block, store, slice, training));
         }
         return NDArrays.concat(parts, 0);
     }

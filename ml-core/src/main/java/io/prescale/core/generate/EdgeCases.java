@@ -32,15 +32,20 @@ public record EdgeCases(AnomalyDetector detector, int candidatesPerCase, int ref
         }
     }
 
-    /** 5 candidates per case, 64 reference profiles, tail probability 0.01. */
+    /** Candidates drawn per edge case by {@link #of}. */
+    public static final int DEFAULT_CANDIDATES = 5;
+
+    /** {@value #DEFAULT_CANDIDATES} candidates per case, 64 reference profiles, tail probability 0.01. */
     public static EdgeCases of(AnomalyDetector detector) {
-        return new EdgeCases(detector, 5, 64, 0.01);
+        return new EdgeCases(detector, DEFAULT_CANDIDATES, 64, 0.01);
     }
 
     /** The {@code k} highest-scoring tail profiles, best first; each carries its score in its provenance. */
     public List<Scored> find(ProfileGenerator generator, int k, ProfileControls controls, long seed) {
-        if (k < 1) {
-            throw new IllegalArgumentException("edge cases k must be >= 1, got " + k);
+        int max = ProfileGenerator.MAX_PROFILES / candidatesPerCase;
+        if (k < 1 || k > max) {
+            throw new IllegalArgumentException("edge cases must be in 1.." + max + " (" + candidatesPerCase
+                    + " candidates each, at most " + ProfileGenerator.MAX_PROFILES + " per call), got " + k);
         }
         List<LoadProfile> reference = generator.sample(referenceProfiles, controls, seed ^ 0x5DEECE66DL);
         AnomalyModel model = detector.fit(concatenate(reference));

@@ -31,6 +31,18 @@ public record EvaluationOptions(int runs, int discriminatorIterations, int predi
         return new EvaluationOptions(newRuns, discriminatorIterations, predictorIterations, batchSize);
     }
 
+    public EvaluationOptions withDiscriminatorIterations(int iterations) {
+        return new EvaluationOptions(runs, iterations, predictorIterations, batchSize);
+    }
+
+    public EvaluationOptions withPredictorIterations(int iterations) {
+        return new EvaluationOptions(runs, discriminatorIterations, iterations, batchSize);
+    }
+
+    public EvaluationOptions withBatchSize(int newBatchSize) {
+        return new EvaluationOptions(runs, discriminatorIterations, predictorIterations, newBatchSize);
+    }
+
     private static void positive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException("evaluation " + name + " must be >= 1, got " + value);

@@ -21,9 +21,33 @@ public record MinMaxScaler(double[] min, double[] max) {
         max = max.clone();
     }
 
-    /** Fits on rows × features (NaN-free). */
+    /** The largest magnitude a training value may have: beyond it the networks' arithmetic overflows. */
+    public static final double MAX_MAGNITUDE = 1e12;
+
+    /**
+     * Fits on rows × features, the last feature being the load (as {@link LoadModel} lays them out).
+     *
+     * @throws IllegalArgumentException naming the row and feature of a value that is not finite, exceeds
+     *                                  {@value #MAX_MAGNITUDE} in magnitude, or is a negative load
+     */
     public static MinMaxScaler fit(double[][] rows) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("no rows to fit the scaling on");
+        }
         int features = rows[0].length;
+        for (int r = 0; r < rows.length; r++) {
+            for (int f = 0; f < features; f++) {
+                double value = rows[r][f];
+                if (!Double.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) {
+                    throw new IllegalArgumentException("training value at row " + r + ", feature " + f + " is " + value
+                            + "; expected a finite number of magnitude at most " + MAX_MAGNITUDE);
+                }
+                if (f == features - 1 && value < 0) {
+                    throw new IllegalArgumentException("load at row " + r + " is " + value
+                            + "; loads must be >= 0 (requests cannot be negative)");
+                }
+            }
+        }
         double[] min = new double[features];
         double[] max = new double[features];
         Arrays.fill(min, Double.POSITIVE_INFINITY);

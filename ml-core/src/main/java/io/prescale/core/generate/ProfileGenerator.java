@@ -32,8 +32,16 @@ public record ProfileGenerator(LoadModel model, Instant start, Duration step, Lo
         }
     }
 
-    /** {@code n} typical profiles under {@code controls}. */
+    /** The most profiles one call samples: bounds the memory of a sample before it is allocated. */
+    public static final int MAX_PROFILES = 10_000;
+
+    /**
+     * {@code n} typical profiles under {@code controls}.
+     *
+     * @throws IllegalArgumentException when {@code n} is outside 0..{@value #MAX_PROFILES}
+     */
     public List<LoadProfile> sample(int n, ProfileControls controls, long seed) {
+        checkCount(n, "profiles");
         checkEvents(controls);
         double[][][] windows = model.sample(n, new Conditioning(phase, controls), seed);
         return toProfiles(windows, controls, seed, "typical");
@@ -41,9 +49,18 @@ public record ProfileGenerator(LoadModel model, Instant start, Duration step, Lo
 
     /** {@code n} profiles from the latent tails (probability {@code tailProbability}) under {@code controls}. */
     public List<LoadProfile> sampleTail(int n, double tailProbability, ProfileControls controls, long seed) {
+        checkCount(n, "edge cases");
         checkEvents(controls);
         double[][][] windows = model.sampleTail(n, tailProbability, new Conditioning(phase, controls), seed);
         return toProfiles(windows, controls, seed, "edge-case");
+    }
+
+    /** Refuses a count outside 0..{@value #MAX_PROFILES}, naming the limit. */
+    static void checkCount(int n, String what) {
+        if (n < 0 || n > MAX_PROFILES) {
+            throw new IllegalArgumentException(what + " to sample must be in 0.." + MAX_PROFILES
+                    + " (the limit per call), got " + n);
+        }
     }
 
     /** Refuses events that start or end past the profile's end before any sampling. */

@@ -28,7 +28,27 @@ public record VaeOptions(int latentDims, int hidden, int iterations, int batchSi
         return new VaeOptions(8, 128, 3000, 128, 1e-3, 10);
     }
 
+    public VaeOptions withLatentDims(int newLatentDims) {
+        return new VaeOptions(newLatentDims, hidden, iterations, batchSize, learningRate, reconstructionWeight);
+    }
+
+    public VaeOptions withHidden(int newHidden) {
+        return new VaeOptions(latentDims, newHidden, iterations, batchSize, learningRate, reconstructionWeight);
+    }
+
     public VaeOptions withIterations(int newIterations) {
         return new VaeOptions(latentDims, hidden, newIterations, batchSize, learningRate, reconstructionWeight);
+    }
+
+    public VaeOptions withBatchSize(int newBatchSize) {
+        return new VaeOptions(latentDims, hidden, iterations, newBatchSize, learningRate, reconstructionWeight);
+    }
+
+    public VaeOptions withLearningRate(double newLearningRate) {
+        return new VaeOptions(latentDims, hidden, iterations, batchSize, newLearningRate, reconstructionWeight);
+    }
+
+    public VaeOptions withReconstructionWeight(double newWeight) {
+        return new VaeOptions(latentDims, hidden, iterations, batchSize, learningRate, newWeight);
     }
 }

@@ -1,7 +1,12 @@
 package io.prescale.core.nn;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
 import java.util.Objects;
 
 /**
@@ -42,6 +47,25 @@ public final class DeepLearning {
     /** A new root manager on the CPU; close it (try-with-resources) to free native memory. */
     public static NDManager newManager() {
         return engine().newBaseManager();
+    }
+
+    /**
+     * Forward pass of a block that holds a recurrent layer (LSTM, GRU), with autograd's grad mode switched on for
+     * the call. PyTorch 2.7.1's CPU recurrent kernel in no-grad mode returns wrong outputs on some CPUs (seen on an
+     * AVX-512 AMD EPYC: a hand-computed LSTM matches the grad-mode output and not the no-grad one, and a trained
+     * forecaster lost to persistence), so inference takes the same kernel as training.
+     * {@code RecurrentInferenceTest} checks both layers against a hand computation. Grad mode is thread-local in
+     * PyTorch, so this is safe across threads; the outputs live in {@code store}'s manager as usual.
+     */
+    public static NDArray recurrentForward(Block block, ParameterStore store, NDArray input, boolean training) {
+        engine();
+        boolean wasOn = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try {
+            return block.forward(store, new NDList(input), training).singletonOrThrow();
+        } finally {
+            JniUtils.setGradMode(wasOn);
+        }
     }
 
     static void configureProperties() {

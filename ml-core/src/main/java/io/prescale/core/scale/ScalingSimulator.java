@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The backtest world, exactly as issue 7 defines it: steps of length Δ with mean demand d_t; a strategy decides
+ * The backtest world, defined as follows: steps of length Δ with mean demand d_t; a strategy decides
  * at the start of step t from d_0 … d_{t−1}; an instance launched at t is ready from t + k; removals take effect
  * at once (the youngest instances go first); the simulator clamps every count into the bounds. Step t violates
  * when d_t > ready_t·c. Only steps from {@code warmUpSteps} on are scored (gaps are not scored). Every strategy

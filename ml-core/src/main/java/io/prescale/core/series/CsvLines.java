@@ -12,12 +12,14 @@ import java.util.List;
 final class CsvLines {
     private final String text;
     private final char delimiter;
+    private final String source;
     private int position;
     private int lineNumber;
     private int lineStart;
     private int lineEnd;
 
-    CsvLines(String text) {
+    CsvLines(String text, String source) {
+        this.source = source;
         this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
         this.delimiter = detectDelimiter(this.text);
     }
@@ -33,6 +35,10 @@ final class CsvLines {
             lineEnd = end > lineStart && text.charAt(end - 1) == '\r' ? end - 1 : end;
             position = end + 1;
             lineNumber++;
+            if (lineEnd - lineStart > TraceReader.MAX_LINE_CHARS) {
+                throw BoundedText.tooLong(source, lineNumber, TraceReader.MAX_LINE_CHARS,
+                        text.substring(lineStart, lineStart + BoundedText.SHOWN));
+            }
             if (!isBlank(lineStart, lineEnd)) {
                 return true;
             }
@@ -45,10 +51,9 @@ final class CsvLines {
         return lineNumber;
     }
 
-    /** The current line as written (for messages, cut at 200 characters). */
+    /** The current line as written (for messages, cut at 100 characters). */
     String lineText() {
-        String line = text.substring(lineStart, lineEnd);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        return BoundedText.shown(text.substring(lineStart, Math.min(lineEnd, lineStart + 101)), 100);
     }
 
     /** Every cell of the current line. */
@@ -124,7 +129,8 @@ final class CsvLines {
 
     private static char detectDelimiter(String text) {
         int end = text.indexOf('\n');
-        String first = end < 0 ? text : text.substring(0, end);
+        String first = (end < 0 ? text : text.substring(0, end));
+        first = first.substring(0, Math.min(first.length(), TraceReader.MAX_LINE_CHARS + 1));
         char best = ',';
         long bestCount = 0;
         for (char candidate : new char[] {',', ';', '\t'}) {

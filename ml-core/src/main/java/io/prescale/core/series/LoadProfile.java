@@ -150,8 +150,21 @@ public record LoadProfile(int schemaVersion, Instant start, Duration step, Strin
         }
     }
 
-    /** Reads a profile file. */
+    /** The largest profile file read (64 MiB, some four million steps). */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Reads a profile file.
+     *
+     * @throws IllegalArgumentException when it is larger than {@value #MAX_FILE_BYTES} bytes (checked before
+     *                                  reading) or not a load profile
+     */
     public static LoadProfile read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException(file + " is " + size + " bytes, more than the " + MAX_FILE_BYTES
+                    + " bytes a load profile may have");
+        }
         return fromJson(Files.readString(file));
     }
 

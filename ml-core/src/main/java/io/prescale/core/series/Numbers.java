@@ -11,8 +11,8 @@ final class Numbers {
     /** The number in {@code text}, or NaN when it is none (or is written {@code NaN} or empty: see {@link #isGap}). */
     static double parse(String text) {
         int n = text.length();
-        if (n == 0) {
-            return Double.NaN;
+        if (n == 0 || n > TraceReader.MAX_CELL_CHARS) {
+            return Double.NaN; // a longer cell is no number worth parsing (Double.parseDouble is slow on them)
         }
         if (n <= 15) {
             int i = text.charAt(0) == '-' ? 1 : 0;

@@ -2,6 +2,7 @@ package io.prescale.core.series;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +13,8 @@ import java.time.format.DateTimeParseException;
  * space, optional seconds and fraction (up to 9 digits), optional {@code Z}, offset ({@code +02:00},
  * {@code +0200}, {@code +02}) or {@code [zone]}; no zone means UTC. Epoch seconds or milliseconds are numbers
  * between 1980 and 2100 in the respective unit. The common forms are parsed by hand because a trace of a year
- * at one-minute steps has half a million of them. Stateless and thread-safe.
+ * at one-minute steps has half a million of them. The one timestamp parser of the project: every command option,
+ * events file and trace goes through {@link #parseInstant(String)} or the trace reader. Stateless and thread-safe.
  */
 public final class Timestamps {
     /** Returned when a text is not a timestamp of the asked format. */
@@ -56,6 +58,9 @@ public final class Timestamps {
 
     /** The format {@code text} is written in, or null when it is no timestamp. */
     static Format detect(String text) {
+        if (text.length() > TraceReader.MAX_CELL_CHARS) {
+            return null;
+        }
         if (parseIso(text) != INVALID) {
             return Format.ISO;
         }
@@ -70,6 +75,9 @@ public final class Timestamps {
 
     /** Nanoseconds since the epoch, or {@link #INVALID}. */
     static long parse(String text, Format format) {
+        if (text.length() > TraceReader.MAX_CELL_CHARS) {
+            return INVALID;
+        }
         return format == Format.ISO ? parseIso(text) : parseEpoch(text, format);
     }
 

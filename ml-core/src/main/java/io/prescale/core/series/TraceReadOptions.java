@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param unit        what a value means: {@code COUNT} (requests in the step; samples bucketed together are
  *                    summed) or {@code RATE} (requests/s; bucketed samples are averaged)
  * @param step        the grid step; null infers it from the timestamps (or 1 s when there is no time column)
+ * @param rowsAsWritten true keeps every row as written, in file order: no sorting, merging or gridding; the
+ *                    result then carries each row's timestamp ({@link TraceReadResult#rowTimes()}) and its series
+ *                    holds the values one per step from the first row (the step as above). For scorers that count
+ *                    rows, such as the Numenta Anomaly Benchmark's.
  */
 public record TraceReadOptions(String timeColumn, String valueColumn, OnDuplicate onDuplicate,
-                               OnDisorder onDisorder, LoadProfile.Unit unit, Duration step) {
+                               OnDisorder onDisorder, LoadProfile.Unit unit, Duration step, boolean rowsAsWritten) {
 
     /** Rows with equal timestamps: merged by mean, sum or last (in file order), or rejected. */
     public enum OnDuplicate {
@@ -57,36 +61,41 @@ public record TraceReadOptions(String timeColumn, String valueColumn, OnDuplicat
 
     /** Defaults of the analysis commands: detect columns, duplicates averaged, disorder sorted, counts. */
     public static TraceReadOptions defaults() {
-        return new TraceReadOptions(null, null, OnDuplicate.MEAN, OnDisorder.SORT, LoadProfile.Unit.COUNT, null);
+        return new TraceReadOptions(null, null, OnDuplicate.MEAN, OnDisorder.SORT, LoadProfile.Unit.COUNT, null, false);
     }
 
     /** Defaults of {@code prescale import}: duplicates and disorder are errors. */
     public static TraceReadOptions importDefaults() {
-        return new TraceReadOptions(null, null, OnDuplicate.ERROR, OnDisorder.ERROR, LoadProfile.Unit.COUNT, null);
+        return new TraceReadOptions(null, null, OnDuplicate.ERROR, OnDisorder.ERROR, LoadProfile.Unit.COUNT, null, false);
     }
 
     public TraceReadOptions withTimeColumn(String column) {
-        return new TraceReadOptions(column, valueColumn, onDuplicate, onDisorder, unit, step);
+        return new TraceReadOptions(column, valueColumn, onDuplicate, onDisorder, unit, step, rowsAsWritten);
     }
 
     public TraceReadOptions withValueColumn(String column) {
-        return new TraceReadOptions(timeColumn, column, onDuplicate, onDisorder, unit, step);
+        return new TraceReadOptions(timeColumn, column, onDuplicate, onDisorder, unit, step, rowsAsWritten);
     }
 
     public TraceReadOptions withOnDuplicate(OnDuplicate rule) {
-        return new TraceReadOptions(timeColumn, valueColumn, rule, onDisorder, unit, step);
+        return new TraceReadOptions(timeColumn, valueColumn, rule, onDisorder, unit, step, rowsAsWritten);
     }
 
     public TraceReadOptions withOnDisorder(OnDisorder rule) {
-        return new TraceReadOptions(timeColumn, valueColumn, onDuplicate, rule, unit, step);
+        return new TraceReadOptions(timeColumn, valueColumn, onDuplicate, rule, unit, step, rowsAsWritten);
     }
 
     public TraceReadOptions withUnit(LoadProfile.Unit newUnit) {
-        return new TraceReadOptions(timeColumn, valueColumn, onDuplicate, onDisorder, newUnit, step);
+        return new TraceReadOptions(timeColumn, valueColumn, onDuplicate, onDisorder, newUnit, step, rowsAsWritten);
     }
 
     public TraceReadOptions withStep(Duration newStep) {
-        return new TraceReadOptions(timeColumn, valueColumn, onDuplicate, onDisorder, unit, newStep);
+        return new TraceReadOptions(timeColumn, valueColumn, onDuplicate, onDisorder, unit, newStep, rowsAsWritten);
+    }
+
+    /** Keeps the rows as written (true) or puts them on a regular grid (false, the default). */
+    public TraceReadOptions withRowsAsWritten(boolean asWritten) {
+        return new TraceReadOptions(timeColumn, valueColumn, onDuplicate, onDisorder, unit, step, asWritten);
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String what) {

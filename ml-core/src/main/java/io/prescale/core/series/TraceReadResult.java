@@ -1,5 +1,7 @@
 package io.prescale.core.series;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,11 +18,15 @@ import java.util.Objects;
  * @param bucketed          rows that were not on a grid point or shared a step with another timestamp
  * @param gaps              steps of the grid without a value (NaN)
  * @param stepInferred      true when the step came from the timestamps, false when it was given or defaulted
+ * @param rowTimes          each row's timestamp in file order when read with
+ *                          {@link TraceReadOptions#rowsAsWritten()} (then {@code series} holds the rows' values in
+ *                          the same order); empty otherwise
  */
 public record TraceReadResult(TimeSeries series, String source, String timeColumn, String timeFormat,
                               String valueColumn, int rows, int duplicatesMerged, int reordered, int bucketed,
-                              int gaps, boolean stepInferred) {
+                              int gaps, boolean stepInferred, List<Instant> rowTimes) {
     public TraceReadResult {
+        rowTimes = List.copyOf(rowTimes);
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(timeFormat, "timeFormat");

@@ -3,7 +3,6 @@ package io.prescale.core.series;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,11 +37,23 @@ import java.util.Objects;
  *       ({@code floor((t - start) / step)}); samples sharing a step are summed for {@code count} and averaged for
  *       {@code rate} (NaN skipped). Steps without a sample are NaN gaps, never filled.</li>
  * </ul>
+ * <b>Limits</b>, checked before the rest is read: a file or stream of at most {@value #MAX_BYTES} bytes, lines of at
+ * most {@value #MAX_LINE_CHARS} characters; a cell of more than {@value #MAX_CELL_CHARS} characters is neither
+ * a number nor a timestamp. A column that is a time column by its first value (an ISO-8601 timestamp) or by its
+ * header ({@code time}, {@code date}, {@code ts}, …) stays the time column: a row that does not parse in it is an
+ * error naming the line, never a silent switch to "no time column".
  * Every problem is an {@link IllegalArgumentException} with a one-line message naming the source, and for a
- * bad row its line number and text. Stateless and thread-safe.
+ * bad row its line number and at most 100 characters of its text. Stateless and thread-safe.
  */
 public final class TraceReader {
+    /** The largest file or stream read whole: 512 MiB. */
+    public static final long MAX_BYTES = 512L * 1024 * 1024;
+    /** The longest line, in characters. */
+    public static final int MAX_LINE_CHARS = 65_536;
+    /** The longest cell that can be a number or a timestamp, in characters. */
+    public static final int MAX_CELL_CHARS = 100;
     private static final int SAMPLE_ROWS = 100;
+    private static final int SHOWN_CELL = 40;
 
     private TraceReader() {
     }
@@ -53,10 +64,12 @@ public final class TraceReader {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + " is not a readable file");
         }
-        try {
-            return readText(Files.readString(file, StandardCharsets.UTF_8), file.toString(), options);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IllegalArgumentException(file + " is not UTF-8 text", e);
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IllegalArgumentException(file + " is " + Files.size(file) + " bytes, more than the "
+                        + MAX_BYTES + " bytes a trace read whole may have; cut it or import it in parts");
+            }
+            return readText(BoundedText.read(in, file.toString(), MAX_BYTES, MAX_LINE_CHARS), file.toString(), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -65,7 +78,7 @@ public final class TraceReader {
     /** Reads CSV bytes (UTF-8); {@code source} names them in messages. Does not close the stream. */
     public static TraceReadResult read(InputStream in, String source, TraceReadOptions options) {
         try {
-            return readText(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, options);
+            return readText(BoundedText.read(in, source, MAX_BYTES, MAX_LINE_CHARS), source, options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
@@ -82,17 +95,117 @@ public final class TraceReader {
             Duration step = options.step() == null ? Duration.ofSeconds(1) : options.step();
             TimeSeries series = TimeSeries.of(Instant.EPOCH, step, Arrays.copyOf(rows.values, rows.size));
             return new TraceReadResult(series, source, null, "none", layout.valueName(), rows.size, 0, 0, 0,
-                    series.gapCount(), false);
+                    series.gapCount(), false, List.of());
+        }
+        if (options.rowsAsWritten()) {
+            return asWritten(source, options, layout, rows);
         }
         TraceGrid grid = new TraceGrid(source, options, rows.times, rows.values, rows.lines, rows.size);
         TimeSeries series = grid.build();
         return new TraceReadResult(series, source, layout.timeName(), layout.format.label, layout.valueName(),
                 rows.size, grid.duplicatesMerged, grid.reordered, grid.bucketed, series.gapCount(),
-                grid.stepInferred);
+                grid.stepInferred, List.of());
+    }
+
+    /** Every row in file order, values one per step from the first row, each row's own timestamp kept. */
+    private static TraceReadResult asWritten(String source, TraceReadOptions options, Layout layout, Rows rows) {
+        List<Instant> times = new ArrayList<>(rows.size);
+        for (int i = 0; i < rows.size; i++) {
+            times.add(Instant.ofEpochSecond(0, rows.times[i]));
+        }
+        Duration step = options.step();
+        if (step == null) {
+            long[] diffs = new long[Math.max(0, rows.size - 1)];
+            for (int i = 1; i < rows.size; i++) {
+                diffs[i - 1] = rows.times[i] - rows.times[i - 1];
+            }
+            Arrays.sort(diffs);
+            long median = diffs.length == 0 ? 0 : diffs[diffs.length / 2];
+            step = median > 0 ? Duration.ofNanos(median) : Duration.ofSeconds(1);
+        }
+        TimeSeries series = TimeSeries.of(times.get(0), step, Arrays.copyOf(rows.values, rows.size));
+        return new TraceReadResult(series, source, layout.timeName(), layout.format.label, layout.valueName(),
+                rows.size, 0, 0, 0, series.gapCount(), options.step() == null, times);
+    }
+
+    /**
+     * Reads every value column of a CSV file, row by row as written: the time column as for {@link #read}
+     * ({@link TraceReadOptions#timeColumn()} or detected), every other column a value column that must hold a
+     * finite number in every row; rows are neither sorted, merged nor gridded. The step is the given one, else the
+     * difference between the first two timestamps, which must be positive.
+     */
+    public static TraceTable readTable(Path file, TraceReadOptions options) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " is not a readable file");
+        }
+        String source = file.toString();
+        String text;
+        try {
+            text = BoundedText.read(file, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Layout layout = Layout.detect(text, source, options);
+        List<Integer> valueColumns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < layout.names.size(); c++) {
+            if (c != layout.timeIndex) {
+                valueColumns.add(c);
+                names.add(layout.names.get(c));
+            }
+        }
+        CsvLines lines = new CsvLines(text, source);
+        if (layout.hasHeader) {
+            lines.next();
+        }
+        List<double[]> rows = new ArrayList<>();
+        long[] firstTimes = new long[2];
+        while (lines.next()) {
+            List<String> cells = lines.cells();
+            if (cells.size() != layout.names.size()) {
+                throw badRow(source, lines, "has " + cells.size() + " cells, the header " + layout.names.size());
+            }
+            if (layout.timeIndex >= 0 && rows.size() < 2) {
+                long time = Timestamps.parse(cells.get(layout.timeIndex), layout.format);
+                if (time == Timestamps.INVALID) {
+                    throw badRow(source, lines, "'" + cells.get(layout.timeIndex) + "' in column " + layout.timeName()
+                            + " is not a timestamp (" + layout.format.label + ")");
+                }
+                firstTimes[rows.size()] = time;
+            }
+            double[] row = new double[valueColumns.size()];
+            for (int k = 0; k < row.length; k++) {
+                String cell = cells.get(valueColumns.get(k));
+                row[k] = Numbers.parse(cell);
+                if (!Double.isFinite(row[k])) {
+                    throw badRow(source, lines, "'" + cell + "' in column " + names.get(k)
+                            + " is not a finite number (fill gaps first)");
+                }
+            }
+            rows.add(row);
+        }
+        if (rows.size() < 2) {
+            throw new IllegalArgumentException(source + " needs at least 2 data rows, got " + rows.size());
+        }
+        Instant start = null;
+        Duration step = options.step();
+        if (layout.timeIndex >= 0) {
+            start = Instant.ofEpochSecond(0, firstTimes[0]);
+            if (step == null) {
+                step = Duration.ofNanos(firstTimes[1] - firstTimes[0]);
+                if (step.isZero() || step.isNegative()) {
+                    throw new IllegalArgumentException(source + ": the second row is not after the first in time;"
+                            + " expected rising timestamps");
+                }
+            }
+        }
+        return new TraceTable(source, layout.timeIndex >= 0 ? layout.timeName() : null, names,
+                rows.toArray(double[][]::new), start, step);
     }
 
     private static Rows readRows(String text, String source, Layout layout) {
-        CsvLines lines = new CsvLines(text);
+        CsvLines lines = new CsvLines(text, source);
         if (layout.hasHeader) {
             lines.next();
         }
@@ -111,13 +224,15 @@ public final class TraceReader {
             if (timed) {
                 time = Timestamps.parse(cells[timeSlot], layout.format);
                 if (time == Timestamps.INVALID) {
-                    throw badRow(source, lines, "'" + cells[timeSlot] + "' in column " + layout.timeName()
+                    throw badRow(source, lines, "'" + BoundedText.shown(cells[timeSlot], SHOWN_CELL) + "' in column "
+                            + layout.timeName()
                             + " is not a timestamp (" + layout.format.label + ")");
                 }
             }
             double value = Numbers.parse(cells[valueSlot]);
             if (Double.isInfinite(value) || (Double.isNaN(value) && !Numbers.isGap(cells[valueSlot]))) {
-                throw badRow(source, lines, "'" + cells[valueSlot] + "' in column " + layout.valueName()
+                throw badRow(source, lines, "'" + BoundedText.shown(cells[valueSlot], SHOWN_CELL) + "' in column "
+                        + layout.valueName()
                         + " is not a finite number");
             }
             rows.add(time, value, lines.lineNumber());
@@ -150,7 +265,7 @@ public final class TraceReader {
         }
 
         static Layout detect(String text, String source, TraceReadOptions options) {
-            CsvLines lines = new CsvLines(text);
+            CsvLines lines = new CsvLines(text, source);
             if (!lines.next()) {
                 throw new IllegalArgumentException(source + " is empty: expected a header line and data rows");
             }
@@ -184,7 +299,8 @@ public final class TraceReader {
                 format = formatOf(sample, timeIndex, false);
                 if (format == null) {
                     throw new IllegalArgumentException(source + ": time column " + timeName()
-                            + " does not hold timestamps in its first rows (got '" + cell(sample.get(0), timeIndex) + "')");
+                            + " does not hold timestamps in its first rows (got '"
+                            + BoundedText.shown(cell(sample.get(0), timeIndex), SHOWN_CELL) + "')");
                 }
             }
             if (options.valueColumn() != null) {
@@ -193,6 +309,13 @@ public final class TraceReader {
             for (int c = 0; timeIndex < 0 && options.timeColumn() == null && c < names.size(); c++) {
                 if (c != valueIndex && (format = formatOf(sample, c, true)) != null) {
                     timeIndex = c;
+                }
+            }
+            for (int c = 0; timeIndex < 0 && options.timeColumn() == null && c < names.size(); c++) {
+                Timestamps.Format first = Timestamps.detect(cell(sample.get(0), c));
+                if (c != valueIndex && first != null && (first == Timestamps.Format.ISO || isTimeName(names.get(c)))) {
+                    timeIndex = c; // a time column whose later rows do not parse: reported by line when read
+                    format = first;
                 }
             }
             for (int c = 0; valueIndex < 0 && c < names.size(); c++) {
@@ -265,6 +388,13 @@ public final class TraceReader {
                 any |= !Double.isNaN(value);
             }
             return any && failures <= tolerance(sample);
+        }
+
+        /** A header that says its column holds times. */
+        private boolean isTimeName(String name) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            return hasHeader && (lower.contains("time") || lower.contains("date") || lower.equals("ts")
+                    || lower.equals("t"));
         }
 
         /** Bad cells allowed among the sampled rows, so that a bad row is reported by line, not as "no column". */

@@ -4,13 +4,13 @@ import io.prescale.core.series.Aggregation;
 import io.prescale.core.series.LoadProfile;
 import io.prescale.core.series.TimeSeries;
 import io.questdb.cairo.CairoEngine;
+import io.questdb.cairo.CommitMode;
 import io.questdb.cairo.DefaultCairoConfiguration;
 import io.questdb.cairo.TableToken;
 import io.questdb.cairo.TableWriter;
 import io.questdb.cairo.security.AllowAllSecurityContext;
 import io.questdb.griffin.SqlException;
 import io.questdb.griffin.SqlExecutionContextImpl;
-import io.questdb.std.ObjHashSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,34 +21,36 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link MetricStore}: embedded QuestDB in a directory, nothing to start. Each series is a
- * non-WAL table {@code series_<name>} ({@code ts TIMESTAMP, value DOUBLE}, partitioned by year) plus
- * {@code meta/<name>.json} (step, unit, source). A write goes to {@code import_<name>}, committed in batches, and
- * is renamed over the old table only when complete; a crash leaves the old version (leftovers are cleaned on the
- * next open). A lock file keeps a second process or handle out. Reads scan the range through the designated
+ * non-WAL table ({@code ts TIMESTAMP, value DOUBLE}, partitioned by year) named by its {@link SeriesCatalog}
+ * entry {@code meta/<name>.json}, which also holds its step, unit and source. A write fills a new versioned table,
+ * committed in batches, and when it is complete commits the entry naming it in one atomic rename; only then is
+ * the previous version's table dropped. A crash at any point leaves exactly the old or exactly the new version;
+ * {@link StoreRecovery} removes what an interrupted import left when the store next opens. A lock file keeps a
+ * second process or handle out. Reads scan the range through the designated
  * timestamp and aggregate each step in Java with {@link Aggregation} (a plain scan measured faster than
  * {@code SAMPLE BY} without QuestDB worker threads). QuestDB's own log goes to stderr, errors only (see
- * {@code questdb-log.conf}). Methods are synchronized: one handle may be shared by threads.
+ * {@code questdb-log.conf}). Appends, rollups and retention of collected series are in {@code QuestDbAppends}
+ * and {@code QuestDbRollups}. Methods are synchronized: one handle may be shared by threads.
  */
-public final class QuestDbStore implements MetricStore {
+public final class QuestDbStore implements AppendableStore {
     /** The QuestDB log configuration, picked up through QuestDB's system property {@code out}. */
     static final String LOG_CONFIG = "/io/prescale/core/store/questdb-log.conf";
     private static final Logger LOG = LoggerFactory.getLogger(QuestDbStore.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
-    private static final String TABLE = "series_";
-    private static final String TEMP = "import_";
-    private static final String OLD = "replaced_";
     private static final int COMMIT_EVERY = 1_000_000;
 
     static {
         if (System.getProperty("out") == null) {
             System.setProperty("out", LOG_CONFIG);
         }
+        QuestDbLogging.start();
     }
 
     private final Path directory;
@@ -56,14 +58,22 @@ public final class QuestDbStore implements MetricStore {
     private final CairoEngine engine;
     private final SqlExecutionContextImpl context;
     private final QuestDbReads reads;
+    private final QuestDbAppends appends;
+    private final QuestDbRollups rollups;
+    private final ImportObserver observer;
+    private final SeriesCatalog catalog;
     private boolean closed;
 
-    private QuestDbStore(Path directory, StoreLock lock, CairoEngine engine) {
+    private QuestDbStore(Path directory, StoreLock lock, CairoEngine engine, ImportObserver observer) {
         this.directory = directory;
+        this.observer = observer;
+        this.catalog = new SeriesCatalog(directory);
         this.lock = lock;
         this.engine = engine;
         this.context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE, null);
         this.reads = new QuestDbReads(engine, context, directory);
+        this.appends = new QuestDbAppends(engine, context, directory, this::sql);
+        this.rollups = new QuestDbRollups(engine, context, directory, this::sql);
     }
 
     /**
@@ -73,6 +83,12 @@ public final class QuestDbStore implements MetricStore {
      *                                  handle has the store open (the message names the directory and its PID)
      */
     public static QuestDbStore open(Path directory) {
+        return open(directory, ImportObserver.NONE);
+    }
+
+    /** {@link #open(Path)} telling {@code observer} each stage an import reaches (for the crash test). */
+    static QuestDbStore open(Path directory, ImportObserver observer) {
+        Objects.requireNonNull(observer, "observer");
         Path dir = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -85,11 +101,17 @@ public final class QuestDbStore implements MetricStore {
         StoreLock lock = StoreLock.acquire(dir);
         try {
             Path db = Files.createDirectories(dir.resolve("db"));
-            CairoEngine engine = new CairoEngine(new DefaultCairoConfiguration(db.toString()));
+            CairoEngine engine = new CairoEngine(new DefaultCairoConfiguration(db.toString()) {
+                @Override
+                public int getCommitMode() {
+                    return CommitMode.SYNC; // rows are on disk before the catalog entry naming them
+                }
+            });
             engine.load();
-            QuestDbStore store = new QuestDbStore(dir, lock, engine);
-            store.recoverLeftovers();
+            QuestDbStore store = new QuestDbStore(dir, lock, engine, observer);
+            new StoreRecovery(engine, store.catalog, db, store::sql).run();
             LOG.debug("opened store {}", dir);
+            observer.reached(ImportStage.OPENED);
             return store;
         } catch (IOException | RuntimeException e) {
             lock.close();
@@ -114,18 +136,25 @@ public final class QuestDbStore implements MetricStore {
         if (!chunks.hasNext()) {
             throw new IllegalArgumentException("series '" + series + "': nothing to write");
         }
-        String temp = TEMP + series;
+        Optional<SeriesCatalog.Entry> previous = entry(series);
+        String table = SeriesCatalog.newTable(series, StoreRecovery.tableNames(engine));
         Duration step;
         try {
-            drop(temp);
-            sql("CREATE TABLE '" + temp + "' (ts TIMESTAMP, value DOUBLE) TIMESTAMP(ts) PARTITION BY YEAR BYPASS WAL");
-            step = writeRows(series, temp, chunks);
+            sql("CREATE TABLE '" + table + "' (ts TIMESTAMP, value DOUBLE) TIMESTAMP(ts) PARTITION BY YEAR BYPASS WAL");
+            observer.reached(ImportStage.TABLE_CREATED);
+            step = writeRows(series, table, chunks);
         } catch (RuntimeException e) {
-            dropQuietly(temp);
+            dropQuietly(table);
             throw e;
         }
-        new SeriesMeta(step, unit, source).write(metaFile(series));
-        swapIn(series, temp);
+        observer.reached(ImportStage.ROWS_WRITTEN);
+        catalog.commit(series, new SeriesCatalog.Entry(table, new SeriesMeta(step, unit, source)), observer);
+        previous.ifPresent(old -> {
+            dropQuietly(old.table());
+            appends.forget(old.table());
+        });
+        rollups.forget(series);
+        observer.reached(ImportStage.PREVIOUS_DROPPED);
         LOG.debug("wrote series {} to {}", series, directory);
         return info(series).orElseThrow();
     }
@@ -169,10 +198,12 @@ public final class QuestDbStore implements MetricStore {
                     row.append();
                     if (++rows % COMMIT_EVERY == 0) {
                         writer.commit();
+                        observer.reached(ImportStage.ROWS_COMMITTED);
                     }
                 }
             }
             writer.commit();
+            observer.reached(ImportStage.ROWS_COMMITTED);
         }
         if (rows == 0) {
             throw new IllegalArgumentException("series '" + series + "' has no values: every step is a gap");
@@ -180,42 +211,19 @@ public final class QuestDbStore implements MetricStore {
         return step;
     }
 
-    /** Makes the complete temp table the series: old → replaced_, temp → series_, drop replaced_. */
-    private void swapIn(String series, String temp) {
-        String table = TABLE + series;
-        String old = OLD + series;
-        drop(old);
-        if (engine.getTableTokenIfExists(table) != null) {
-            sql("RENAME TABLE '" + table + "' TO '" + old + "'");
-        }
-        sql("RENAME TABLE '" + temp + "' TO '" + table + "'");
-        drop(old);
-    }
-
-    /** After a crash: an unfinished import is dropped; a replaced table without its successor is put back. */
-    private void recoverLeftovers() {
-        for (String name : tableNames()) {
-            if (name.startsWith(TEMP)) {
-                drop(name);
-            } else if (name.startsWith(OLD)) {
-                String table = TABLE + name.substring(OLD.length());
-                if (engine.getTableTokenIfExists(table) == null) {
-                    sql("RENAME TABLE '" + name + "' TO '" + table + "'");
-                } else {
-                    drop(name);
-                }
-            }
-        }
-    }
-
     @Override
     public synchronized List<SeriesInfo> list() {
         checkOpen();
-        List<SeriesInfo> result = new ArrayList<>();
-        for (String name : tableNames()) {
-            if (name.startsWith(TABLE)) {
-                info(name.substring(TABLE.length())).ifPresent(result::add);
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(catalog.series());
+        for (String table : StoreRecovery.tableNames(engine)) {
+            String name = table.substring(Math.min(table.length(), SeriesCatalog.LEGACY_PREFIX.length()));
+            if (table.startsWith(SeriesCatalog.LEGACY_PREFIX) && NAME.matcher(name).matches()) {
+                names.add(name);
             }
+        }
+        List<SeriesInfo> result = new ArrayList<>();
+        for (String name : names) {
+            info(name).ifPresent(result::add);
         }
         return result;
     }
@@ -224,13 +232,25 @@ public final class QuestDbStore implements MetricStore {
     public synchronized Optional<SeriesInfo> info(String series) {
         checkOpen();
         checkName(series);
-        String table = TABLE + series;
-        if (engine.getTableTokenIfExists(table) == null) {
+        return entry(series).flatMap(entry -> reads.info(series, entry.table(), entry.meta())).map(rollups::widen);
+    }
+
+    /**
+     * The catalog entry of a series; for a table written before the catalog and without metadata, one with
+     * the step of its first two rows.
+     */
+    private Optional<SeriesCatalog.Entry> entry(String series) {
+        Optional<SeriesCatalog.Entry> entry = catalog.read(series)
+                .filter(e -> engine.getTableTokenIfExists(e.table()) != null);
+        if (entry.isPresent() || catalog.read(series).isPresent()) {
+            return entry;
+        }
+        String legacy = SeriesCatalog.LEGACY_PREFIX + series;
+        if (engine.getTableTokenIfExists(legacy) == null) {
             return Optional.empty();
         }
-        SeriesMeta meta = SeriesMeta.read(metaFile(series))
-                .orElseGet(() -> new SeriesMeta(reads.firstStep(table), LoadProfile.Unit.COUNT, "unknown"));
-        return reads.info(series, table, meta);
+        return Optional.of(new SeriesCatalog.Entry(legacy,
+                new SeriesMeta(reads.firstStep(legacy), LoadProfile.Unit.COUNT, "unknown")));
     }
 
     @Override
@@ -238,25 +258,53 @@ public final class QuestDbStore implements MetricStore {
         checkOpen();
         checkName(query);
         Objects.requireNonNull(aggregation, "aggregation");
-        if (engine.getTableTokenIfExists(TABLE + query) == null) {
-            throw MetricStore.unknownSeries(query, list());
-        }
-        return reads.read(TABLE + query, start, end, step, aggregation);
+        SeriesCatalog.Entry entry = entry(query).orElseThrow(() -> MetricStore.unknownSeries(query, list()));
+        TimeSeries raw = reads.read(entry.table(), start, end, step, aggregation);
+        return rollups.read(query, entry.table(), start, end, step, aggregation, raw);
     }
 
-    private List<String> tableNames() {
-        ObjHashSet<TableToken> tokens = new ObjHashSet<>();
-        engine.getTableTokens(tokens, false);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            names.add(tokens.get(i).getTableName());
-        }
-        names.sort(null);
-        return names;
+    @Override
+    public synchronized AppendResult append(String series, AppendOptions options, SampleBatch samples) {
+        checkOpen();
+        checkName(series);
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(samples, "samples");
+        SeriesCatalog.Entry entry = entry(series).orElseGet(() -> createForAppends(series, options));
+        return appends.append(series, entry.table(), options, samples);
     }
 
-    private Path metaFile(String series) {
-        return directory.resolve("meta").resolve(series + ".json");
+    @Override
+    public synchronized OptionalLong newestMillis(String series) {
+        checkOpen();
+        checkName(series);
+        Optional<SeriesCatalog.Entry> entry = entry(series);
+        if (entry.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long micros = appends.newest(entry.get().table());
+        return micros == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(Math.floorDiv(micros, 1000L));
+    }
+
+    @Override
+    public synchronized MaintenanceResult maintain(String series, RetentionPolicy policy, Instant now) {
+        checkOpen();
+        checkName(series);
+        SeriesCatalog.Entry entry = entry(series).orElseThrow(() -> MetricStore.unknownSeries(series, list()));
+        return rollups.maintain(series, entry.table(), policy, now);
+    }
+
+    /**
+     * The first append of a series creates its versioned table (day partitions, so retention drops whole days)
+     * and commits its catalog entry, the same atomic step an import ends with; a crash in between leaves an
+     * unreferenced table that recovery removes.
+     */
+    private SeriesCatalog.Entry createForAppends(String series, AppendOptions options) {
+        String table = SeriesCatalog.newTable(series, StoreRecovery.tableNames(engine));
+        sql("CREATE TABLE '" + table + "' (ts TIMESTAMP, value DOUBLE) TIMESTAMP(ts) PARTITION BY DAY BYPASS WAL");
+        SeriesCatalog.Entry entry = new SeriesCatalog.Entry(table,
+                new SeriesMeta(options.step(), options.unit(), options.source()));
+        catalog.commit(series, entry, ImportObserver.NONE);
+        return entry;
     }
 
     private void drop(String table) {
@@ -265,7 +313,7 @@ public final class QuestDbStore implements MetricStore {
 
     private void dropQuietly(String table) {
         try {
-            drop(table);
+            sql("DROP TABLE IF EXISTS '" + table + "'");
         } catch (RuntimeException e) {
             LOG.debug("could not drop {} after a failed write: {}", table, e.toString());
         }

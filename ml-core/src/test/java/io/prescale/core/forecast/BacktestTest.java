@@ -3,6 +3,7 @@ package io.prescale.core.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.series.TimeSeries;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BacktestTest {
     @Test
     void fitsOnlyOnDataBeforeEachOriginAndRefitsOnSchedule() {
-        TimeSeries series = SyntheticLoad.series(1000, 3, 0);
+        TimeSeries series = SyntheticLoad.weekly(1000, 3, 0);
         List<Instant> fitEnds = new ArrayList<>();
         Forecaster spy = new Forecaster() {
             final Forecaster inner = Forecasters.byName("seasonal-naive-daily", ForecastOptions.defaults().withHorizon(5));
@@ -38,7 +39,7 @@ class BacktestTest {
 
     @Test
     void nanTargetsAreSkippedAndCounted() {
-        TimeSeries series = SyntheticLoad.series(1000, 4, 0.1);
+        TimeSeries series = SyntheticLoad.weekly(1000, 4, 0.1);
         int nan = 0;
         for (int i = 800; i < 1000; i++) {
             nan += Double.isNaN(series.valueAt(i)) ? 1 : 0;
@@ -52,7 +53,7 @@ class BacktestTest {
 
     @Test
     void testFromOutsideTheSeriesIsRejected() {
-        TimeSeries series = SyntheticLoad.series(100, 4, 0);
+        TimeSeries series = SyntheticLoad.weekly(100, 4, 0);
         assertThatThrownBy(() -> Backtest.run(series, Forecasters.byName("naive", ForecastOptions.defaults()),
                 new BacktestSpec(1, 100, 48))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100");
     }

@@ -3,6 +3,7 @@ package io.prescale.core.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.series.TimeSeries;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class ClassicalModelsTest {
     @ValueSource(strings = {"naive", "seasonal-naive-daily", "seasonal-naive-weekly", "holt-winters", "arima", "prophet",
         "auto"})
     void quantilesAreOrderedAndGapsAreSurvived(String name) {
-        TimeSeries series = SyntheticLoad.series(48 * 21, 11, 0.05);
+        TimeSeries series = SyntheticLoad.weekly(48 * 21, 11, 0.05);
         ForecastModel model = Forecasters.byName(name, ForecastOptions.defaults().withHorizon(6)).fit(series);
         QuantileForecast forecast = model.forecast(series, 60, LEVELS);
         assertThat(forecast.horizon()).isEqualTo(60);
@@ -37,7 +38,7 @@ class ClassicalModelsTest {
     @ParameterizedTest
     @ValueSource(strings = {"holt-winters", "arima", "auto"})
     void beatsTheNaiveBaselinesOnSeasonalLoad(String name) {
-        TimeSeries series = SyntheticLoad.series(48 * 28, 5, 0.02);
+        TimeSeries series = SyntheticLoad.weekly(48 * 28, 5, 0.02);
         BacktestSpec spec = new BacktestSpec(1, 48 * 24, 48);
         ForecastOptions options = ForecastOptions.defaults().withHorizon(1);
         double model = Backtest.run(series, Forecasters.byName(name, options), spec).metrics().mase();
@@ -48,7 +49,7 @@ class ClassicalModelsTest {
 
     @Test
     void coverageOfTheEightyPercentBandIsHonestOnSyntheticLoad() {
-        TimeSeries series = SyntheticLoad.series(48 * 28, 8, 0);
+        TimeSeries series = SyntheticLoad.weekly(48 * 28, 8, 0);
         BacktestResult r = Backtest.run(series, Forecasters.byName("holt-winters", ForecastOptions.defaults().withHorizon(3)),
                 new BacktestSpec(3, 48 * 24, 48));
         assertThat(r.metrics().coverage80()).isBetween(0.65, 0.95);
@@ -57,7 +58,7 @@ class ClassicalModelsTest {
     @ParameterizedTest
     @ValueSource(strings = {"seasonal-naive-weekly", "holt-winters", "arima", "prophet"})
     void shortHistoryFallsBackAndSaysSo(String name) {
-        TimeSeries series = SyntheticLoad.series(48 * 4, 2, 0);
+        TimeSeries series = SyntheticLoad.weekly(48 * 4, 2, 0);
         ForecastModel model = Forecasters.byName(name, ForecastOptions.defaults()).fit(series);
         assertThat(model.provenance().fallback()).isNotBlank();
         assertThat(model.forecast(series, 5, new double[] {0.5}).value(0, 0)).isFinite();
@@ -65,7 +66,7 @@ class ClassicalModelsTest {
 
     @Test
     void prophetLearnsEventEffectsFromTheEventsFile() {
-        TimeSeries base = SyntheticLoad.series(48 * 28, 13, 0);
+        TimeSeries base = SyntheticLoad.weekly(48 * 28, 13, 0);
         double[] v = base.values();
         java.util.List<Event> events = new java.util.ArrayList<>();
         for (int day : new int[] {3, 9, 16, 24}) {
@@ -104,7 +105,7 @@ class ClassicalModelsTest {
 
     @Test
     void periodsAreDetectedFromTheAutocorrelation() {
-        TimeSeries series = SyntheticLoad.series(48 * 21, 1, 0);
+        TimeSeries series = SyntheticLoad.weekly(48 * 21, 1, 0);
         assertThat(Seasonality.detect(Gaps.fill(series.values(), 0), series.step())).containsExactly(48, 336);
     }
 }

@@ -3,6 +3,7 @@ package io.prescale.core.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.nn.ModelArchive;
 import io.prescale.core.nn.ModelManifest;
 import io.prescale.core.series.TimeSeries;
@@ -22,7 +23,7 @@ class ForecastModelFileTest {
     @ParameterizedTest
     @ValueSource(strings = {"seasonal-naive-weekly", "holt-winters", "arima", "prophet", "auto"})
     void savedModelsForecastExactlyAsBefore(String name) throws Exception {
-        TimeSeries series = SyntheticLoad.series(48 * 21, 17, 0.03);
+        TimeSeries series = SyntheticLoad.weekly(48 * 21, 17, 0.03);
         ForecastOptions options = ForecastOptions.defaults().withHorizon(4)
                 .withEvents(List.of(new Event("holiday", series.timeAt(100), series.timeAt(148))));
         ForecastModel model = Forecasters.byName(name, options).fit(series);
@@ -41,7 +42,7 @@ class ForecastModelFileTest {
 
     @Test
     void theHoltWintersArimaCombinationRoundTripsWithOrderedQuantiles() throws Exception {
-        TimeSeries series = SyntheticLoad.series(48 * 21, 19, 0.02);
+        TimeSeries series = SyntheticLoad.weekly(48 * 21, 19, 0.02);
         ForecastModel model = new AutoForecaster(ForecastOptions.defaults().withHorizon(3))
                 .fitNamed(AutoForecaster.COMBINATION, series);
         Path file = temp.resolve("combo.zip");

@@ -2,6 +2,7 @@ package io.prescale.core.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.series.TimeSeries;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +14,7 @@ class LstmForecasterTest {
 
     @Test
     void trainsReportsLossesBeatsPersistenceAndRoundTrips(@TempDir Path temp) throws Exception {
-        TimeSeries series = SyntheticLoad.series(1500, 21, 0.02);
+        TimeSeries series = SyntheticLoad.weekly(1500, 21, 0.02);
         BacktestSpec spec = new BacktestSpec(3, 1300, 10_000);
         BacktestResult lstm = Backtest.run(series, Forecasters.byName("lstm", OPTIONS), spec);
         BacktestResult naive = Backtest.run(series, Forecasters.byName("naive", OPTIONS), spec);
@@ -38,7 +39,7 @@ class LstmForecasterTest {
 
     @Test
     void aWarmStartedRefitKeepsLearning() {
-        TimeSeries series = SyntheticLoad.series(1100, 6, 0);
+        TimeSeries series = SyntheticLoad.weekly(1100, 6, 0);
         ForecastModel first = Forecasters.byName("lstm", OPTIONS).fit(series.slice(0, 1000));
         ForecastModel refit = ((Refittable) first).refit(series);
         assertThat(refit.provenance().fit()).containsEntry("warmStart", true);
@@ -49,7 +50,7 @@ class LstmForecasterTest {
 
     @Test
     void theSameSeedGivesTheSameNetwork() {
-        TimeSeries series = SyntheticLoad.series(1200, 5, 0);
+        TimeSeries series = SyntheticLoad.weekly(1200, 5, 0);
         double[] a = Forecasters.byName("lstm", OPTIONS.withSeed(4)).fit(series).forecast(series, 3, new double[] {0.5})
                 .quantile(0.5);
         double[] b = Forecasters.byName("lstm", OPTIONS.withSeed(4)).fit(series).forecast(series, 3, new double[] {0.5})

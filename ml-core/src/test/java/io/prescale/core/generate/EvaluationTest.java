@@ -3,12 +3,13 @@ package io.prescale.core.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prescale.core.testing.SyntheticLoad;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EvaluationTest {
     static final EvaluationOptions QUICK = new EvaluationOptions(1, 400, 200, 64);
-    static final double[][] ROWS = SyntheticLoad.daily(40, 24, 7);
+    static final double[][] ROWS = SyntheticLoad.dailyRows(40, 24, 7);
     static EvaluationReport copy;
     static EvaluationReport noise;
 

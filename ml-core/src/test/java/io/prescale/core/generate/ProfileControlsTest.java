@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.series.LoadProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ class ProfileControlsTest {
     static final Duration HALF_HOUR = Duration.ofMinutes(30);
 
     static double[] day() {
-        double[][] rows = SyntheticLoad.daily(1, 48, 3);
+        double[][] rows = SyntheticLoad.dailyRows(1, 48, 3);
         double[] x = new double[48];
         for (int t = 0; t < 48; t++) {
             x[t] = rows[t][0];
@@ -68,7 +69,7 @@ class ProfileControlsTest {
 
     @Test
     void generatorWritesReproducibleLoadProfilesUnderControls() {
-        Evaluation.Split split = Evaluation.split(SyntheticLoad.daily(20, 24, 1), 24);
+        Evaluation.Split split = Evaluation.split(SyntheticLoad.dailyRows(20, 24, 1), 24);
         LoadModel copy = Baselines.copyTraining().train(split.train(), 1);
         ProfileGenerator generator = new ProfileGenerator(copy, Instant.parse("2030-01-01T00:00:00Z"),
                 Duration.ofHours(1), LoadProfile.Unit.COUNT, 0);

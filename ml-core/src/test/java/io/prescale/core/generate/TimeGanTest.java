@@ -2,6 +2,7 @@ package io.prescale.core.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prescale.core.testing.SyntheticLoad;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +12,7 @@ class TimeGanTest {
 
     @Test
     void beatsMeanPlusNoiseAndSavesReproducibly(@TempDir Path temp) throws Exception {
-        double[][] rows = SyntheticLoad.daily(30, 24, 7);
+        double[][] rows = SyntheticLoad.dailyRows(30, 24, 7);
         Evaluation.Split split = Evaluation.split(rows, 24);
         LoadModel gan = TimeGan.trainer(TINY).train(split.train(), 3);
         EvaluationOptions quick = new EvaluationOptions(1, 200, 40, 64);

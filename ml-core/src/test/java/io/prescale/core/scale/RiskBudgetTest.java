@@ -57,22 +57,22 @@ class RiskBudgetTest {
     void aBudgetOutsideTheOpenUnitIntervalIsRefused() {
         assertThatThrownBy(() -> RiskBudget.of(0, 10)).hasMessageContaining("(0, 1), got 0.0");
         assertThatThrownBy(() -> RiskBudget.of(1.5, 10)).hasMessageContaining("got 1.5");
-        assertThatThrownBy(() -> BacktestOptions.defaults().withMaxUnserved(1.0)).hasMessageContaining("got 1.0");
+        assertThatThrownBy(() -> ScalingBacktestOptions.defaults().withMaxUnserved(1.0)).hasMessageContaining("got 1.0");
     }
 
     @Test
     void theBacktestHonoursTheBudget() {
         TimeSeries load = noisyDays(4);
-        BacktestOptions options = BacktestOptions.defaults().withLead(Duration.ofMinutes(20), null);
-        double loose = prescale(Backtest.run(load, options.withMaxUnserved(0.05), SeasonalQuantileForecaster::new,
+        ScalingBacktestOptions options = ScalingBacktestOptions.defaults().withLead(Duration.ofMinutes(20), null);
+        double loose = prescale(ScalingBacktest.run(load, options.withMaxUnserved(0.05), SeasonalQuantileForecaster::new,
                 java.util.List.of("prescale"), false)).unservedShare();
-        double tight = prescale(Backtest.run(load, options.withMaxUnserved(0.001), SeasonalQuantileForecaster::new,
+        double tight = prescale(ScalingBacktest.run(load, options.withMaxUnserved(0.001), SeasonalQuantileForecaster::new,
                 java.util.List.of("prescale"), false)).unservedShare();
 
         assertThat(tight).isLessThan(loose);
     }
 
-    private static StrategyResult prescale(BacktestResult result) {
+    private static StrategyResult prescale(ScalingBacktestResult result) {
         return result.strategy("prescale");
     }
 }

@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
-/** The safety properties of issue 7, on random states, forecasts and bounds (lead 2 steps, cooldown 2 steps). */
+/** The safety properties of the controller, on random states, forecasts and bounds (lead 2 steps, cooldown 2 steps). */
 class ScalingControllerPropertiesTest {
     record Case(int current, double load, double[] p95, Integer sinceChange, Bounds bounds) {
         Decision decide() {

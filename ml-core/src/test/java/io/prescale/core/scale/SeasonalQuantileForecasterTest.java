@@ -3,6 +3,7 @@ package io.prescale.core.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.QuantileForecast;
 import io.prescale.core.series.TimeSeries;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SeasonalQuantileForecasterTest {
     @Test
     void beatsPersistenceOnASeasonalSeriesAndItsP90CoversAboutNinetyPercent() {
-        TimeSeries series = BacktestTest.seasonal(5, 24);
+        TimeSeries series = SyntheticLoad.daily(24, 5);
         int train = 20 * 48;
         ForecastModel model = new SeasonalQuantileForecaster().fit(series.slice(0, train));
         double modelError = 0;
@@ -32,7 +33,7 @@ class SeasonalQuantileForecasterTest {
 
     @Test
     void quantilesDoNotCrossAndTheForecastStartsAtTheEndOfHistory() {
-        TimeSeries series = BacktestTest.seasonal(6, 10);
+        TimeSeries series = SyntheticLoad.daily(10, 6);
         QuantileForecast f = new SeasonalQuantileForecaster().fit(series).forecast(series, 300, new double[] {0.1, 0.5, 0.99});
         assertThat(f.origin()).isEqualTo(series.end());
         for (int h = 0; h < f.horizon(); h++) {
@@ -55,7 +56,7 @@ class SeasonalQuantileForecasterTest {
 
     @Test
     void refusesHistoryShorterThanTwoDays() {
-        assertThatThrownBy(() -> new SeasonalQuantileForecaster().fit(BacktestTest.seasonal(1, 10).slice(0, 96)))
+        assertThatThrownBy(() -> new SeasonalQuantileForecaster().fit(SyntheticLoad.daily(10, 1).slice(0, 96)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorter than two days");
     }
 }

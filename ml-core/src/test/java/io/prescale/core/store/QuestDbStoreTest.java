@@ -100,4 +100,25 @@ class QuestDbStoreTest extends MetricStoreContractTest {
         assertThatThrownBy(() -> store.write("x", COUNT, "t", List.<TimeSeries>of().iterator()))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void tableDirectoriesAnInterruptedCreateLeftDoNotBlockTheNextImport() throws IOException {
+        try (QuestDbStore store = QuestDbStore.open(dir)) {
+            store.write("web", COUNT, "a.csv", minutes(1, 2));
+        }
+        for (String leftover : List.of("import_web", "v2_web", "v9_web")) {
+            Files.createDirectories(dir.resolve("db").resolve(leftover));
+            Files.writeString(dir.resolve("db").resolve(leftover).resolve("_meta"), "");
+        }
+        Files.writeString(dir.resolve("meta").resolve("web.json.tmp"), "{\"table\":\"v9_web\"");
+        try (QuestDbStore store = QuestDbStore.open(dir)) {
+            assertThat(store.read("web").values()).containsExactly(1, 2);
+            store.write("web", COUNT, "b.csv", minutes(3, 4, 5));
+            assertThat(store.read("web").values()).containsExactly(3, 4, 5);
+            assertThat(store.info("web").orElseThrow().source()).isEqualTo("b.csv");
+        }
+        assertThat(dir.resolve("db").resolve("import_web")).doesNotExist();
+        assertThat(dir.resolve("db").resolve("v9_web")).doesNotExist();
+        assertThat(dir.resolve("meta").resolve("web.json.tmp")).doesNotExist();
+    }
 }

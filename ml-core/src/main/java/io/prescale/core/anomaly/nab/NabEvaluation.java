@@ -78,17 +78,24 @@ public final class NabEvaluation {
      */
     public static Report run(Path dataDir, NabLabels labels, AnomalyDetector detector,
                              Map<NabProfile, Double> fixedThresholds, Consumer<String> progress) throws IOException {
-        Objects.requireNonNull(detector, "detector");
         List<String> names = labelledFiles(dataDir, labels);
+        List<NabScoring.FileScores> scored = score(dataDir, labels, detector, progress);
+        int ignored = (int) labels.windows().keySet().stream().filter(k -> !names.contains(k)).count();
+        return evaluate(detector.name(), scored, fixedThresholds, ignored);
+    }
+
+    /** The streaming scores of {@code detector} on every labelled file under {@code dataDir} (gaps score 0). */
+    public static List<NabScoring.FileScores> score(Path dataDir, NabLabels labels, AnomalyDetector detector,
+                                                    Consumer<String> progress) throws IOException {
+        Objects.requireNonNull(detector, "detector");
         List<NabScoring.FileScores> scored = new ArrayList<>();
-        for (String name : names) {
+        for (String name : labelledFiles(dataDir, labels)) {
             NabRows rows = NabCsv.read(dataDir.resolve(name), name, "value");
             double[] scores = finite(detector.scoreStreaming(rows.values()));
             scored.add(new NabScoring.FileScores(rows, scores, labels.of(name)));
             progress.accept(detector.name() + " scored " + name + " (" + rows.size() + " rows)");
         }
-        int ignored = (int) labels.windows().keySet().stream().filter(k -> !names.contains(k)).count();
-        return evaluate(detector.name(), scored, fixedThresholds, ignored);
+        return scored;
     }
 
     /** Scores already computed detector output as a NAB run. */

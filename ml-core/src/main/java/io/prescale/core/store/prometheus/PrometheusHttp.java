@@ -3,6 +3,7 @@ package io.prescale.core.store.prometheus;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prescale.core.redact.Redactor;
 import io.prescale.core.store.MetricSourceException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * One Prometheus HTTP API call: builds the request (GET, or a POST form when the URL would be long), adds the
  * credentials and tenant headers, and maps every failure to the shapes of the Prometheus API: 400 and 422 are
  * bad input ({@link IllegalArgumentException} carrying Prometheus' own error text), everything else is a
- * {@link MetricSourceException}. Thread-safe.
+ * {@link MetricSourceException}. Every message and warning passes the one {@link Redactor} of the credentials in
+ * use, since Prometheus (or a proxy before it) may echo a header or the URL. Thread-safe.
  */
 final class PrometheusHttp {
     /** Above this URL length the parameters go into a POST form instead (proxies cut long URLs). */
@@ -38,6 +40,7 @@ final class PrometheusHttp {
     private final PrometheusConfig config;
     private final HttpClient client;
     private final String authorization;
+    private final Redactor redactor;
 
     PrometheusHttp(PrometheusConfig config) {
         this.config = config;
@@ -54,6 +57,8 @@ final class PrometheusHttp {
         } else {
             authorization = null;
         }
+        this.redactor = Redactor.none().withBearerToken(config.bearerToken())
+                .withBasicAuth(config.basicAuthUser(), config.basicAuthPassword()).withUrl(config.baseUrl());
     }
 
     /**
@@ -71,12 +76,13 @@ final class PrometheusHttp {
         String body = response.body() == null ? "" : response.body();
         JsonNode envelope = parse(body);
         if (status == 400 || status == 422) {
-            throw new IllegalArgumentException(rejection(query, status, envelope, body));
+            throw new IllegalArgumentException(redactor.redact(rejection(query, status, envelope, body)));
         }
         if (status != 200 || envelope == null || !"success".equals(envelope.path("status").asText())) {
-            throw new MetricSourceException(failure(endpoint, status, envelope, body), endpoint, status, null);
+            throw new MetricSourceException(redactor.redact(failure(endpoint, status, envelope, body)), endpoint,
+                    status, null);
         }
-        envelope.path("warnings").forEach(w -> warnings.add("Prometheus warning: " + w.asText()));
+        envelope.path("warnings").forEach(w -> warnings.add("Prometheus warning: " + excerpt(w.asText())));
         return envelope.path("data");
     }
 
@@ -89,7 +95,7 @@ final class PrometheusHttp {
             LOG.debug("GET {} -> {}", endpoint, response.statusCode());
             return response.statusCode() == 200;
         } catch (IOException e) {
-            LOG.debug("GET {} failed: {}", endpoint, e.toString());
+            LOG.debug("GET {} failed: {}", endpoint, redactor.describe(e));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -125,8 +131,8 @@ final class PrometheusHttp {
             throw new MetricSourceException("cannot connect to Prometheus at " + endpoint
                     + " (connection refused or unreachable; is it running?)", endpoint, 0, e);
         } catch (IOException e) {
-            throw new MetricSourceException("I/O error talking to Prometheus at " + endpoint + ": " + e,
-                    endpoint, 0, e);
+            throw new MetricSourceException("I/O error talking to Prometheus at " + endpoint + ": "
+                    + redactor.describe(e), endpoint, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MetricSourceException("interrupted while waiting for Prometheus at " + endpoint, endpoint, 0, e);
@@ -154,8 +160,7 @@ final class PrometheusHttp {
     }
 
     private String rejection(String query, int status, JsonNode envelope, String body) {
-        String error = envelope != null && envelope.hasNonNull("error") ? envelope.get("error").asText()
-                : excerpt(body);
+        String error = excerpt(envelope != null && envelope.hasNonNull("error") ? envelope.get("error").asText() : body);
         String type = envelope != null && envelope.hasNonNull("errorType") ? envelope.get("errorType").asText()
                 : "HTTP " + status;
         return "Prometheus rejected query '" + shorten(query) + "': " + error + " (" + type + ", HTTP " + status + ")";
@@ -180,15 +185,32 @@ final class PrometheusHttp {
         return message.append("; body: ").append(excerpt(body)).toString();
     }
 
+    /**
+     * Runs {@code call}, rethrowing its failures with their messages (and warnings in its result are built from
+     * {@link #excerpt}) passed through the redactor: labels, sample texts and error fields all come from the
+     * server.
+     */
+    <T> T redacting(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (MetricSourceException e) {
+            String clean = redactor.redact(e.getMessage());
+            if (clean.equals(e.getMessage())) {
+                throw e;
+            }
+            throw new MetricSourceException(clean, e.endpoint(), e.status(), null);
+        } catch (IllegalArgumentException e) {
+            String clean = redactor.redact(e.getMessage());
+            if (clean.equals(e.getMessage())) {
+                throw e;
+            }
+            throw new IllegalArgumentException(clean);
+        }
+    }
+
     /** At most {@value #EXCERPT_LENGTH} characters of {@code text}, one line, with any credential masked. */
     String excerpt(String text) {
-        String clean = text.replaceAll("[\\r\\n\\t]+", " ").strip();
-        for (String secret : new String[] {config.bearerToken(), config.basicAuthPassword()}) {
-            if (secret != null && !secret.isEmpty()) {
-                clean = clean.replace(secret, "***");
-            }
-        }
-        return clean.length() <= EXCERPT_LENGTH ? clean : clean.substring(0, EXCERPT_LENGTH - 1) + "…";
+        return redactor.excerpt(text, EXCERPT_LENGTH);
     }
 
     /** The query for messages: at most 200 characters. */

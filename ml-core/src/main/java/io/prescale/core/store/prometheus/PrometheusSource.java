@@ -71,6 +71,10 @@ public final class PrometheusSource implements MetricSource {
      * @throws MetricSourceException     when Prometheus cannot be reached, times out or fails
      */
     public PrometheusRange range(String query, Instant start, Instant end, Duration step) {
+        return http.redacting(() -> rangeUnredacted(query, start, end, step));
+    }
+
+    private PrometheusRange rangeUnredacted(String query, Instant start, Instant end, Duration step) {
         requireQuery(query);
         int points = gridSize(start, end, step);
         long startMs = start.toEpochMilli();
@@ -97,6 +101,10 @@ public final class PrometheusSource implements MetricSource {
      * @throws MetricSourceException     when Prometheus cannot be reached, times out or fails
      */
     public OptionalDouble instant(String query, Instant time) {
+        return http.redacting(() -> instantUnredacted(query, time));
+    }
+
+    private OptionalDouble instantUnredacted(String query, Instant time) {
         requireQuery(query);
         Objects.requireNonNull(time, "time");
         String endpoint = config.endpoint(QUERY);

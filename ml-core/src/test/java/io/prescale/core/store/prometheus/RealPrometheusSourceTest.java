@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.prescale.core.series.Aggregation;
 import io.prescale.core.series.ShippedTrace;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.testing.PrometheusServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,10 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real Debian Prometheus: 14 days of the shipped NAB ELB trace (5-minute steps, 8 real gaps) are backfilled
@@ -36,34 +35,21 @@ class RealPrometheusSourceTest {
     private static final Duration STEP = Duration.ofMinutes(5);
     private static final Duration SLICE = Duration.ofDays(14);
 
-    @TempDir
-    static Path work;
-    private static RealPrometheus prometheus;
     /** The CSV rows of the slice, in file order. */
     private static Map<Instant, Double> rows;
     private static Instant start;
     private static Instant end;
 
-    @BeforeAll
-    static void backfillAndStart() throws Exception {
-        RealPrometheus.requireInstalled();
+    @RegisterExtension
+    static final PrometheusServer PROMETHEUS = PrometheusServer.backfilledWith(work -> {
         rows = readSlice();
         Path openMetrics = work.resolve("elb.om.txt");
         writeOpenMetrics(openMetrics);
-        Path data = work.resolve("data");
-        RealPrometheus.backfill(openMetrics, data, work);
-        prometheus = RealPrometheus.start(work, data);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (prometheus != null) {
-            prometheus.close();
-        }
-    }
+        return openMetrics;
+    });
 
     private static PrometheusSource source(int maxPoints) {
-        return PrometheusSource.open(PrometheusConfig.builder(prometheus.baseUrl()).maxPointsPerRequest(maxPoints).build());
+        return PrometheusSource.open(PrometheusConfig.builder(PROMETHEUS.baseUrl()).maxPointsPerRequest(maxPoints).build());
     }
 
     @Test

@@ -1,0 +1,167 @@
+package io.prescale.cli.tune;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.Json;
+import io.prescale.core.series.LoadProfile;
+import io.prescale.core.tune.ConfigSpace;
+import io.prescale.core.tune.Measurement;
+import io.prescale.core.tune.StagingException;
+import io.prescale.core.tune.TuneListener;
+import io.prescale.core.tune.TuneOptions;
+import io.prescale.core.tune.TuneResult;
+import io.prescale.core.tune.Tuner;
+import io.prescale.core.tune.UnreachableSloException;
+import io.prescale.loadtest.staging.LoadTestTrials;
+import io.prescale.loadtest.staging.LocalStagingTarget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One tuning run behind the command line, shared by {@code tune} and {@code bench tune}: reads and checks the
+ * inputs, starts the target, runs the {@link Tuner}, keeps every measurement in the measurements file as it comes
+ * (for {@code --resume}), and writes the policy only when the run finished (temp file, then an atomic move).
+ */
+final class TuneRun {
+    private TuneRun() {
+    }
+
+    /**
+     * The inputs of a run.
+     *
+     * @param spaceFile the space (for error messages)
+     * @param space the parsed space
+     * @param profiles the load profiles
+     * @param target {@code local} or {@code nomad:JOB/GROUP}
+     * @param options tuning options
+     * @param trialDuration measured length of a load test
+     * @param warmup unmeasured lead-in of a load test
+     * @param out the policy file
+     * @param measurementsFile where measurements are kept
+     * @param resumed measurements of an earlier run
+     */
+    record Inputs(Path spaceFile, ConfigSpace space, List<LoadProfile> profiles, String target, TuneOptions options,
+                  Duration trialDuration, Duration warmup, Path out, Path measurementsFile, List<Measurement> resumed) {
+    }
+
+    static ConfigSpace readSpace(Path file) {
+        try {
+            return ConfigSpace.read(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("--space", file.toString(), "--space file not found: " + file);
+        } catch (IOException e) {
+            throw new BadInputException("--space", file.toString(), "cannot read --space " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--space", file.toString(), "--space " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A JSON array of load profiles (as {@code generate sample} writes) or one profile. */
+    static List<LoadProfile> readProfiles(Path file) {
+        try {
+            JsonNode root = Json.MAPPER.readTree(Files.readString(file));
+            List<LoadProfile> profiles = new ArrayList<>();
+            if (root != null && root.isArray()) {
+                for (JsonNode node : root) {
+                    profiles.add(LoadProfile.fromJson(node.toString()));
+                }
+            } else if (root != null && root.isObject()) {
+                profiles.add(LoadProfile.fromJson(root.toString()));
+            }
+            if (profiles.isEmpty()) {
+                throw new IllegalArgumentException("expected a JSON array of load profiles or one profile");
+            }
+            return profiles;
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("--profiles", file.toString(), "--profiles file not found: " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new BadInputException("--profiles", file.toString(), "--profiles " + file + " does not parse: " + message);
+        }
+    }
+
+    static List<Measurement> readResume(Path file) {
+        try {
+            return TuneJson.readMeasurements(Json.MAPPER.readTree(Files.readString(file)));
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("--resume", file.toString(), "--resume file not found: " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException("--resume", file.toString(), "--resume " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Checks a target name; only {@code local} runs in this build. */
+    static void checkTarget(String target) {
+        if (target.equals("local")) {
+            return;
+        }
+        if (target.matches("nomad:[^/\\s]+/[^/\\s]+")) {
+            throw new BadInputException("--target", target, "--target " + target
+                    + ": the nomad: target needs the actuator's Nomad client, which this build does not have yet; use local");
+        }
+        throw new BadInputException("--target", target, "--target must be local or nomad:JOB/GROUP, got '" + target + "'");
+    }
+
+    /** Runs the tuning and writes the policy; progress lines go to {@code progress}. */
+    static TuneResult run(Inputs in, Clock clock, Consumer<String> progress) throws IOException {
+        checkTarget(in.target());
+        Tuner tuner = new Tuner(in.space(), in.options(), clock);
+        try {
+            tuner.checkBudget();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--budget", String.valueOf(in.options().budget()), "--budget: " + e.getMessage());
+        }
+        List<Measurement> kept = new ArrayList<>();
+        TuneListener listener = new TuneListener() {
+            @Override
+            public void progress(String message) {
+                progress.accept(message);
+            }
+
+            @Override
+            public void measured(Measurement measurement) {
+                kept.add(measurement);
+                try {
+                    writeAtomically(in.measurementsFile(), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(TuneJson.measurements(kept)));
+                } catch (IOException e) {
+                    throw new StagingException("cannot keep measurements in " + in.measurementsFile() + ": " + e.getMessage(), e);
+                }
+            }
+        };
+        TuneResult result;
+        try (LocalStagingTarget target = LocalStagingTarget.ofThisJvm(in.space(), Duration.ofSeconds(60))) {
+            LoadTestTrials trials = new LoadTestTrials(target, in.trialDuration(), in.warmup(), Duration.ofSeconds(2),
+                    "/work", in.options().seed());
+            result = tuner.run(in.profiles(), trials, in.resumed(), listener);
+        } catch (UnreachableSloException e) {
+            throw new BadInputException("--space", in.spaceFile().toString(), e.getMessage());
+        } catch (StagingException e) {
+            throw new StagingException("target " + in.target() + " failed: " + e.getMessage() + "; kept " + kept.size()
+                    + " measurements in " + in.measurementsFile() + " (continue with --resume " + in.measurementsFile()
+                    + "); no policy was written", e);
+        }
+        writeAtomically(in.out(), result.policy().toJsonNode().toPrettyString() + "\n");
+        return result;
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.prescale.core.tune;
+
+import io.prescale.core.series.LoadProfile;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A tuning run: a maximin Latin hypercube over configuration × load calibrates the {@link CapacityModel} with real
+ * load tests; random search and Bayesian optimisation get as many real load tests each at the sizing load; PPO learns
+ * over the training profiles in the {@link TuningEnvironment}; its policy is exported as load bands, compared on the
+ * held-out profiles with the per-band grid optimum, and its bands re-measured by real load tests. The budget is
+ * split as design = N − validation − 2·search with search = ⌊(N − validation) / 3⌋ and validation = bands + 1.
+ */
+public final class Tuner {
+    private final ConfigSpace space;
+    private final TuneOptions options;
+    private final Clock clock;
+
+    public Tuner(ConfigSpace space, TuneOptions options, Clock clock) {
+        this.space = Objects.requireNonNull(space, "space");
+        this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Checks the budget against the space before anything runs.
+     *
+     * @throws IllegalArgumentException naming the minimum
+     */
+    public void checkBudget() {
+        int minimum = options.minimumBudget(space.knobs().size());
+        if (options.budget() < minimum) {
+            throw new IllegalArgumentException("budget " + options.budget() + " is below the minimum " + minimum
+                    + " for " + space.knobs().size() + " knobs (design ≥ " + TuneOptions.minimumDesign(space.knobs().size())
+                    + ", 2 per search, " + (options.bands() + 1) + " validation)");
+        }
+    }
+
+    /**
+     * Runs the whole tuning.
+     *
+     * @param resumed measurements of an earlier run with the same inputs, reused trial by trial
+     * @throws UnreachableSloException when no configuration holds the SLO at the sizing load
+     * @throws StagingException when the target dies (every finished measurement has reached the listener)
+     */
+    public TuneResult run(List<LoadProfile> profiles, TrialRunner runner, List<Measurement> resumed, TuneListener listener) {
+        checkBudget();
+        long started = clock.millis();
+        Profiles data = Profiles.of(profiles, options.peakRps(), options.heldOutShare());
+        int validation = options.bands() + 1;
+        int search = (options.budget() - validation) / 3;
+        int design = options.budget() - validation - 2 * search;
+        Trials trials = new Trials(runner, resumed, listener, clock, options.budget());
+        listener.progress(String.format("tune: %d load tests (%d design, %d random, %d Bayesian, up to %d validation); "
+                + "p99 of the profiles %.1f rps, sizing load %.1f rps", options.budget(), design, search, search,
+                validation, data.p99(), data.sizing()));
+
+        List<Measurement> designed = new ArrayList<>();
+        double[][] points = LatinHypercube.sample(design, space.knobs().size() + 1, options.seed());
+        for (double[] point : points) {
+            Configuration config = space.at(Arrays.copyOf(point, space.knobs().size()));
+            double load = data.sizing() * (0.1 + 1.4 * point[space.knobs().size()]);
+            designed.add(trials.run("design", config, load));
+        }
+        CapacityModel model = CapacityModel.fit(space, designed, options.seed());
+        listener.progress(String.format("capacity model: %s, cross-validated p99 error %.3f (median relative), %d folds",
+                model.name(), model.validation().best().p99ErrorShare(), model.validation().folds()));
+
+        List<Configuration> grid = space.grid();
+        Configuration sizingOptimum = GridOptimum.cheapest(space, model, grid, data.sizing());
+        if (sizingOptimum == null) {
+            throw unreachable(designed, data.sizing());
+        }
+        Searches searches = Searches.run(space, grid, trials, data.sizing(), search, options.seed());
+        ActionSet actions = ActionSet.of(space, model, 4 * data.sizing(), options.maxVariants());
+        listener.progress("ppo: " + actions.size() + " actions (" + actions.variants() + " non-dominated variants × counts)");
+        Ppo.Result learned = Ppo.train(i -> new TuningEnvironment(data.train(), actions, options.environment(), data.sizing()),
+                options.ppo().withSeed(options.seed()), listener::progress);
+        PolicyExport export = PolicyExport.of(space, model, actions, learned.policy(), data, options, grid);
+        List<TuneResult.BandValidation> validations = new ArrayList<>();
+        int violating = 0;
+        for (int b = 0; b < export.configs().size(); b++) {
+            Configuration config = export.configs().get(b);
+            double load = export.sizingLoads()[b];
+            Measurement m = trials.run("validation", config, load);
+            Prediction p = model.predict(config, load);
+            validations.add(new TuneResult.BandValidation(b, load, config, p.p99Ms(), m.p99Ms(), p.errorRate(), m.errorRate()));
+            violating += m.holds(space.slo()) ? 0 : 1;
+        }
+        Configuration ppoTop = export.configs().get(export.configs().size() - 1);
+        Configuration gridTop = export.gridConfigs().get(export.gridConfigs().size() - 1);
+        double gridViolation = validations.get(validations.size() - 1).measuredP99Ms() > space.slo().p99Ms() ? 1 : 0;
+        if (!gridTop.equals(ppoTop)) {
+            Measurement m = trials.run("validation", gridTop, data.sizing());
+            gridViolation = m.holds(space.slo()) ? 0 : 1;
+        }
+        TuneResult.MethodResult ppo = new TuneResult.MethodResult(ppoTop, space.costPerHour(ppoTop),
+                violating / (double) export.configs().size(), design + export.configs().size());
+        TuneResult.MethodResult gridResult = new TuneResult.MethodResult(gridTop, space.costPerHour(gridTop), gridViolation,
+                design + (gridTop.equals(ppoTop) ? 0 : 1));
+        TuneResult.HeldOut heldOut = export.heldOut();
+        double wall = (clock.millis() - started) / 1000.0;
+        return new TuneResult(export.policy(trials.count(), model, learned, heldOut, validations, wall, searches),
+                ppo, gridResult, searches.bayes(), searches.random(),
+                heldOut.ppoPolicyCostPerHour() / heldOut.gridPolicyCostPerHour() - 1,
+                heldOut.ppoEpisodeCost() / heldOut.staticEpisodeCost(), heldOut, model.validation(), validations,
+                learned.curve(), searches.bayesCurve(), searches.randomCurve(), trials.all(), data.sizing(), wall);
+    }
+
+    private UnreachableSloException unreachable(List<Measurement> measured, double load) {
+        Measurement closest = measured.stream().filter(m -> Double.isFinite(m.p99Ms()))
+                .min(Comparator.comparingDouble(Measurement::p99Ms)).orElse(measured.get(0));
+        return new UnreachableSloException(String.format("no configuration of the space holds the SLO (p99 ≤ %s ms, "
+                + "errors ≤ %s) at %.1f requests/s; the closest measured was %s at %.1f requests/s with p99 %.1f ms "
+                + "and error rate %.4f", num(space.slo().p99Ms()), num(space.slo().errorRate()), load, closest.config(),
+                closest.loadRps(), closest.p99Ms(), closest.errorRate()), closest);
+    }
+
+    private static String num(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,72 @@
+package io.prescale.core.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CapacityModelTest {
+    static final ConfigSpace SPACE = ConfigSpace.parse("""
+            name: svc
+            knobs:
+              - {name: count, type: int, min: 1, max: 4, apply: count}
+              - {name: cpus, type: int, min: 1, max: 4, apply: resources.cpu, role: cpus}
+              - {name: threads, type: int, min: 4, max: 32, step: 4, apply: env, key: T, role: threads}
+              - {name: cacheMb, type: int, min: 0, max: 64, step: 16, apply: env, key: C, role: cache-mb}
+            cost: {perInstanceHour: 0.01, perCoreHour: 0.04}
+            slo: {p99Ms: 100, errorRate: 0.01}
+            """);
+
+    /**
+     * Synthetic queueing data: an M/M/1-like instance whose service time is 2 ms per request per core and whose
+     * p99 is 10 ms × (1 + 3ρ/(1 − ρ)) below saturation, with 5 % multiplicative noise; overload sheds 1 − 1/ρ.
+     */
+    static List<Measurement> synthetic(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Measurement> out = new ArrayList<>();
+        double[][] design = LatinHypercube.sample(n, 5, seed);
+        for (int i = 0; i < n; i++) {
+            Configuration config = SPACE.at(new double[] {design[i][0], design[i][1], design[i][2], design[i][3]});
+            double load = 50 + 1500 * design[i][4];
+            double perInstance = load / SPACE.count(config);
+            double capacity = config.get("cpus") / 2.0 * 1000;
+            double rho = perInstance / capacity;
+            double p99 = rho < 0.98 ? 10 * (1 + 3 * rho / (1 - rho)) : 2000;
+            double errors = rho < 1 ? 0 : 1 - 1 / rho;
+            p99 *= 1 + 0.05 * (random.nextDouble() * 2 - 1);
+            out.add(new Measurement(i, "design", config, load, p99, errors, load * (1 - errors), 1));
+        }
+        return out;
+    }
+
+    @Test
+    void learnsSyntheticQueueingDataAndReportsItsCrossValidatedError() {
+        CapacityModel model = CapacityModel.fit(SPACE, synthetic(40, 3), 1);
+        assertThat(model.validation().scores()).extracting(CapacityModel.Score::model)
+                .containsExactly("queueing", "tribuo-random-forest");
+        assertThat(model.validation().folds()).isEqualTo(5);
+        assertThat(model.validation().best().p99ErrorShare()).isLessThan(0.5);
+        // more capacity never holds less load
+        Configuration small = SPACE.at(new double[] {0, 0, 0.5, 0});
+        Configuration large = small.with("count", 4).with("cpus", 4);
+        assertThat(model.capacity(large, 100_000)).isGreaterThan(model.capacity(small, 100_000));
+        // light load holds, a load far beyond capacity does not
+        assertThat(model.holds(large, 100)).isTrue();
+        assertThat(model.holds(small, 50_000)).isFalse();
+    }
+
+    @Test
+    void theDesignCoversEveryStratumOfEveryDimension() {
+        double[][] design = LatinHypercube.sample(10, 3, 5);
+        for (int d = 0; d < 3; d++) {
+            boolean[] seen = new boolean[10];
+            for (double[] point : design) {
+                seen[(int) (point[d] * 10)] = true;
+            }
+            assertThat(seen).containsOnly(true);
+        }
+        assertThat(LatinHypercube.sample(10, 3, 5)).isDeepEqualTo(design);
+    }
+}

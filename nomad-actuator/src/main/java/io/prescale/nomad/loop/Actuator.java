@@ -1,0 +1,234 @@
+package io.prescale.nomad.loop;
+
+import io.prescale.nomad.annotations.Annotated;
+import io.prescale.nomad.annotations.Annotations;
+import io.prescale.nomad.annotations.GroupRef;
+import io.prescale.nomad.annotations.Mode;
+import io.prescale.nomad.client.Job;
+import io.prescale.nomad.client.NomadApiException;
+import io.prescale.nomad.client.NomadClient;
+import io.prescale.nomad.ha.Leadership;
+import io.prescale.nomad.ha.PolicyStore;
+import io.prescale.nomad.ha.StateStore;
+import io.prescale.nomad.metrics.ActuatorMetrics;
+import io.prescale.nomad.metrics.ErrorKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The actuator's loop: {@link #runCycle()} discovers the annotated groups, evaluates each (in parallel) and acts per
+ * mode, only while this replica leads. The time is the injected clock's, so {@code --now T} evaluates as if it
+ * were T and reads history only up to T. {@link #groups()} keeps each group's last result for the API. Build with
+ * {@link #builder()}. Thread-safe; one cycle runs at a time.
+ */
+public final class Actuator implements AutoCloseable {
+    private final ActuatorOptions options;
+    private final JobSource jobs;
+    private final Clock clock;
+    private final Leadership leadership;
+    private final ActuatorMetrics metrics;
+    private final DecisionLog log;
+    private final GroupEvaluator evaluator;
+    private final Actions actions;
+    private final PolicyStore policies;
+    private final StateStore state;
+    private final ForkJoinPool pool;
+    private final Map<GroupRef, GroupResult> last = new ConcurrentHashMap<>();
+    private volatile CycleReport lastReport;
+
+    private Actuator(Builder b) {
+        this.options = b.options;
+        this.jobs = Objects.requireNonNull(b.jobs, "jobs");
+        this.clock = b.clock;
+        this.leadership = b.leadership;
+        this.metrics = b.metrics;
+        this.log = b.log;
+        this.policies = b.policies;
+        this.state = b.state;
+        this.evaluator = new GroupEvaluator(options, Objects.requireNonNull(b.loads, "loads"), policies, state);
+        this.actions = new Actions(b.client, jobs, state, leadership, metrics);
+        this.pool = new ForkJoinPool(options.parallelism());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ActuatorMetrics metrics() {
+        return metrics;
+    }
+
+    public Leadership leadership() {
+        return leadership;
+    }
+
+    public PolicyStore policies() {
+        return policies;
+    }
+
+    /** The last result of every group seen, in group order. */
+    public List<GroupResult> groups() {
+        List<GroupResult> out = new ArrayList<>(last.values());
+        out.sort(Comparator.comparing(GroupResult::ref));
+        return out;
+    }
+
+    /** The last cycle's report, or null before the first. */
+    public CycleReport lastReport() {
+        return lastReport;
+    }
+
+    /** One evaluation cycle at the clock's now. Never throws for remote failures: they are in the report. */
+    public synchronized CycleReport runCycle() {
+        long t0 = System.nanoTime();
+        Instant now = clock.instant();
+        Faults faults = new Faults(metrics);
+        boolean leader = leadership.tick();
+        metrics.leader(leader);
+        if (!leader) {
+            return finish(now, List.of(), t0, faults, null, false);
+        }
+        List<Job> found;
+        try {
+            found = jobs.jobs();
+        } catch (NomadApiException e) {
+            faults.count(e);
+            return finish(now, List.of(), t0, faults, e.getMessage(), true);
+        }
+        policies.invalidate();
+        List<Object[]> work = new ArrayList<>();
+        for (Job job : found) {
+            for (Annotated a : Annotations.read(job, options.annotationDefaults())) {
+                work.add(new Object[] {a, job});
+            }
+        }
+        List<GroupResult> results;
+        try {
+            results = pool.submit(() -> work.parallelStream().map(w -> one((Annotated) w[0], (Job) w[1], now, faults))
+                    .toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a cycle", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a group evaluation failed unexpectedly", e.getCause());
+        }
+        List<GroupResult> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparing(GroupResult::ref));
+        last.keySet().retainAll(sorted.stream().map(GroupResult::ref).toList());
+        return finish(now, sorted, t0, faults, null, true);
+    }
+
+    private GroupResult one(Annotated a, Job job, Instant now, Faults faults) {
+        GroupResult r;
+        try {
+            Mode mode = a.spec() == null ? null : options.dryRun() || !jobs.live() ? Mode.FORECAST_ONLY : a.spec().mode();
+            GroupEvaluator.Outcome o = evaluator.evaluate(a, job, now, mode, faults);
+            r = o.decision() == null ? o.result() : actions.act(o, a, faults);
+        } catch (RuntimeException e) {
+            faults.count(ErrorKind.FORECAST_ERROR);
+            r = new GroupResult(a.ref(), null, "error", "unexpected: " + e, a.currentCount(), null, null, null, null,
+                    now);
+        }
+        if (r.decision() != null) {
+            metrics.decision(r.decision().action().name().toLowerCase(java.util.Locale.ROOT), r.mode().wire());
+            metrics.group(r.ref(), r.currentCount(), r.decision().targetCount(),
+                    r.numbers().getOrDefault("currentLoad", Double.NaN), r.forecastPeaks(), r.status());
+        } else {
+            metrics.status(r.ref(), r.status());
+        }
+        log.log(r);
+        last.put(r.ref(), r);
+        return r;
+    }
+
+    private CycleReport finish(Instant now, List<GroupResult> groups, long t0, Faults faults, String discoveryError,
+                               boolean leader) {
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        metrics.cycle(seconds, groups.size(), clock.instant().toEpochMilli() / 1000.0);
+        CycleReport report = new CycleReport(now, groups, seconds, faults.snapshot(), discoveryError, leader);
+        lastReport = report;
+        return report;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** Builder of {@link Actuator}; jobs and loads are required. */
+    public static final class Builder {
+        private ActuatorOptions options = ActuatorOptions.defaults();
+        private JobSource jobs;
+        private LoadSource loads;
+        private NomadClient client;
+        private Clock clock = Clock.systemUTC();
+        private Leadership leadership = Leadership.standalone();
+        private ActuatorMetrics metrics = new ActuatorMetrics();
+        private DecisionLog log = DecisionLog.slf4j();
+        private PolicyStore policies = PolicyStore.inMemory();
+        private StateStore state = StateStore.inMemory();
+
+        public Builder options(ActuatorOptions v) {
+            this.options = v;
+            return this;
+        }
+
+        public Builder jobs(JobSource v) {
+            this.jobs = v;
+            return this;
+        }
+
+        public Builder loads(LoadSource v) {
+            this.loads = v;
+            return this;
+        }
+
+        /** The client actions go through; null makes every mode a dry run. */
+        public Builder client(NomadClient v) {
+            this.client = v;
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            this.clock = v;
+            return this;
+        }
+
+        public Builder leadership(Leadership v) {
+            this.leadership = v;
+            return this;
+        }
+
+        public Builder metrics(ActuatorMetrics v) {
+            this.metrics = v;
+            return this;
+        }
+
+        public Builder log(DecisionLog v) {
+            this.log = v;
+            return this;
+        }
+
+        public Builder policies(PolicyStore v) {
+            this.policies = v;
+            return this;
+        }
+
+        public Builder state(StateStore v) {
+            this.state = v;
+            return this;
+        }
+
+        public Actuator build() {
+            return new Actuator(this);
+        }
+    }
+}
