@@ -2,17 +2,14 @@ package io.prescale.cli.grafana;
 
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.input.GrafanaAccess;
 import io.prescale.grafana.client.Folder;
 import io.prescale.grafana.client.GrafanaClient;
 import io.prescale.grafana.client.GrafanaClientOptions;
-import io.prescale.grafana.client.GrafanaToken;
 import io.prescale.grafana.client.SavedDashboard;
 import io.prescale.grafana.dashboard.Dashboard;
 import io.prescale.grafana.dashboard.PrescaleDashboards;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +41,7 @@ public final class GrafanaPublishCommand extends LeafCommand {
 
     @Override
     protected Result execute() {
-        URI base = baseUrl();
+        URI base = GrafanaAccess.baseUrl("--url", url);
         if (folder.isBlank()) {
             throw new BadInputException("--folder", folder, "--folder must not be blank");
         }
@@ -52,7 +49,8 @@ public final class GrafanaPublishCommand extends LeafCommand {
             throw new BadInputException("--message", null, "--message must be at most 500 characters, got "
                     + message.length());
         }
-        GrafanaClient client = GrafanaClient.create(base, token(), GrafanaClientOptions.defaults());
+        GrafanaClient client = GrafanaClient.create(base, GrafanaAccess.token(tokenFile, output.env()),
+                GrafanaClientOptions.defaults());
         Folder f = client.ensureFolder(Folder.uidFor(folder), folder);
         progress("folder " + f.title() + " (" + f.uid() + ") on " + client.baseUrl());
         List<SavedDashboard> saved = new ArrayList<>();
@@ -63,43 +61,5 @@ public final class GrafanaPublishCommand extends LeafCommand {
         }
         return new Result(GrafanaJson.publish(client.baseUrl(), f, PrescaleDashboards.all(), saved),
                 String.join("\n", saved.stream().map(s -> s.uid() + " v" + s.version() + " " + s.url()).toList()));
-    }
-
-    private URI baseUrl() {
-        try {
-            URI uri = new URI(url);
-            if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new URISyntaxException(url, "not an absolute http(s) URL");
-            }
-            if (uri.getUserInfo() != null) {
-                throw new BadInputException("--url", null,
-                        "--url must not carry credentials; use --grafana-token-file or GRAFANA_TOKEN");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new BadInputException("--url", url, "--url must be an absolute http(s) URL such as "
-                    + "http://grafana:3000, got " + url);
-        }
-    }
-
-    private GrafanaToken token() {
-        if (tokenFile != null) {
-            try {
-                return GrafanaToken.fromFile(tokenFile);
-            } catch (NoSuchFileException e) {
-                throw new BadInputException("--grafana-token-file", tokenFile.toString(),
-                        "--grafana-token-file " + tokenFile + " does not exist");
-            } catch (IOException | IllegalArgumentException e) {
-                throw new BadInputException("--grafana-token-file", tokenFile.toString(),
-                        "--grafana-token-file " + tokenFile + " must hold one token line");
-            }
-        }
-        try {
-            return GrafanaToken.fromEnvironment(output.env()).orElseThrow(() -> new BadInputException(
-                    "--grafana-token-file", null, "a Grafana token is needed: give --grafana-token-file FILE or set "
-                    + GrafanaToken.ENV));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--grafana-token-file", null, GrafanaToken.ENV + " must hold one token line");
-        }
     }
 }

@@ -16,6 +16,8 @@ public final class PrescaleDashboards {
     public static final String SCALING_UID = "prescale-scaling";
     /** uid of the learning dashboard. */
     public static final String LEARNING_UID = "prescale-learning";
+    /** Id of the scaling dashboard's "Desired vs current instances" panel, where decision annotations are posted. */
+    public static final int COUNTS_PANEL_ID = 2;
     /** Tags of the decision annotations the actuator posts. */
     public static final List<String> DECISION_TAGS = List.of("prescale", "decision");
     /** Tags of the flagged-span annotations the anomaly scan posts. */
@@ -58,7 +60,7 @@ public final class PrescaleDashboards {
                         new SeriesOverride("p10", Map.of("custom.lineWidth", 0, "color", "#56B4E9")),
                         new SeriesOverride("p50", Map.of("color", "#0072B2")),
                         new SeriesOverride("load", Map.of("color", "#000000", "custom.lineWidth", 2))));
-        Panel counts = Panel.of(2, Type.TIMESERIES, "Desired vs current instances",
+        Panel counts = Panel.of(COUNTS_PANEL_ID, Type.TIMESERIES, "Desired vs current instances",
                 "Desired should lead Nomad's current count by the start-up time; a long gap means Nomad did not follow.",
                 new GridPos(0, 9, 12, 8), "short", List.of(
                         Target.series("A", DESIRED_COUNT + SEL, "desired"),
