@@ -21,6 +21,7 @@ final class PrescaleStrategy implements ScalingStrategy {
     private final RiskBudget riskBudget;
     private final TrendGuard trendGuard;
     private final int historySteps;
+    private final int forecastFrom;
     private ScalingController controller;
     private ForecastModel model;
     private int fittedAt = -1;
@@ -38,6 +39,18 @@ final class PrescaleStrategy implements ScalingStrategy {
      */
     PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
                      TrendGuard trendGuard, int historySteps) {
+        this(riskBudget == null ? forecaster : new ForecastMemo(forecaster, memoLevels(riskBudget, options),
+                riskBudget.windowSteps()), options, riskBudget, trendGuard,
+                historySteps, 0);
+    }
+
+    /**
+     * @param forecastFrom before this step the strategy follows the reactive guard and neither fits nor
+     *     forecasts (a replay of the past starts its forecasts where its scoring starts)
+     */
+    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
+                     TrendGuard trendGuard, int historySteps, int forecastFrom) {
+        this.forecastFrom = forecastFrom;
         this.trendGuard = trendGuard;
         this.forecaster = forecaster;
         this.options = options;
@@ -49,6 +62,22 @@ final class PrescaleStrategy implements ScalingStrategy {
     @Override
     public String name() {
         return "prescale";
+    }
+
+    /** The levels a memo of the live run keeps: p50, the fixed quantile and every candidate of the budget. */
+    private static double[] memoLevels(RiskBudget budget, ScalingController.Options options) {
+        java.util.TreeSet<Double> levels = new java.util.TreeSet<>();
+        levels.add(0.5);
+        levels.add(options.quantile());
+        for (double c : budget.candidates()) {
+            levels.add(c);
+        }
+        return levels.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Whether the strategy has made forecasts (false while only the reactive guard was used). */
+    boolean forecasting() {
+        return model != null;
     }
 
     /** The quantiles the risk budget chose, one per refit, in order (empty without a budget). */
@@ -68,6 +97,9 @@ final class PrescaleStrategy implements ScalingStrategy {
             setUp(s);
         }
         double load = view.observed(t - 1);
+        if (t < forecastFrom) {
+            return Double.isFinite(load) ? policy.instancesFor(load) : count;
+        }
         refit(view);
         if (model == null) {
             return Double.isFinite(load) ? policy.instancesFor(load) : count;
@@ -114,8 +146,8 @@ final class PrescaleStrategy implements ScalingStrategy {
             fittedAt = t;
             if (riskBudget != null) {
                 SimulationSettings s = view.settings();
-                RiskBudget.Choice choice = riskBudget.choose(forecaster, view.history(historySteps),
-                        Math.max(1, s.stepsIn(options.lead())), s.capacity());
+                RiskBudget.Choice choice = riskBudget.choose(forecaster,
+                        view.history(historySteps + riskBudget.windowSteps()), s, options, trendGuard, historySteps);
                 if (choice != null) {
                     useQuantile(choice.quantile());
                     chosenQuantiles.add(choice.quantile());

