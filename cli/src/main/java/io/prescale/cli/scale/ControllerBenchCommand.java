@@ -43,7 +43,7 @@ public final class ControllerBenchCommand extends LeafCommand {
     private static final List<ShippedTrace> TRACES = List.of(ShippedTrace.NYC_TAXI, ShippedTrace.ELB_REQUEST_COUNT,
             ShippedTrace.NASA_HTTP_AUG95);
 
-    private static final double[] QUANTILES = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99};
+    private static final double[] QUANTILES = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 0.995, 0.999};
     private static final int EVENT_TRACE_DAYS = 28;
 
     @Option(names = "--decisions", defaultValue = "1000000", paramLabel = "N",
@@ -181,15 +181,14 @@ public final class ControllerBenchCommand extends LeafCommand {
         }
     }
 
-    /** prescale at other controller quantiles: {quantile, unservedShare, instanceHours}, sorted by hours. */
+    /** prescale at fixed controller quantiles: {quantile, unservedShare, instanceHours}, sorted by hours. */
     private static List<double[]> prescaleFrontier(TimeSeries demand, ScalingBacktestResult result,
                                                    Supplier<Forecaster> forecasters) {
         List<double[]> points = new java.util.ArrayList<>();
         for (double q : QUANTILES) {
-            ScalingBacktestOptions defaults = ScalingBacktestOptions.defaults().withMaxUnserved(null);
-            StrategyResult r = q == result.controller().quantile() && ScalingBacktestOptions.defaults().maxUnserved() == null
-                    ? result.strategy("prescale")
-                    : ScalingBacktest.run(demand, defaults.withController(defaults.controller().withQuantile(q)),
+            ScalingBacktestOptions defaults = ScalingBacktestOptions.defaults().withMaxUnserved(null)
+                    .withUnservedCost(null);
+            StrategyResult r = ScalingBacktest.run(demand, defaults.withController(defaults.controller().withQuantile(q)),
                     forecasters, List.of("prescale"), false).strategy("prescale");
             points.add(new double[] {q, r.unservedShare(), r.instanceHours()});
         }

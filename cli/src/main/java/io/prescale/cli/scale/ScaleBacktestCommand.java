@@ -51,9 +51,11 @@ public final class ScaleBacktestCommand extends LeafCommand {
     @Option(names = "--max-instances", paramLabel = "MAX", description = "Upper bound (default 2N).")
     Integer maxInstances;
 
-    @Option(names = "--quantile", defaultValue = "0.9", paramLabel = "Q",
-            description = "Forecast level the controller sizes for (default ${DEFAULT-VALUE}).")
-    double quantile;
+    @Option(names = "--quantile", paramLabel = "Q",
+            description = "Size for this fixed forecast quantile, in (0.5, 1). Without it (and without "
+                    + "--max-unserved) the controller re-chooses its quantile at every refit as the one of least "
+                    + "replayed cost: instance-hours + 10 × the unserved load in instance-hours.")
+    Double quantile;
 
     @Option(names = "--forecaster", paramLabel = "NAME", description = "Forecaster of the predictive strategies.")
     String forecaster = ForecasterChoice.DEFAULT;
@@ -145,7 +147,7 @@ public final class ScaleBacktestCommand extends LeafCommand {
             throw new BadInputException("--max-instances", String.valueOf(maxInstances), "--max-instances "
                     + maxInstances + " is below --min-instances " + minInstances);
         }
-        if (!(quantile > 0.5 && quantile < 1)) {
+        if (quantile != null && !(quantile > 0.5 && quantile < 1)) {
             throw new BadInputException("--quantile", String.valueOf(quantile), "--quantile must be in (0.5, 1), got " + quantile);
         }
         if (maxUnserved != null && !(maxUnserved > 0 && maxUnserved < 1)) {
@@ -157,7 +159,10 @@ public final class ScaleBacktestCommand extends LeafCommand {
                     "--trend-window must be a positive duration, got " + trendWindow);
         }
         ScalingBacktestOptions defaults = ScalingBacktestOptions.defaults().withMaxUnserved(maxUnserved).withTrendWindow(trendWindow);
-        return defaults.withController(defaults.controller().withQuantile(quantile)).withLead(lead, startupDelay)
+        if (quantile != null) {
+            defaults = defaults.withUnservedCost(null).withController(defaults.controller().withQuantile(quantile));
+        }
+        return defaults.withLead(lead, startupDelay)
                 .withCapacity(capacity, peakInstances == null ? 20 : peakInstances)
                 .withTargetUtilization(targetUtilization).withBounds(minInstances, maxInstances);
     }

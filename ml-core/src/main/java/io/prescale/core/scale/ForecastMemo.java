@@ -57,11 +57,34 @@ final class ForecastMemo implements Forecaster {
     }
 
     private static String key(TimeSeries history, int horizon) {
-        Instant first = history.start();
-        return first + "|" + history.size() + "|" + horizon;
+        return key(history.start(), history.size(), horizon);
+    }
+
+    private static String key(Instant first, int size, int horizon) {
+        return first + "|" + size + "|" + horizon;
+    }
+
+    /**
+     * The remembered forecast of {@code model} (a model this memo fitted) for the history of {@code size} steps
+     * from {@code first}, or null: lets a caller skip building the history when the forecast is known.
+     */
+    static QuantileForecast remembered(ForecastModel model, Instant first, int size, int horizon, double[] levels) {
+        if (!(model instanceof MemoModel memo)) {
+            return null;
+        }
+        for (double level : levels) {
+            if (Arrays.binarySearch(memo.levels(), level) < 0) {
+                return null;
+            }
+        }
+        return memo.forecasts.get(key(first, size, horizon));
     }
 
     private final class MemoModel implements ForecastModel {
+        double[] levels() {
+            return levels;
+        }
+
         private final ForecastModel model;
         private final Map<String, QuantileForecast> forecasts = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override

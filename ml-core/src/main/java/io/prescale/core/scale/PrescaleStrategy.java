@@ -22,6 +22,7 @@ final class PrescaleStrategy implements ScalingStrategy {
     private final TrendGuard trendGuard;
     private final int historySteps;
     private final int forecastFrom;
+    private double unservedCost;
     private ScalingController controller;
     private ForecastModel model;
     private int fittedAt = -1;
@@ -39,9 +40,16 @@ final class PrescaleStrategy implements ScalingStrategy {
      */
     PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
                      TrendGuard trendGuard, int historySteps) {
+        this(forecaster, options, riskBudget, trendGuard, historySteps, 0.0);
+    }
+
+    /** @param unservedCost λ of the budget's cost balance; 0 takes the lowest quantile within the budget */
+    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
+                     TrendGuard trendGuard, int historySteps, double unservedCost) {
         this(riskBudget == null ? forecaster : new ForecastMemo(forecaster, memoLevels(riskBudget, options),
                 riskBudget.windowSteps()), options, riskBudget, trendGuard,
                 historySteps, 0);
+        this.unservedCost = unservedCost;
     }
 
     /**
@@ -104,10 +112,14 @@ final class PrescaleStrategy implements ScalingStrategy {
         if (model == null) {
             return Double.isFinite(load) ? policy.instancesFor(load) : count;
         }
-        TimeSeries history = view.history(historySteps);
-        QuantileForecast forecast = model.forecast(history, horizon, levels);
-        if (trendGuard != null) {
-            forecast = trendGuard.apply(history, forecast);
+        int from = Math.max(0, t - historySteps);
+        QuantileForecast forecast = ForecastMemo.remembered(model, view.timeAt(from), t - from, horizon, levels);
+        if (forecast == null || trendGuard != null) {
+            TimeSeries history = view.history(historySteps);
+            forecast = forecast != null ? forecast : model.forecast(history, horizon, levels);
+            if (trendGuard != null) {
+                forecast = trendGuard.apply(history, forecast);
+            }
         }
         Instant now = view.timeAt(t);
         Decision decision = controller.decide(ScalingState.of(now, count, load, lastOut, lastIn), forecast, policy,
@@ -147,7 +159,8 @@ final class PrescaleStrategy implements ScalingStrategy {
             if (riskBudget != null) {
                 SimulationSettings s = view.settings();
                 RiskBudget.Choice choice = riskBudget.choose(forecaster,
-                        view.history(historySteps + riskBudget.windowSteps()), s, options, trendGuard, historySteps);
+                        view.history(historySteps + riskBudget.windowSteps()), s, options, trendGuard, historySteps,
+                        unservedCost);
                 if (choice != null) {
                     useQuantile(choice.quantile());
                     chosenQuantiles.add(choice.quantile());

@@ -1,6 +1,8 @@
 package io.prescale.core.scale;
 
+import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.Forecaster;
+import io.prescale.core.forecast.QuantileForecast;
 import io.prescale.core.series.TimeSeries;
 import java.util.Arrays;
 import java.util.Objects;
@@ -17,8 +19,14 @@ import java.util.Objects;
  * @param windowSteps how many of the newest history steps are replayed (&ge; 2 × lead)
  */
 public record RiskBudget(double maxUnserved, double[] candidates, int windowSteps) {
+    /**
+     * The default price of unserved load: serving a request that found no capacity would have been worth this many
+     * times what capacity for it costs (see {@link #costBalanced}).
+     */
+    public static final double DEFAULT_UNSERVED_COST = 10;
+
     public RiskBudget {
-        if (!(maxUnserved > 0 && maxUnserved < 1)) {
+        if (!(maxUnserved > 0 && maxUnserved <= 1)) {
             throw new IllegalArgumentException("max unserved share must be in (0, 1), got " + maxUnserved);
         }
         Objects.requireNonNull(candidates, "candidates");
@@ -37,12 +45,24 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
         }
     }
 
+    /**
+     * No budget (a share of 1 always holds): {@link #choose(Forecaster, TimeSeries, SimulationSettings,
+     * ScalingController.Options, TrendGuard, int, double)} with a positive cost then picks the candidate of least
+     * replayed cost instead.
+     */
+    public static RiskBudget costBalanced(int windowSteps) {
+        return new RiskBudget(1, CANDIDATES, windowSteps);
+    }
+
     /** The default candidates: p50 … p99, denser where the cost of a quantile rises fastest. */
     static final double[] CANDIDATES = {0.5, 0.6, 0.7, 0.75, 0.8, 0.825, 0.85, 0.875, 0.9, 0.925, 0.95, 0.975,
         0.99};
 
     /** Candidates {@link #CANDIDATES}: p50, p60, p70, p75, p80, p82.5 … p97.5 in steps of 2.5, p99. */
     public static RiskBudget of(double maxUnserved, int windowSteps) {
+        if (!(maxUnserved < 1)) {
+            throw new IllegalArgumentException("max unserved share must be in (0, 1), got " + maxUnserved);
+        }
         return new RiskBudget(maxUnserved, CANDIDATES, windowSteps);
     }
 
@@ -87,6 +107,24 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
      */
     public Choice choose(Forecaster forecaster, TimeSeries history, SimulationSettings world,
                          ScalingController.Options controller, TrendGuard trendGuard, int historySteps) {
+        return choose(forecaster, history, world, controller, trendGuard, historySteps, 0);
+    }
+
+    /**
+     * As {@link #choose(Forecaster, TimeSeries, SimulationSettings, ScalingController.Options, TrendGuard, int)};
+     * with {@code unservedCost} λ &gt; 0 the candidate within budget of least replayed cost H + λ·U·L is chosen
+     * instead of the lowest one — H the replayed instance-hours, U the unserved share and L the load in
+     * instance-hours at full use (Σ d / c over the window): the newsvendor's balance of idle capacity against
+     * load turned away (Arrow, Harris &amp; Marschak 1951), priced by the user.
+     *
+     * @param unservedCost λ ≥ 0; 0 keeps the lowest candidate within budget
+     */
+    public Choice choose(Forecaster forecaster, TimeSeries history, SimulationSettings world,
+                         ScalingController.Options controller, TrendGuard trendGuard, int historySteps,
+                         double unservedCost) {
+        if (!(unservedCost >= 0)) {
+            throw new IllegalArgumentException("unserved cost must be ≥ 0, got " + unservedCost);
+        }
         int n = history.size();
         int lead = Math.max(1, world.stepsIn(controller.lead()));
         int window = Math.min(windowSteps, n / 2);
@@ -98,6 +136,13 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
                 world.capacity(), world.bounds(), replayFrom + lead, world.targetUtilization(),
                 world.reactiveCooldown(), world.reactiveThreshold());
         double[] share = new double[candidates.length];
+        double[] hours = new double[candidates.length];
+        double loadHours = 0;
+        for (int t = replay.warmUpSteps(); t < n; t++) {
+            double d = history.valueAt(t);
+            loadHours += Double.isFinite(d) ? d / world.capacity() : 0;
+        }
+        loadHours *= world.step().toNanos() / 3.6e12;
         for (int q = 0; q < candidates.length; q++) {
             PrescaleStrategy strategy = new PrescaleStrategy(forecaster, controller.withQuantile(candidates[q]), null,
                     trendGuard, historySteps, replayFrom);
@@ -111,6 +156,81 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
                 return null;
             }
             share[q] = result.unservedShare();
+            hours[q] = result.instanceHours();
+        }
+        int chosen = -1;
+        for (int q = 0; q < candidates.length; q++) {
+            if (share[q] <= maxUnserved || Double.isNaN(share[q]) && maxUnserved >= 1) {
+                if (chosen < 0) {
+                    chosen = q;
+                    if (unservedCost == 0) {
+                        break;
+                    }
+                } else if (cost(hours[q], share[q], loadHours, unservedCost)
+                        < cost(hours[chosen], share[chosen], loadHours, unservedCost)) {
+                    chosen = q;
+                }
+            }
+        }
+        return chosen < 0 ? new Choice(candidates[candidates.length - 1], false, share)
+                : new Choice(candidates[chosen], true, share);
+    }
+
+    private static double cost(double hours, double share, double loadHours, double unservedCost) {
+        return hours + unservedCost * (Double.isFinite(share) ? share : 0) * loadHours;
+    }
+
+    /**
+     * Chooses a quantile for {@code history} by a simpler replay of its newest window, without the controller's
+     * dynamics: from an origin every {@code leadSteps}, each candidate's peak over the lead (never below the load
+     * before the origin) sets the capacity of the {@code leadSteps} steps one lead later. It leaves out cooldown
+     * and hysteresis, which only add capacity, so its share over-states the controller's; null when the history
+     * is too short to hold a fit before the window.
+     *
+     * @param leadSteps how far ahead capacity is planned, in steps (&ge; 1)
+     * @param capacity load one instance serves per step (&gt; 0)
+     */
+    public Choice choose(Forecaster forecaster, TimeSeries history, int leadSteps, double capacity) {
+        int n = history.size();
+        int window = Math.min(windowSteps, n / 2);
+        int fitEnd = n - window - leadSteps;
+        if (window < 2 * leadSteps || fitEnd < 2) {
+            return null;
+        }
+        ForecastModel model;
+        try {
+            model = forecaster.fit(history.slice(0, fitEnd));
+        } catch (IllegalArgumentException tooShort) {
+            return null;
+        }
+        double[] unservedLoad = new double[candidates.length];
+        double total = 0;
+        // At each origin the capacity for the steps one lead later is chosen, as instances take a lead to start.
+        for (int origin = fitEnd; origin + leadSteps < n; origin += leadSteps) {
+            int span = Math.min(leadSteps, n - origin - leadSteps);
+            QuantileForecast f = model.forecast(history.slice(0, origin), leadSteps + span, candidates);
+            double before = history.valueAt(origin - 1);
+            for (int q = 0; q < candidates.length; q++) {
+                double peak = Double.isFinite(before) ? before : 0;
+                for (int h = 0; h < leadSteps + span; h++) {
+                    peak = Math.max(peak, f.value(h, q));
+                }
+                double served = Math.ceil(peak / capacity - 1e-9) * capacity;
+                for (int h = leadSteps; h < leadSteps + span; h++) {
+                    double d = history.valueAt(origin + h);
+                    if (Double.isFinite(d)) {
+                        unservedLoad[q] += Math.max(0, d - served);
+                    }
+                }
+            }
+            for (int h = leadSteps; h < leadSteps + span; h++) {
+                double d = history.valueAt(origin + h);
+                total += Double.isFinite(d) ? d : 0;
+            }
+        }
+        double[] share = new double[candidates.length];
+        for (int q = 0; q < candidates.length; q++) {
+            share[q] = total > 0 ? unservedLoad[q] / total : Double.NaN;
         }
         for (int q = 0; q < candidates.length; q++) {
             if (share[q] <= maxUnserved) {

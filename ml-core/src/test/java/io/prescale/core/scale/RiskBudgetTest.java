@@ -30,7 +30,8 @@ class RiskBudgetTest {
             .withLead(Duration.ofMinutes(20));
 
     private static RiskBudget.Choice choose(RiskBudget budget, TimeSeries load) {
-        return budget.choose(new SeasonalQuantileForecaster(), load, WORLD, CONTROLLER, null, 14 * DAY);
+        ForecastMemo memo = new ForecastMemo(new SeasonalQuantileForecaster(), RiskBudget.CANDIDATES, 2 * 7 * DAY);
+        return budget.choose(memo, load, WORLD, CONTROLLER, null, 14 * DAY);
     }
 
     @Test
@@ -56,6 +57,31 @@ class RiskBudgetTest {
         assertThat(loose.withinBudget()).isTrue();
         int chosen = java.util.Arrays.binarySearch(RiskBudget.of(0.05, 2).candidates(), loose.quantile());
         assertThat(loose.unserved()[chosen]).isLessThanOrEqualTo(0.05);
+    }
+
+    @Test
+    void aDearerUnservedLoadBalancesAtAHigherQuantile() {
+        TimeSeries load = noisyDays(5);
+        RiskBudget balanced = RiskBudget.costBalanced(7 * DAY);
+        ForecastMemo memo = new ForecastMemo(new SeasonalQuantileForecaster(), balanced.candidates(), 2 * 7 * DAY);
+        RiskBudget.Choice cheap = balanced.choose(memo, load, WORLD, CONTROLLER, null, 14 * DAY, 0.2);
+        RiskBudget.Choice dear = balanced.choose(memo, load, WORLD, CONTROLLER, null, 14 * DAY, 200);
+
+        assertThat(dear.quantile()).isGreaterThan(cheap.quantile());
+        assertThat(cheap.withinBudget()).isTrue();
+    }
+
+    @Test
+    void theDefaultBacktestReportsTheQuantileItChoseAtEachRefit() {
+        ScalingBacktestOptions options = ScalingBacktestOptions.defaults().withLead(Duration.ofMinutes(20), null);
+        TimeSeries load = noisyDays(6).slice(0, 10 * DAY);
+        ScalingBacktestResult result = ScalingBacktest.run(load, options, SeasonalQuantileForecaster::new,
+                java.util.List.of("prescale"), false);
+
+        assertThat(result.chosenQuantiles()).isNotEmpty()
+                .allSatisfy(q -> assertThat(RiskBudget.CANDIDATES).contains(q));
+        assertThat(ScalingBacktest.run(load, options.withUnservedCost(null), SeasonalQuantileForecaster::new,
+                java.util.List.of("prescale"), false).chosenQuantiles()).isEmpty();
     }
 
     @Test
