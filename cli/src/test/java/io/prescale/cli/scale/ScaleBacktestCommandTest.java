@@ -39,6 +39,17 @@ class ScaleBacktestCommandTest {
                 .containsExactly("targetUtilization", "unservedShare", "instanceHours");
     }
 
+    @Test
+    void reportsTheQuantileChosenAtEachRefitUnlessOneIsFixed() {
+        CliRun balanced = CliRun.run("scale", "backtest", "--input", TRACE, "--json");
+        CliRun fixed = CliRun.run("scale", "backtest", "--input", TRACE, "--quantile", "0.9", "--json");
+        assertThat(balanced.exitCode()).as(balanced.stderr()).isZero();
+        assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
+        assertThat(balanced.json().at("/params/controller/chosenQuantiles")).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.asDouble()).isBetween(0.5, 0.99));
+        assertThat(fixed.json().at("/params/controller/chosenQuantiles").isMissingNode()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0} {1} is bad input")
     @CsvSource({
             "--lead, 0s, --lead must be a positive duration",
