@@ -51,11 +51,15 @@ public final class ScaleBacktestCommand extends LeafCommand {
     @Option(names = "--max-instances", paramLabel = "MAX", description = "Upper bound (default 2N).")
     Integer maxInstances;
 
-    @Option(names = "--quantile", paramLabel = "Q",
-            description = "Size for this fixed forecast quantile, in (0.5, 1). Without it (and without "
-                    + "--max-unserved) the controller re-chooses its quantile at every refit as the one of least "
-                    + "replayed cost: instance-hours + 10 × the unserved load in instance-hours.")
-    Double quantile;
+    @Option(names = "--quantile", defaultValue = "0.9", paramLabel = "Q",
+            description = "Forecast level the controller sizes for (default ${DEFAULT-VALUE}).")
+    double quantile;
+
+    @Option(names = "--unserved-cost", paramLabel = "L",
+            description = "A cost balance instead of a fixed quantile: at each refit the controller takes the "
+                    + "quantile whose replay of the newest week costs least, instance-hours + L × the unserved load "
+                    + "in instance-hours (L > 0, e.g. 10).")
+    Double unservedCost;
 
     @Option(names = "--forecaster", paramLabel = "NAME", description = "Forecaster of the predictive strategies.")
     String forecaster = ForecasterChoice.DEFAULT;
@@ -109,6 +113,9 @@ public final class ScaleBacktestCommand extends LeafCommand {
         if (trendWindow != null) {
             fields.put("trendWindow", trendWindow.toString());
         }
+        if (unservedCost != null) {
+            fields.put("unservedCost", unservedCost);
+        }
         if (plot != null) {
             ScalingBacktestPlot.write(input.file().getFileName().toString().replaceFirst("\\.csv$", ""), result, plot);
         }
@@ -147,7 +154,11 @@ public final class ScaleBacktestCommand extends LeafCommand {
             throw new BadInputException("--max-instances", String.valueOf(maxInstances), "--max-instances "
                     + maxInstances + " is below --min-instances " + minInstances);
         }
-        if (quantile != null && !(quantile > 0.5 && quantile < 1)) {
+        if (unservedCost != null && !(unservedCost > 0 && Double.isFinite(unservedCost))) {
+            throw new BadInputException("--unserved-cost", String.valueOf(unservedCost),
+                    "--unserved-cost must be a number > 0, got " + unservedCost);
+        }
+        if (!(quantile > 0.5 && quantile < 1)) {
             throw new BadInputException("--quantile", String.valueOf(quantile), "--quantile must be in (0.5, 1), got " + quantile);
         }
         if (maxUnserved != null && !(maxUnserved > 0 && maxUnserved < 1)) {
@@ -159,9 +170,7 @@ public final class ScaleBacktestCommand extends LeafCommand {
                     "--trend-window must be a positive duration, got " + trendWindow);
         }
         ScalingBacktestOptions defaults = ScalingBacktestOptions.defaults().withMaxUnserved(maxUnserved).withTrendWindow(trendWindow);
-        if (quantile != null) {
-            defaults = defaults.withUnservedCost(null).withController(defaults.controller().withQuantile(quantile));
-        }
+        defaults = defaults.withUnservedCost(unservedCost).withController(defaults.controller().withQuantile(quantile));
         return defaults.withLead(lead, startupDelay)
                 .withCapacity(capacity, peakInstances == null ? 20 : peakInstances)
                 .withTargetUtilization(targetUtilization).withBounds(minInstances, maxInstances);

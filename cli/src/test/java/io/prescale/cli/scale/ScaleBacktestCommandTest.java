@@ -40,13 +40,14 @@ class ScaleBacktestCommandTest {
     }
 
     @Test
-    void reportsTheQuantileChosenAtEachRefitUnlessOneIsFixed() {
-        CliRun balanced = CliRun.run("scale", "backtest", "--input", TRACE, "--json");
-        CliRun fixed = CliRun.run("scale", "backtest", "--input", TRACE, "--quantile", "0.9", "--json");
+    void aCostBalanceReportsTheQuantileChosenAtEachRefit() {
+        CliRun balanced = CliRun.run("scale", "backtest", "--input", TRACE, "--unserved-cost", "10", "--json");
+        CliRun fixed = CliRun.run("scale", "backtest", "--input", TRACE, "--json");
         assertThat(balanced.exitCode()).as(balanced.stderr()).isZero();
         assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
         assertThat(balanced.json().at("/params/controller/chosenQuantiles")).isNotEmpty()
                 .allSatisfy(q -> assertThat(q.asDouble()).isBetween(0.5, 0.99));
+        assertThat(balanced.json().at("/unservedCost").asDouble()).isEqualTo(10);
         assertThat(fixed.json().at("/params/controller/chosenQuantiles").isMissingNode()).isTrue();
     }
 
@@ -61,6 +62,7 @@ class ScaleBacktestCommandTest {
             "--max-unserved, 0, --max-unserved must be a share in (0, 1)",
             "--max-unserved, 1.5, --max-unserved must be a share in (0, 1)",
             "--trend-window, 0s, --trend-window must be a positive duration",
+            "--unserved-cost, 0, --unserved-cost must be a number > 0",
     })
     void rejectsBadOptionsWithExitTwo(String option, String value, String message) {
         CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, option, value, "--json");

@@ -20,10 +20,10 @@ import java.util.Objects;
  */
 public record RiskBudget(double maxUnserved, double[] candidates, int windowSteps) {
     /**
-     * The default price of unserved load: serving a request that found no capacity would have been worth this many
+     * A suggested price of unserved load: serving a request that found no capacity would have been worth this many
      * times what capacity for it costs (see {@link #costBalanced}).
      */
-    public static final double DEFAULT_UNSERVED_COST = 10;
+    public static final double SUGGESTED_UNSERVED_COST = 10;
 
     public RiskBudget {
         if (!(maxUnserved > 0 && maxUnserved <= 1)) {

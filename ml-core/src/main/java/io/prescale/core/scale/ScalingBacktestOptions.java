@@ -64,13 +64,12 @@ public record ScalingBacktestOptions(Duration lead, Duration startupDelay, Doubl
     }
 
     /**
-     * Lead 10 min, start-up = lead, N = 20, U = 0.7, bounds [1, 2N], default controller, U ∈ {0.5 … 0.9}, no
-     * budget, the quantile of least replayed cost at λ = {@link RiskBudget#DEFAULT_UNSERVED_COST}.
+     * Lead 10 min, start-up = lead, N = 20, U = 0.7, bounds [1, 2N], default controller (fixed p90), U ∈ {0.5 …
+     * 0.9}, no budget and no cost balance.
      */
     public static ScalingBacktestOptions defaults() {
         return new ScalingBacktestOptions(Duration.ofMinutes(10), null, null, 20, 0.7, null, null,
-                ScalingController.Options.defaults(), List.of(0.5, 0.6, 0.7, 0.8, 0.9), null, null,
-                RiskBudget.DEFAULT_UNSERVED_COST);
+                ScalingController.Options.defaults(), List.of(0.5, 0.6, 0.7, 0.8, 0.9), null, null, null);
     }
 
     public ScalingBacktestOptions withLead(Duration newLead, Duration newStartupDelay) {

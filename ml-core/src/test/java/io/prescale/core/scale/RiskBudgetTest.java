@@ -72,8 +72,9 @@ class RiskBudgetTest {
     }
 
     @Test
-    void theDefaultBacktestReportsTheQuantileItChoseAtEachRefit() {
-        ScalingBacktestOptions options = ScalingBacktestOptions.defaults().withLead(Duration.ofMinutes(20), null);
+    void aCostBalancedBacktestReportsTheQuantileItChoseAtEachRefit() {
+        ScalingBacktestOptions options = ScalingBacktestOptions.defaults().withLead(Duration.ofMinutes(20), null)
+                .withUnservedCost(RiskBudget.SUGGESTED_UNSERVED_COST);
         TimeSeries load = noisyDays(6).slice(0, 10 * DAY);
         ScalingBacktestResult result = ScalingBacktest.run(load, options, SeasonalQuantileForecaster::new,
                 java.util.List.of("prescale"), false);
