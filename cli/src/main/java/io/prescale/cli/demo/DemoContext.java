@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the demo stages share: the output directory, the store directory, quick mode, the seed, progress on
@@ -62,6 +63,11 @@ public final class DemoContext {
             throw new IllegalStateException("no earlier demo stage produced a " + type.getSimpleName());
         }
         return type.cast(result);
+    }
+
+    /** The result an earlier stage left, or empty when no stage did (for results a stage may not produce). */
+    public <T extends Record> Optional<T> find(Class<T> type) {
+        return Optional.ofNullable(results.get(type)).map(type::cast);
     }
 
     /** The whole stored history of {@code series}, read from the demo store (requires the import stage). */

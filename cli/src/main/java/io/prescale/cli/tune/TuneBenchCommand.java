@@ -7,6 +7,7 @@ import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.VersionInfo;
 import io.prescale.core.series.LoadProfile;
 import io.prescale.core.tune.ConfigSpace;
+import io.prescale.core.tune.PolicySimulation;
 import io.prescale.core.tune.PpoOptions;
 import io.prescale.core.tune.TuneOptions;
 import io.prescale.core.tune.TuneResult;
@@ -90,6 +91,11 @@ public final class TuneBenchCommand extends LeafCommand {
         report.metric("wallSeconds", r.wallSeconds());
         report.metric("ppoSloViolationShare", r.ppo().sloViolationShare());
         report.metric("heldOutViolationShare", r.heldOut().ppoPolicyViolationShare());
+        PolicySimulation.Comparison simulated = TuneRun.simulate(r, "nyc_taxi");
+        report.metric("simulatedInstanceHoursVsHandWritten", simulated.instanceHoursRatio());
+        report.metric("simulatedCostVsHandWritten", simulated.costRatio());
+        report.metric("simulatedUnservedShare", simulated.learned().unservedShare());
+        report.metric("simulatedHandWrittenUnservedShare", simulated.handWritten().unservedShare());
         report.goal("regretVsOptimum", "<=", 0.03);
         report.goal("heldOutViolationShare", "<=", 0);
         report.goal("episodeCostVsStaticOptimum", "<=", 1);
@@ -104,6 +110,7 @@ public final class TuneBenchCommand extends LeafCommand {
         report.details().put("ppoIterations", ppoIterations);
         report.details().put("policyDigest", r.policy().digest());
         report.details().put("summary", TuneCommand.summary(r));
+        report.details().set("simulation", TuneJson.simulation(simulated));
         return Result.of(report.toFields());
     }
 

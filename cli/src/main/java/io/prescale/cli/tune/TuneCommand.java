@@ -8,6 +8,7 @@ import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.VersionInfo;
 import io.prescale.core.tune.ConfigSpace;
 import io.prescale.core.tune.Measurement;
+import io.prescale.core.tune.PolicySimulation;
 import io.prescale.core.tune.PpoOptions;
 import io.prescale.core.tune.TuneOptions;
 import io.prescale.core.tune.TuneResult;
@@ -68,6 +69,10 @@ public final class TuneCommand extends LeafCommand {
     @Option(names = "--resume", paramLabel = "FILE", description = "Continue from the measurements file of an earlier run.")
     Path resume;
 
+    @Option(names = "--simulate-trace", defaultValue = "nyc_taxi", paramLabel = "NAME",
+            description = "Shipped trace the policy is driven over by the controller in the simulator (default ${DEFAULT-VALUE}).")
+    String simulateTrace;
+
     @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the learning curves into this PNG.")
     Path plot;
 
@@ -87,6 +92,7 @@ public final class TuneCommand extends LeafCommand {
         if (peakRps != null && !(peakRps > 0 && Double.isFinite(peakRps))) {
             throw new BadInputException("--peak-rps", String.valueOf(peakRps), "--peak-rps must be > 0, got " + peakRps);
         }
+        TuneRun.shippedTrace(simulateTrace);
         ConfigSpace parsed = TuneRun.readSpace(space);
         var loaded = TuneRun.readProfiles(profiles);
         List<Measurement> resumed = resume == null ? List.of() : TuneRun.readResume(resume);
@@ -101,17 +107,19 @@ public final class TuneCommand extends LeafCommand {
         if (plot != null) {
             LearningCurvePlot.write(result, plot);
         }
+        PolicySimulation.Comparison simulated = TuneRun.simulate(result, simulateTrace);
         ObjectNode fields = Json.object();
         fields.put("target", target);
         fields.put("budget", budget);
         Json.appendFields(fields, TuneJson.result(result));
+        fields.set("simulation", TuneJson.simulation(simulated));
         fields.put("policyFile", out.toAbsolutePath().toString());
         fields.put("policyDigest", result.policy().digest());
         fields.put("measurementsFile", kept.toAbsolutePath().toString());
         if (plot != null) {
             fields.put("plotFile", plot.toAbsolutePath().toString());
         }
-        return new Result(fields, summary(result));
+        return new Result(fields, summary(result) + "\n" + simulationSummary(simulated));
     }
 
     static String summary(TuneResult r) {
@@ -121,6 +129,13 @@ public final class TuneCommand extends LeafCommand {
                 r.gridOptimum().costPerHour(), r.bayesOpt().costPerHour(), r.random().costPerHour(), r.regretVsOptimum(),
                 r.capacityModel().chosen(), r.capacityModel().best().p99ErrorShare(), r.measurements().size(),
                 r.wallSeconds());
+    }
+
+    static String simulationSummary(PolicySimulation.Comparison c) {
+        return String.format("controller in the simulator on %s (p99 %.0f rps): learned %.1f instance-hours, cost %.2f, "
+                        + "unserved %.4f; hand-written capacityPerInstance %.1f instance-hours, cost %.2f, unserved %.4f",
+                c.trace(), c.p99Rps(), c.learned().instanceHours(), c.learned().cost(), c.learned().unservedShare(),
+                c.handWritten().instanceHours(), c.handWritten().cost(), c.handWritten().unservedShare());
     }
 
     private static void positive(String option, int value) {

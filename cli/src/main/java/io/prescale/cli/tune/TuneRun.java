@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.core.series.LoadProfile;
+import io.prescale.core.scale.SeasonalQuantileForecaster;
+import io.prescale.core.series.ShippedTrace;
+import io.prescale.core.series.TimeSeries;
+import io.prescale.core.series.TraceReadOptions;
+import io.prescale.core.series.TraceReader;
 import io.prescale.core.tune.ConfigSpace;
+import io.prescale.core.tune.PolicySimulation;
 import io.prescale.core.tune.Measurement;
 import io.prescale.core.tune.StagingException;
 import io.prescale.core.tune.TuneListener;
@@ -15,6 +21,7 @@ import io.prescale.core.tune.UnreachableSloException;
 import io.prescale.loadtest.staging.LoadTestTrials;
 import io.prescale.loadtest.staging.LocalStagingTarget;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -151,6 +159,30 @@ final class TuneRun {
         }
         writeAtomically(in.out(), result.policy().toJsonNode().toPrettyString() + "\n");
         return result;
+    }
+
+    /**
+     * The tuned policy and the hand-written one, driven by the controller in the simulator over the shipped trace
+     * {@code trace} (lead and start-up 10 minutes, the seasonal quantile forecaster).
+     */
+    static PolicySimulation.Comparison simulate(TuneResult result, String trace) {
+        return PolicySimulation.compare(trace, shippedTrace(trace), result.profilesP99Rps(), result.learned(),
+                result.handWritten(), new SeasonalQuantileForecaster(), Duration.ofMinutes(10));
+    }
+
+    /** A shipped trace by its series name, or bad input naming {@code --simulate-trace}. */
+    static TimeSeries shippedTrace(String name) {
+        for (ShippedTrace trace : ShippedTrace.values()) {
+            if (trace.seriesName().equals(name)) {
+                try (InputStream in = trace.open()) {
+                    return TraceReader.read(in, trace.fileName(), TraceReadOptions.defaults()).series();
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read shipped trace " + name, e);
+                }
+            }
+        }
+        throw new BadInputException("--simulate-trace", name, "--simulate-trace must be a shipped trace, one of "
+                + Arrays.stream(ShippedTrace.values()).map(ShippedTrace::seriesName).toList() + "; got '" + name + "'");
     }
 
     static void writeAtomically(Path file, String text) throws IOException {
