@@ -87,6 +87,7 @@ public final class TuneBenchCommand extends LeafCommand {
         report.metric("costVsBayesOpt", r.ppo().costPerHour() / r.bayesOpt().costPerHour());
         report.metric("costVsRandom", r.ppo().costPerHour() / r.random().costPerHour());
         report.metric("capacityModelP99ErrorShare", r.capacityModel().best().p99ErrorShare());
+        report.metric("validationP99ErrorShare", r.validationP99ErrorShare());
         report.metric("loadTests", r.measurements().size());
         report.metric("wallSeconds", r.wallSeconds());
         report.metric("ppoSloViolationShare", r.ppo().sloViolationShare());
@@ -103,6 +104,7 @@ public final class TuneBenchCommand extends LeafCommand {
         report.goal("costVsRandom", "<=", 1);
         report.goal("ppoSloViolationShare", "<=", 0);
         report.goal("capacityModelP99ErrorShare", "<=", 0.15);
+        report.goal("validationP99ErrorShare", "<=", 0.15);
         report.goal("loadTests", "<=", 40);
         report.goal("wallSeconds", "<=", 900);
         report.details().put("peakRps", peakRps);

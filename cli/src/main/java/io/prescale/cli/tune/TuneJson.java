@@ -60,6 +60,7 @@ public final class TuneJson {
         Json.putNumber(node, "regretVsOptimum", r.regretVsOptimum(), "no held-out cost");
         Json.putNumber(node, "episodeCostVsStaticOptimum", r.episodeCostVsStaticOptimum(), "no held-out episode");
         node.set("capacityModel", capacity(r.capacityModel()));
+        Json.putNumber(node, "validationP99ErrorShare", r.validationP99ErrorShare(), "no validation load test answered");
         ArrayNode validation = node.putArray("validation");
         for (TuneResult.BandValidation v : r.validation()) {
             ObjectNode band = validation.addObject();

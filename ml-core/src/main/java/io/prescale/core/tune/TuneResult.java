@@ -44,6 +44,20 @@ public record TuneResult(ScalingPolicy policy, MethodResult ppo, MethodResult gr
         measurements = List.copyOf(measurements);
     }
 
+    /**
+     * The capacity model's error on the validation load tests (never used to fit it): the median of |predicted −
+     * measured| / measured p99 over the bands' re-measurements that answered; NaN when none did.
+     */
+    public double validationP99ErrorShare() {
+        double[] errors = validation.stream().filter(v -> Double.isFinite(v.measuredP99Ms()) && v.measuredP99Ms() > 0)
+                .mapToDouble(v -> Math.abs(v.predictedP99Ms() - v.measuredP99Ms()) / v.measuredP99Ms()).sorted().toArray();
+        if (errors.length == 0) {
+            return Double.NaN;
+        }
+        int n = errors.length;
+        return n % 2 == 1 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
+    }
+
     /** The 99th percentile of the training profiles, requests/s (the top of the policy's closed bands). */
     public double profilesP99Rps() {
         return policy.provenance().path("profiles").path("p99Rps").asDouble(sizingLoadRps);

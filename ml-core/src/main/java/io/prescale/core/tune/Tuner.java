@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A tuning run: a maximin Latin hypercube over configuration × load calibrates the {@link CapacityModel} with real
- * load tests; random search and Bayesian optimisation get as many real load tests each at the sizing load; PPO learns
+ * A tuning run: a maximin Latin hypercube over configuration × load and then random search and Bayesian
+ * optimisation (as many real load tests each, at the sizing load) calibrate the {@link CapacityModel} with real load
+ * tests (the design alone first decides whether the SLO is reachable at all); PPO learns
  * over the training profiles in the {@link TuningEnvironment}; its policy is exported as load bands, compared on the
  * held-out profiles with the per-band grid optimum, and its bands re-measured by real load tests. The budget is
  * split as design = N − validation − 2·search with search = ⌊(N − validation) / 3⌋ (at least 2, and lowered so that the
@@ -73,16 +74,20 @@ public final class Tuner {
             double load = data.sizing() * (0.1 + 1.4 * point[space.knobs().size()]);
             designed.add(trials.run("design", config, load));
         }
-        CapacityModel model = CapacityModel.fit(space, designed, options.seed());
-        listener.progress(String.format("capacity model: %s, cross-validated p99 error %.3f (median relative), %d folds",
-                model.name(), model.validation().best().p99ErrorShare(), model.validation().folds()));
-
         List<Configuration> grid = space.grid();
-        Configuration sizingOptimum = GridOptimum.cheapest(space, model, grid, data.sizing());
-        if (sizingOptimum == null) {
+        if (GridOptimum.cheapest(space, CapacityModel.fit(space, designed, options.seed()), grid, data.sizing()) == null) {
             throw unreachable(designed, data.sizing());
         }
         Searches searches = Searches.run(space, grid, trials, data.sizing(), search, options.seed());
+        // every real test so far calibrates the model: the searches add tests at the sizing load, where it matters most
+        List<Measurement> calibration = trials.all();
+        CapacityModel model = CapacityModel.fit(space, calibration, options.seed());
+        listener.progress(String.format("capacity model: %s on %d load tests, cross-validated p99 error %.3f (median "
+                + "relative), %d folds", model.name(), calibration.size(), model.validation().best().p99ErrorShare(),
+                model.validation().folds()));
+        if (GridOptimum.cheapest(space, model, grid, data.sizing()) == null) {
+            throw unreachable(calibration, data.sizing());
+        }
         ActionSet actions = ActionSet.of(space, model, 4 * data.sizing(), options.maxVariants());
         listener.progress("ppo: " + actions.size() + " actions (" + actions.variants() + " non-dominated variants × counts)");
         Ppo.Result learned = Ppo.train(i -> new TuningEnvironment(data.train(), actions, options.environment(), data.sizing()),
