@@ -13,7 +13,8 @@ import java.util.List;
  * C the Erlang C probability of waiting (Erlang 1917; Harchol-Balter, <i>Performance Modeling and Design of Computer
  * Systems</i>, 2013, ch. 14), so the 99th-percentile wait is ln(100·C) / (c/s − λ) when C &gt; 0.01, else 0, and
  * p99 = g·s_t + e·(the larger of the two pools' waits) — many threads wait far less than one server at the same
- * utilisation, which Kingman's form cannot express. Parameters (a, b, d, e, g) minimise the squared error of log p99
+ * utilisation, which Kingman's form cannot express — and predicts errors below saturation as the share an M/M/c/K
+ * thread pool (K = threads + queue) turns away, which Kingman's form calls zero. Parameters (a, b, d, e, g) minimise the squared error of log p99
  * plus the squared error rate, by a bounded pattern search from three starts.
  */
 final class QueueingModel implements CapacityPredictor {
@@ -125,10 +126,13 @@ final class QueueingModel implements CapacityPredictor {
                     : p[3] * Math.max(erlangWait99(x.cores(), cpuMs, x.perInstanceRps() / 1000),
                     erlangWait99(x.threads(), holdMs, x.perInstanceRps() / 1000));
             p99 = p[4] * holdMs + Math.min(waitMs, drainMs);
-            errors = 0;
+            errors = form == Form.KINGMAN ? 0 : blocking(x.threads(), x.queue(), x.perInstanceRps() / 1000 * holdMs);
         } else {
             p99 = p[4] * holdMs + drainMs;
             errors = 1 - 1 / rho;
+            if (form == Form.ERLANG_C) {
+                errors = Math.max(errors, blocking(x.threads(), x.queue(), x.perInstanceRps() / 1000 * holdMs));
+            }
         }
         double throughput = x.instances() * x.perInstanceRps() * (1 - errors);
         return new Prediction(p99, errors, throughput);
@@ -154,6 +158,38 @@ final class QueueingModel implements CapacityPredictor {
             return 0;
         }
         return Math.log(waitProbability / 0.01) / (c / serviceMs - lambdaPerMs);
+    }
+
+    /**
+     * The share of arrivals an M/M/c/K system turns away: c = {@code threads} servers, K = c + {@code queue} places,
+     * offered load {@code a} Erlangs; p_K of the truncated birth–death chain (p_n ∝ aⁿ/n! up to c, then
+     * a^c/c!·(a/c)^{n−c}), computed in log space. With no queue this is Erlang B: a thread pool that rejects when
+     * busy sheds requests in bursts long before it is saturated on average.
+     */
+    static double blocking(double threads, double queue, double a) {
+        int c = (int) Math.max(1, Math.round(threads));
+        int k = c + (int) Math.max(0, Math.round(queue));
+        if (!(a > 0)) {
+            return 0;
+        }
+        double logA = Math.log(a);
+        double[] log = new double[k + 1];
+        double logFactorial = 0;
+        double max = 0;
+        for (int n = 1; n <= k; n++) {
+            if (n <= c) {
+                logFactorial += Math.log(n);
+                log[n] = n * logA - logFactorial;
+            } else {
+                log[n] = log[n - 1] + logA - Math.log(c);
+            }
+            max = Math.max(max, log[n]);
+        }
+        double sum = 0;
+        for (double l : log) {
+            sum += Math.exp(l - max);
+        }
+        return Math.exp(log[k] - max) / sum;
     }
 
     private static double loss(Form form, List<Physics> physics, double[] p, List<Measurement> data) {

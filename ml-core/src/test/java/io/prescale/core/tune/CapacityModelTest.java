@@ -69,6 +69,15 @@ class CapacityModelTest {
     }
 
     @Test
+    void blockingIsErlangBWithoutAQueueAndVanishesWithADeepOne() {
+        // Erlang B: B(1, A) = A / (1 + A); B(2, 1) = (1/2) / (1 + 1 + 1/2) = 0.2
+        assertThat(QueueingModel.blocking(1, 0, 1)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(QueueingModel.blocking(2, 0, 1)).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(QueueingModel.blocking(8, 1000, 4)).isLessThan(1e-12);
+        assertThat(QueueingModel.blocking(8, 0, 0)).isZero();
+    }
+
+    @Test
     void theErlangCFormBeatsKingmanOnAThreadPoolBoundService() {
         // a pool of T threads each holding a request 20 ms (M/M/T), p99 = 20 ms × 2 + the Erlang C p99 wait
         SplittableRandom random = new SplittableRandom(7);
