@@ -163,33 +163,30 @@ final class QueueingModel implements CapacityPredictor {
     /**
      * The share of arrivals an M/M/c/K system turns away: c = {@code threads} servers, K = c + {@code queue} places,
      * offered load {@code a} Erlangs; p_K of the truncated birth–death chain (p_n ∝ aⁿ/n! up to c, then
-     * a^c/c!·(a/c)^{n−c}), computed in log space. With no queue this is Erlang B: a thread pool that rejects when
+     * a^c/c!·(a/c)^{n−c}), from Erlang B's recursion and a geometric tail. With no queue this is Erlang B: a thread pool that rejects when
      * busy sheds requests in bursts long before it is saturated on average.
      */
     static double blocking(double threads, double queue, double a) {
         int c = (int) Math.max(1, Math.round(threads));
-        int k = c + (int) Math.max(0, Math.round(queue));
+        int q = (int) Math.max(0, Math.round(queue));
         if (!(a > 0)) {
             return 0;
         }
-        double logA = Math.log(a);
-        double[] log = new double[k + 1];
-        double logFactorial = 0;
-        double max = 0;
-        for (int n = 1; n <= k; n++) {
-            if (n <= c) {
-                logFactorial += Math.log(n);
-                log[n] = n * logA - logFactorial;
-            } else {
-                log[n] = log[n - 1] + logA - Math.log(c);
-            }
-            max = Math.max(max, log[n]);
+        // p_K = B·ρ^q / (1 + B·Σ_{j=1..q} ρ^j) with B = Erlang B(c, a) by its recursion and ρ = a / c
+        double b = 1;
+        for (int k = 1; k <= c; k++) {
+            b = a * b / (k + a * b);
         }
-        double sum = 0;
-        for (double l : log) {
-            sum += Math.exp(l - max);
+        double rho = a / c;
+        if (Math.abs(rho - 1) < 1e-12) {
+            return b / (1 + b * q);
         }
-        return Math.exp(log[k] - max) / sum;
+        if (rho < 1) {
+            double tail = Math.pow(rho, q);
+            return b * tail / (1 + b * rho * (1 - tail) / (1 - rho));
+        }
+        double inverse = Math.pow(1 / rho, q); // numerator and denominator divided by ρ^q, which may overflow
+        return b / (inverse + b * rho * (1 - inverse) / (rho - 1));
     }
 
     private static double loss(Form form, List<Physics> physics, double[] p, List<Measurement> data) {

@@ -75,6 +75,10 @@ class CapacityModelTest {
         assertThat(QueueingModel.blocking(2, 0, 1)).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(QueueingModel.blocking(8, 1000, 4)).isLessThan(1e-12);
         assertThat(QueueingModel.blocking(8, 0, 0)).isZero();
+        // overloaded with a deep queue: the share beyond capacity, 1 − 1/ρ, and never NaN
+        assertThat(QueueingModel.blocking(2, 1000, 4)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        // M/M/2/5 at a = 2: p_n ∝ 1, 2, 2, 2, 2, 2, so p_5 = 2/11
+        assertThat(QueueingModel.blocking(2, 3, 2)).isCloseTo(2 / 11.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
