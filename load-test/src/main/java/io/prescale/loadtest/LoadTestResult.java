@@ -58,10 +58,12 @@ public record LoadTestResult(Run run, long requests, double intendedRps, double 
     /**
      * The generator's overhead: its I/O threads, CPU time per request on them, and how late sends started
      * relative to their intended time (which includes waiting for a free connection), and how late the loop itself
-     * picked requests up (dispatch lag: the generator's own scheduling delay, whatever the target does).
+     * picked requests up (dispatch lag: the generator's own scheduling delay, whatever the target does), and the
+     * bytes its I/O threads allocated per request over the run (NaN where the JVM cannot tell).
      */
     public record Generator(int ioThreads, double cpuMsPerRequest, double sendLagP50Ms, double sendLagP99Ms,
-                            double sendLagMaxMs, double dispatchLagP99Ms, double lateThresholdMs) {
+                            double sendLagMaxMs, double dispatchLagP99Ms, double lateThresholdMs,
+                            double allocatedBytesPerRequest) {
     }
 
     /** Total failed requests. */

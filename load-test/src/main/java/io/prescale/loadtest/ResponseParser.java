@@ -2,19 +2,27 @@ package io.prescale.loadtest;
 
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An incremental HTTP/1.1 response parser (RFC 9112): status line, headers, and a body framed by
  * {@code Content-Length}, by chunked transfer coding, or by the end of the connection. It keeps only the status
- * and the framing; body bytes are skipped. One response at a time; {@link #reset()} before the next.
+ * and the framing; body bytes are skipped. Lines are parsed as bytes in a reused buffer, so a well-formed
+ * response allocates nothing. One response at a time; {@link #reset()} before the next.
  */
 final class ResponseParser {
     private static final int MAX_LINE = 16 * 1024;
+    private static final byte[] CONTENT_LENGTH = ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
+    private static final byte[] CONNECTION = ascii("connection");
+    private static final byte[] CHUNKED = ascii("chunked");
+    private static final byte[] CLOSE = ascii("close");
+    private static final byte[] KEEP_ALIVE = ascii("keep-alive");
 
     private enum State { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, TRAILER, UNTIL_EOF, DONE }
 
-    private final StringBuilder line = new StringBuilder();
+    private byte[] line = new byte[256];
+    private int length;
     private State state = State.HEAD;
     private int status;
     private long contentLength;
@@ -23,7 +31,7 @@ final class ResponseParser {
     private long remaining;
 
     void reset() {
-        line.setLength(0);
+        length = 0;
         state = State.HEAD;
         status = 0;
         contentLength = -1;
@@ -52,7 +60,7 @@ final class ResponseParser {
 
     /** Whether any byte of this response has arrived. */
     boolean started() {
-        return status != 0 || line.length() > 0;
+        return status != 0 || length > 0;
     }
 
     /**
@@ -64,9 +72,9 @@ final class ResponseParser {
         while (in.hasRemaining() && state != State.DONE) {
             switch (state) {
                 case HEAD, CHUNK_SIZE, TRAILER -> {
-                    String text = readLine(in);
-                    if (text != null) {
-                        onLine(text);
+                    if (readLine(in)) {
+                        onLine();
+                        length = 0;
                     }
                 }
                 case BODY, CHUNK_DATA -> {
@@ -84,46 +92,38 @@ final class ResponseParser {
         return state == State.DONE;
     }
 
-    private String readLine(ByteBuffer in) throws ProtocolException {
+    /** Appends bytes up to the end of a line; true when the line (without CR LF) is complete in {@link #line}. */
+    private boolean readLine(ByteBuffer in) throws ProtocolException {
         while (in.hasRemaining()) {
             byte b = in.get();
             if (b == '\n') {
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
+                if (length > 0 && line[length - 1] == '\r') {
+                    length--;
                 }
-                String text = line.toString();
-                line.setLength(0);
-                return text;
+                return true;
             }
-            if (line.length() >= MAX_LINE) {
+            if (length >= MAX_LINE) {
                 throw new ProtocolException("response line longer than " + MAX_LINE + " bytes");
             }
-            line.append((char) (b & 0xff));
+            if (length == line.length) {
+                line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, 2 * line.length));
+            }
+            line[length++] = b;
         }
-        return null;
+        return false;
     }
 
-    private void onLine(String text) throws ProtocolException {
+    private void onLine() throws ProtocolException {
         switch (state) {
-            case HEAD -> onHeadLine(text);
+            case HEAD -> onHeadLine();
             case CHUNK_SIZE -> {
-                int semicolon = text.indexOf(';');
-                String hex = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
-                long size;
-                try {
-                    size = Long.parseLong(hex, 16);
-                } catch (NumberFormatException e) {
-                    throw new ProtocolException("bad chunk size '" + hex + "'");
-                }
-                if (size < 0) {
-                    throw new ProtocolException("bad chunk size '" + hex + "'");
-                }
+                int end = indexOf((byte) ';', 0);
+                long size = parseHex(0, end < 0 ? length : end);
                 remaining = size + 2;
                 state = size == 0 ? State.TRAILER : State.CHUNK_DATA;
             }
             case TRAILER -> {
-                if (text.isEmpty()) {
+                if (length == 0) {
                     state = State.DONE;
                 }
             }
@@ -131,21 +131,25 @@ final class ResponseParser {
         }
     }
 
-    private void onHeadLine(String text) throws ProtocolException {
+    private void onHeadLine() throws ProtocolException {
         if (status == 0) {
-            if (!text.startsWith("HTTP/1.") || text.length() < 12) {
-                throw new ProtocolException("not an HTTP/1.x status line: '" + shorten(text) + "'");
+            if (length < 12 || !startsWith("HTTP/1.")) {
+                throw new ProtocolException("not an HTTP/1.x status line: '" + shorten() + "'");
             }
-            try {
-                status = Integer.parseInt(text.substring(9, 12));
-            } catch (NumberFormatException e) {
-                throw new ProtocolException("bad status in '" + shorten(text) + "'");
+            int value = 0;
+            for (int i = 9; i < 12; i++) {
+                int digit = line[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    throw new ProtocolException("bad status in '" + shorten() + "'");
+                }
+                value = value * 10 + digit;
             }
-            keepAlive = text.startsWith("HTTP/1.1");
+            status = value;
+            keepAlive = line[7] == '1';
             return;
         }
-        if (!text.isEmpty()) {
-            onHeader(text);
+        if (length > 0) {
+            onHeader();
             return;
         }
         if (status >= 100 && status < 200) {
@@ -163,36 +167,132 @@ final class ResponseParser {
         }
     }
 
-    private void onHeader(String text) throws ProtocolException {
-        int colon = text.indexOf(':');
+    private void onHeader() throws ProtocolException {
+        int colon = indexOf((byte) ':', 0);
         if (colon <= 0) {
-            throw new ProtocolException("bad header line '" + shorten(text) + "'");
+            throw new ProtocolException("bad header line '" + shorten() + "'");
         }
-        String name = text.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        String value = text.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "content-length" -> {
-                try {
-                    contentLength = Long.parseLong(value);
-                } catch (NumberFormatException e) {
-                    throw new ProtocolException("bad Content-Length '" + value + "'");
-                }
-            }
-            case "transfer-encoding" -> chunked = value.endsWith("chunked");
-            case "connection" -> {
-                if (value.contains("close")) {
-                    keepAlive = false;
-                } else if (value.contains("keep-alive")) {
-                    keepAlive = true;
-                }
-            }
-            default -> {
-                // other headers do not affect framing
+        int nameEnd = colon;
+        while (nameEnd > 0 && isSpace(line[nameEnd - 1])) {
+            nameEnd--;
+        }
+        int from = colon + 1;
+        int to = length;
+        while (from < to && isSpace(line[from])) {
+            from++;
+        }
+        while (to > from && isSpace(line[to - 1])) {
+            to--;
+        }
+        if (nameIs(CONTENT_LENGTH, nameEnd)) {
+            contentLength = parseDecimal(from, to);
+        } else if (nameIs(TRANSFER_ENCODING, nameEnd)) {
+            chunked = to - from >= CHUNKED.length && regionIs(CHUNKED, to - CHUNKED.length);
+        } else if (nameIs(CONNECTION, nameEnd)) {
+            if (contains(CLOSE, from, to)) {
+                keepAlive = false;
+            } else if (contains(KEEP_ALIVE, from, to)) {
+                keepAlive = true;
             }
         }
+        // other headers do not affect framing
     }
 
-    private static String shorten(String text) {
+    private long parseDecimal(int from, int to) throws ProtocolException {
+        if (from == to || to - from > 18) {
+            throw new ProtocolException("bad Content-Length '" + text(from, to) + "'");
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = line[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new ProtocolException("bad Content-Length '" + text(from, to) + "'");
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private long parseHex(int from, int to) throws ProtocolException {
+        while (from < to && isSpace(line[from])) {
+            from++;
+        }
+        while (to > from && isSpace(line[to - 1])) {
+            to--;
+        }
+        if (from == to || to - from > 15) {
+            throw new ProtocolException("bad chunk size '" + text(from, to) + "'");
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = Character.digit(line[i], 16);
+            if (digit < 0) {
+                throw new ProtocolException("bad chunk size '" + text(from, to) + "'");
+            }
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+
+    private boolean nameIs(byte[] lowerName, int nameEnd) {
+        return nameEnd == lowerName.length && regionIs(lowerName, 0);
+    }
+
+    /** Whether {@code lower} matches the line at {@code at}, ignoring ASCII case. */
+    private boolean regionIs(byte[] lower, int at) {
+        for (int i = 0; i < lower.length; i++) {
+            if (toLower(line[at + i]) != lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean contains(byte[] lower, int from, int to) {
+        for (int at = from; at + lower.length <= to; at++) {
+            if (regionIs(lower, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean startsWith(String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (line[i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOf(byte b, int from) {
+        for (int i = from; i < length; i++) {
+            if (line[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static byte toLower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private String text(int from, int to) {
+        return new String(line, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    private String shorten() {
+        String text = text(0, length);
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -12,7 +12,8 @@ public final class DemoStages {
             new LoadTestStage(),
             new TuneStage(),
             new ForecastStage(),
-            new ScaleStage());
+            new ScaleStage(),
+            new ReportStage());
 
     private DemoStages() {
     }

@@ -44,8 +44,12 @@ import java.util.Map;
  * is reported, not thrown, and leaves no policy.
  */
 final class TuneStage implements DemoStage {
-    /** What the tuning left for later stages: the learned policy, priced, and the key figures. */
-    record Tuned(ScalingPolicy policy, PricedPolicy priced, PricedPolicy handWritten, double profilesP99Rps,
+    /**
+     * What the tuning left for later stages: the whole run (the report stage finds its {@link TuneResult} and
+     * policy by type), the learned policy priced, and the key figures.
+     */
+    record Tuned(TuneResult result, ScalingPolicy policy, PricedPolicy priced, PricedPolicy handWritten,
+                 double profilesP99Rps,
                  double costPerHour, double capacityModelP99Error, int loadTests, PolicySimulation.Comparison simulation,
                  int simulationDays, Path policyFile) {
         /**
@@ -125,7 +129,7 @@ final class TuneStage implements DemoStage {
         } finally {
             Files.deleteIfExists(temp);
         }
-        context.put(new Tuned(result.policy(), result.learned(), result.handWritten(), result.profilesP99Rps(),
+        context.put(new Tuned(result, result.policy(), result.learned(), result.handWritten(), result.profilesP99Rps(),
                 result.ppo().costPerHour(),
                 result.capacityModel().best().p99ErrorShare(), result.measurements().size(), simulated, simulationDays, file));
         context.progress(String.format("tune: %d load tests in %.1f s; top band %s at %.4f/h; capacity model %s p99 "

@@ -67,6 +67,8 @@ public final class LoadTestJson {
         Json.putNumber(gen, "sendLagMaxMs", generator.sendLagMaxMs(), "no request was sent");
         Json.putNumber(gen, "dispatchLagP99Ms", generator.dispatchLagP99Ms(), "no request was scheduled");
         gen.put("lateThresholdMs", generator.lateThresholdMs());
+        Json.putNumber(gen, "allocatedBytesPerRequest", generator.allocatedBytesPerRequest(),
+                "no request was scheduled, or the JVM does not count allocations per thread");
         return node;
     }
 }

@@ -71,6 +71,10 @@ public final class LoadtestCommand extends LeafCommand {
             description = "Connection limit over all targets (default: ${DEFAULT-VALUE}).")
     int connections;
 
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "I/O threads sharing the arrivals and the connections (default: one per core).")
+    Integer ioThreads;
+
     @Option(names = "--timeout", paramLabel = "D", defaultValue = "10s",
             description = "Per-request timeout from the send (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -129,8 +133,11 @@ public final class LoadtestCommand extends LeafCommand {
                 "--warmup must be between 0 and 24 h, got " + warmup);
         requireThat(stopOnErrorRate > 0 && stopOnErrorRate <= 1, "--stop-on-error-rate",
                 String.valueOf(stopOnErrorRate), "--stop-on-error-rate must be in (0, 1], got " + stopOnErrorRate);
+        int threads = ioThreads == null ? LoadTestOptions.defaultIoThreads() : ioThreads;
+        requireThat(threads >= 1 && threads <= 256, "--io-threads", String.valueOf(threads),
+                "--io-threads must be in 1..256, got " + threads);
         return LoadTestOptions.defaults(parsed).withConnections(connections).withTimeout(timeout).withWarmup(warmup)
-                .withStopOnErrorRate(stopOnErrorRate).withArrivals(kind, seed.seed());
+                .withStopOnErrorRate(stopOnErrorRate).withArrivals(kind, seed.seed()).withIoThreads(threads);
     }
 
     private record Shaped(LoadProfile profile, double scale) {

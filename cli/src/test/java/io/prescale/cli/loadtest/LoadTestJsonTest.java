@@ -15,7 +15,7 @@ class LoadTestJsonTest {
                 50, 50, 50, 0, new LoadTestResult.Errors(0, 0, 0, 0, 0),
                 new LoadTestResult.Latency(p50, p50, p50, p50, p50),
                 List.of(new LoadTestResult.Second(0, 50, p50, p50, 0)),
-                new LoadTestResult.Generator(1, 0.1, 0.2, 0.3, 0.4, 0.5, 5));
+                new LoadTestResult.Generator(1, 0.1, 0.2, 0.3, 0.4, 0.5, 5, 12.5));
     }
 
     @Test
