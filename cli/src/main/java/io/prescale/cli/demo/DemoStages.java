@@ -10,6 +10,7 @@ public final class DemoStages {
             new AnomalyStage(),
             new GenerateStage(),
             new LoadTestStage(),
+            new TuneStage(),
             new ForecastStage(),
             new ScaleStage(),
             new ReportStage());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.scale.ScalingBacktestJson;
+import io.prescale.cli.tune.TuneJson;
 import io.prescale.core.scale.ScalingBacktest;
 import io.prescale.core.scale.ScalingBacktestOptions;
 import io.prescale.core.scale.ScalingBacktestResult;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * The predictive controller against reactive, seasonal-offset, forecast-scale-out-only and the oracle on the
  * shipped traces, lead 10 minutes; writes each backtest document to {@code scale/}. Quick mode runs nyc_taxi
- * with prescale, reactive and the oracle only.
+ * with prescale, reactive and the oracle only. When the tuning stage left a policy, each trace also drives the learned
+ * policy and the hand-written {@code capacityPerInstance} policy with the controller ({@code tunedPolicy}).
  */
 final class ScaleStage implements DemoStage {
     /** The scaling backtests run, by trace (series) name, in run order. */
@@ -59,6 +61,8 @@ final class ScaleStage implements DemoStage {
             ObjectNode node = results.addObject();
             node.put("trace", trace);
             node.put("file", out.toString());
+            context.find(TuneStage.Tuned.class).ifPresent(tuned -> node.set("tunedPolicy",
+                    TuneJson.simulation(tuned.simulate(trace, history))));
             ObjectNode strategies = node.putObject("strategies");
             for (StrategyResult s : result.strategies()) {
                 strategies.set(s.name(), ScalingBacktestJson.strategy(s));

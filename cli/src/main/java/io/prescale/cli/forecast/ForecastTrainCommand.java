@@ -5,7 +5,6 @@ import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.VersionInfo;
 import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.Json;
-import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.LeafCommand;
 import io.prescale.cli.input.EventsOption;
 import io.prescale.core.forecast.ForecastModel;
@@ -56,14 +55,10 @@ public final class ForecastTrainCommand extends LeafCommand {
         TimeSeries series = input.series();
         ForecastInput.checkSeries(series, "--input", input.file().toString());
         int h = ForecastInput.steps("--horizon", horizon, series.step());
-        if (events.file() != null && !name.equals("prophet")) {
-            throw new BadInputException("--events", events.file().toString(), "a saved model keeps events only for "
-                    + "--model prophet; for " + name + " give --events to 'forecast' or 'forecast backtest' instead");
-        }
         ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
                 .withEvents(events.calendar().events()).withLstm(lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
         progress("training " + name + " on " + series.size() + " steps …");
-        ForecastModel fitted = Forecasters.byName(name, options).fit(series);
+        ForecastModel fitted = Forecasters.byName(name, options, events.calendar()).fit(series);
         ForecastModelFile.save(fitted, out, VersionInfo.version(), clock.instant());
         ModelProvenance p = fitted.provenance();
         ObjectNode fields = Json.object();

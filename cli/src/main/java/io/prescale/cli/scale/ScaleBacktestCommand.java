@@ -55,6 +55,12 @@ public final class ScaleBacktestCommand extends LeafCommand {
             description = "Forecast level the controller sizes for (default ${DEFAULT-VALUE}).")
     double quantile;
 
+    @Option(names = "--unserved-cost", paramLabel = "L",
+            description = "A cost balance instead of a fixed quantile: at each refit the controller takes the "
+                    + "quantile whose replay of the newest week costs least, instance-hours + L × the unserved load "
+                    + "in instance-hours (L > 0, e.g. 10).")
+    Double unservedCost;
+
     @Option(names = "--forecaster", paramLabel = "NAME", description = "Forecaster of the predictive strategies.")
     String forecaster = ForecasterChoice.DEFAULT;
 
@@ -107,6 +113,9 @@ public final class ScaleBacktestCommand extends LeafCommand {
         if (trendWindow != null) {
             fields.put("trendWindow", trendWindow.toString());
         }
+        if (unservedCost != null) {
+            fields.put("unservedCost", unservedCost);
+        }
         if (plot != null) {
             ScalingBacktestPlot.write(input.file().getFileName().toString().replaceFirst("\\.csv$", ""), result, plot);
         }
@@ -145,6 +154,10 @@ public final class ScaleBacktestCommand extends LeafCommand {
             throw new BadInputException("--max-instances", String.valueOf(maxInstances), "--max-instances "
                     + maxInstances + " is below --min-instances " + minInstances);
         }
+        if (unservedCost != null && !(unservedCost > 0 && Double.isFinite(unservedCost))) {
+            throw new BadInputException("--unserved-cost", String.valueOf(unservedCost),
+                    "--unserved-cost must be a number > 0, got " + unservedCost);
+        }
         if (!(quantile > 0.5 && quantile < 1)) {
             throw new BadInputException("--quantile", String.valueOf(quantile), "--quantile must be in (0.5, 1), got " + quantile);
         }
@@ -157,7 +170,8 @@ public final class ScaleBacktestCommand extends LeafCommand {
                     "--trend-window must be a positive duration, got " + trendWindow);
         }
         ScalingBacktestOptions defaults = ScalingBacktestOptions.defaults().withMaxUnserved(maxUnserved).withTrendWindow(trendWindow);
-        return defaults.withController(defaults.controller().withQuantile(quantile)).withLead(lead, startupDelay)
+        defaults = defaults.withUnservedCost(unservedCost).withController(defaults.controller().withQuantile(quantile));
+        return defaults.withLead(lead, startupDelay)
                 .withCapacity(capacity, peakInstances == null ? 20 : peakInstances)
                 .withTargetUtilization(targetUtilization).withBounds(minInstances, maxInstances);
     }

@@ -72,6 +72,10 @@ public final class ScalingBacktestJson {
         controller.put("cooldown", c.cooldown().toString());
         controller.put("hysteresis", c.hysteresis());
         controller.put("staleAfter", c.staleAfter().toString());
+        if (!result.chosenQuantiles().isEmpty()) {
+            var chosen = controller.putArray("chosenQuantiles");
+            result.chosenQuantiles().forEach(chosen::add);
+        }
         ArrayNode us = params.putArray("frontierTargetUtilizations");
         result.reactiveFrontier().forEach(p -> us.add(p.targetUtilization()));
         return params;

@@ -7,6 +7,7 @@ import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.VersionInfo;
 import io.prescale.core.series.LoadProfile;
 import io.prescale.core.tune.ConfigSpace;
+import io.prescale.core.tune.PolicySimulation;
 import io.prescale.core.tune.PpoOptions;
 import io.prescale.core.tune.TuneOptions;
 import io.prescale.core.tune.TuneResult;
@@ -86,10 +87,16 @@ public final class TuneBenchCommand extends LeafCommand {
         report.metric("costVsBayesOpt", r.ppo().costPerHour() / r.bayesOpt().costPerHour());
         report.metric("costVsRandom", r.ppo().costPerHour() / r.random().costPerHour());
         report.metric("capacityModelP99ErrorShare", r.capacityModel().best().p99ErrorShare());
+        report.metric("validationP99ErrorShare", r.validationP99ErrorShare());
         report.metric("loadTests", r.measurements().size());
         report.metric("wallSeconds", r.wallSeconds());
         report.metric("ppoSloViolationShare", r.ppo().sloViolationShare());
         report.metric("heldOutViolationShare", r.heldOut().ppoPolicyViolationShare());
+        PolicySimulation.Comparison simulated = TuneRun.simulate(r, "nyc_taxi");
+        report.metric("simulatedInstanceHoursVsHandWritten", simulated.instanceHoursRatio());
+        report.metric("simulatedCostVsHandWritten", simulated.costRatio());
+        report.metric("simulatedUnservedShare", simulated.learned().unservedShare());
+        report.metric("simulatedHandWrittenUnservedShare", simulated.handWritten().unservedShare());
         report.goal("regretVsOptimum", "<=", 0.03);
         report.goal("heldOutViolationShare", "<=", 0);
         report.goal("episodeCostVsStaticOptimum", "<=", 1);
@@ -97,6 +104,7 @@ public final class TuneBenchCommand extends LeafCommand {
         report.goal("costVsRandom", "<=", 1);
         report.goal("ppoSloViolationShare", "<=", 0);
         report.goal("capacityModelP99ErrorShare", "<=", 0.15);
+        report.goal("validationP99ErrorShare", "<=", 0.15);
         report.goal("loadTests", "<=", 40);
         report.goal("wallSeconds", "<=", 900);
         report.details().put("peakRps", peakRps);
@@ -104,6 +112,7 @@ public final class TuneBenchCommand extends LeafCommand {
         report.details().put("ppoIterations", ppoIterations);
         report.details().put("policyDigest", r.policy().digest());
         report.details().put("summary", TuneCommand.summary(r));
+        report.details().set("simulation", TuneJson.simulation(simulated));
         return Result.of(report.toFields());
     }
 

@@ -8,12 +8,18 @@ import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.VersionInfo;
 import io.prescale.core.tune.ConfigSpace;
 import io.prescale.core.tune.Measurement;
+import io.prescale.core.tune.PolicySimulation;
 import io.prescale.core.tune.PpoOptions;
 import io.prescale.core.tune.TuneOptions;
 import io.prescale.core.tune.TuneResult;
+import io.prescale.nomad.client.NomadClient;
+import io.prescale.nomad.client.NomadConfig;
+import io.prescale.nomad.client.NomadToken;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +74,25 @@ public final class TuneCommand extends LeafCommand {
     @Option(names = "--resume", paramLabel = "FILE", description = "Continue from the measurements file of an earlier run.")
     Path resume;
 
+    @Option(names = "--nomad", paramLabel = "URL",
+            description = "Nomad's HTTP address for --target nomad:JOB/GROUP, e.g. http://127.0.0.1:4646.")
+    String nomad;
+
+    @Option(names = "--nomad-token-file", paramLabel = "FILE", description = "File holding the Nomad ACL token (else $NOMAD_TOKEN).")
+    Path nomadTokenFile;
+
+    @Option(names = "--service-url", paramLabel = "URL",
+            description = "Where the staging group's service answers (repeatable), for --target nomad:JOB/GROUP.")
+    List<String> serviceUrls = new ArrayList<>();
+
+    @Option(names = "--deploy-timeout", defaultValue = "10m", paramLabel = "D",
+            description = "How long a staging deployment may take (default ${DEFAULT-VALUE}).")
+    Duration deployTimeout;
+
+    @Option(names = "--simulate-trace", defaultValue = "nyc_taxi", paramLabel = "NAME",
+            description = "Shipped trace the policy is driven over by the controller in the simulator (default ${DEFAULT-VALUE}).")
+    String simulateTrace;
+
     @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the learning curves into this PNG.")
     Path plot;
 
@@ -87,6 +112,10 @@ public final class TuneCommand extends LeafCommand {
         if (peakRps != null && !(peakRps > 0 && Double.isFinite(peakRps))) {
             throw new BadInputException("--peak-rps", String.valueOf(peakRps), "--peak-rps must be > 0, got " + peakRps);
         }
+        TuneRun.shippedTrace(simulateTrace);
+        if (target.startsWith("nomad:")) {
+            checkNomad();
+        }
         ConfigSpace parsed = TuneRun.readSpace(space);
         var loaded = TuneRun.readProfiles(profiles);
         List<Measurement> resumed = resume == null ? List.of() : TuneRun.readResume(resume);
@@ -97,21 +126,31 @@ public final class TuneCommand extends LeafCommand {
         Path kept = measurements != null ? measurements : Path.of(out.toString() + ".measurements.json");
         TuneRun.Inputs inputs = new TuneRun.Inputs(space, parsed, loaded, target, options, trialDuration, warmup, out,
                 kept, resumed);
-        TuneResult result = TuneRun.run(inputs, Clock.systemUTC(), this::progress);
+        TuneResult result;
+        if (target.startsWith("nomad:")) {
+            try (NomadClient client = nomadClient()) {
+                result = TuneRun.run(inputs, Clock.systemUTC(), this::progress,
+                        () -> TuneRun.nomadTarget(target, parsed, client, serviceUrls, deployTimeout));
+            }
+        } else {
+            result = TuneRun.run(inputs, Clock.systemUTC(), this::progress);
+        }
         if (plot != null) {
             LearningCurvePlot.write(result, plot);
         }
+        PolicySimulation.Comparison simulated = TuneRun.simulate(result, simulateTrace);
         ObjectNode fields = Json.object();
         fields.put("target", target);
         fields.put("budget", budget);
         Json.appendFields(fields, TuneJson.result(result));
+        fields.set("simulation", TuneJson.simulation(simulated));
         fields.put("policyFile", out.toAbsolutePath().toString());
         fields.put("policyDigest", result.policy().digest());
         fields.put("measurementsFile", kept.toAbsolutePath().toString());
         if (plot != null) {
             fields.put("plotFile", plot.toAbsolutePath().toString());
         }
-        return new Result(fields, summary(result));
+        return new Result(fields, summary(result) + "\n" + simulationSummary(simulated));
     }
 
     static String summary(TuneResult r) {
@@ -121,6 +160,50 @@ public final class TuneCommand extends LeafCommand {
                 r.gridOptimum().costPerHour(), r.bayesOpt().costPerHour(), r.random().costPerHour(), r.regretVsOptimum(),
                 r.capacityModel().chosen(), r.capacityModel().best().p99ErrorShare(), r.measurements().size(),
                 r.wallSeconds());
+    }
+
+    private void checkNomad() {
+        if (nomad == null) {
+            throw new BadInputException("--nomad", "", "--target " + target + " needs --nomad URL (Nomad's HTTP address)");
+        }
+        if (serviceUrls.isEmpty()) {
+            throw new BadInputException("--service-url", "", "--target " + target
+                    + " needs --service-url URL (where the staging group's service answers)");
+        }
+        for (String url : serviceUrls) {
+            if (!url.matches("https?://\\S+")) {
+                throw new BadInputException("--service-url", url, "--service-url must be an http(s) URL, got '" + url + "'");
+            }
+        }
+        positiveDuration("--deploy-timeout", deployTimeout);
+    }
+
+    /** The Nomad client; the token only from {@code --nomad-token-file} or {@code NOMAD_TOKEN}. */
+    private NomadClient nomadClient() {
+        NomadConfig.Builder b;
+        try {
+            b = NomadConfig.builder(URI.create(nomad.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--nomad", nomad, "--nomad must be a URL such as http://127.0.0.1:4646, got '"
+                    + nomad + "'");
+        }
+        try {
+            if (nomadTokenFile != null) {
+                b.token(NomadToken.fromFile(nomadTokenFile));
+            } else {
+                NomadToken.fromEnvironment(output.env()).ifPresent(b::token);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--nomad-token-file", String.valueOf(nomadTokenFile), e.getMessage());
+        }
+        return NomadClient.create(b.build());
+    }
+
+    static String simulationSummary(PolicySimulation.Comparison c) {
+        return String.format("controller in the simulator on %s (p99 %.0f rps): learned %.1f instance-hours, cost %.2f, "
+                        + "unserved %.4f; hand-written capacityPerInstance %.1f instance-hours, cost %.2f, unserved %.4f",
+                c.trace(), c.p99Rps(), c.learned().instanceHours(), c.learned().cost(), c.learned().unservedShare(),
+                c.handWritten().instanceHours(), c.handWritten().cost(), c.handWritten().unservedShare());
     }
 
     private static void positive(String option, int value) {

@@ -7,6 +7,7 @@ import io.prescale.cli.base.Json;
 import io.prescale.core.tune.CapacityModel;
 import io.prescale.core.tune.Configuration;
 import io.prescale.core.tune.Measurement;
+import io.prescale.core.tune.PolicySimulation;
 import io.prescale.core.tune.TuneResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,33 @@ public final class TuneJson {
     private TuneJson() {
     }
 
+    /** The learned and the hand-written policy driven by the controller in the simulator over one trace. */
+    public static ObjectNode simulation(PolicySimulation.Comparison c) {
+        ObjectNode node = Json.object();
+        node.put("trace", c.trace());
+        node.put("scale", c.scale());
+        node.put("p99Rps", c.p99Rps());
+        node.put("stepSeconds", c.step().toSeconds());
+        node.set("learned", outcome(c.learned()));
+        node.set("handWritten", outcome(c.handWritten()));
+        Json.putNumber(node, "instanceHoursRatio", c.instanceHoursRatio(), "no instance-hours");
+        Json.putNumber(node, "costRatio", c.costRatio(), "no cost");
+        return node;
+    }
+
+    private static ObjectNode outcome(PolicySimulation.Outcome o) {
+        ObjectNode node = Json.object();
+        node.put("instanceHours", o.instanceHours());
+        node.put("cost", o.cost());
+        node.put("costPerHour", o.costPerHour());
+        Json.putNumber(node, "unservedShare", o.unservedShare(), "no load");
+        node.put("violationSteps", o.violationSteps());
+        node.put("scoredSteps", o.scoredSteps());
+        node.put("actions", o.actions());
+        node.put("maxInstances", o.maxInstances());
+        return node;
+    }
+
     /** The document fields after the header, in the order of the issue. */
     public static ObjectNode result(TuneResult r) {
         ObjectNode node = Json.object();
@@ -32,6 +60,7 @@ public final class TuneJson {
         Json.putNumber(node, "regretVsOptimum", r.regretVsOptimum(), "no held-out cost");
         Json.putNumber(node, "episodeCostVsStaticOptimum", r.episodeCostVsStaticOptimum(), "no held-out episode");
         node.set("capacityModel", capacity(r.capacityModel()));
+        Json.putNumber(node, "validationP99ErrorShare", r.validationP99ErrorShare(), "no validation load test answered");
         ArrayNode validation = node.putArray("validation");
         for (TuneResult.BandValidation v : r.validation()) {
             ObjectNode band = validation.addObject();

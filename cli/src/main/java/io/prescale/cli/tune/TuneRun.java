@@ -4,9 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.core.series.LoadProfile;
+import io.prescale.core.scale.SeasonalQuantileForecaster;
+import io.prescale.core.series.ShippedTrace;
+import io.prescale.core.series.TimeSeries;
+import io.prescale.core.series.TraceReadOptions;
+import io.prescale.core.series.TraceReader;
 import io.prescale.core.tune.ConfigSpace;
+import io.prescale.core.tune.PolicySimulation;
 import io.prescale.core.tune.Measurement;
 import io.prescale.core.tune.StagingException;
+import io.prescale.core.tune.StagingTarget;
 import io.prescale.core.tune.TuneListener;
 import io.prescale.core.tune.TuneOptions;
 import io.prescale.core.tune.TuneResult;
@@ -14,7 +21,11 @@ import io.prescale.core.tune.Tuner;
 import io.prescale.core.tune.UnreachableSloException;
 import io.prescale.loadtest.staging.LoadTestTrials;
 import io.prescale.loadtest.staging.LocalStagingTarget;
+import io.prescale.nomad.client.NomadClient;
+import io.prescale.nomad.client.Sleeper;
+import io.prescale.nomad.staging.NomadStagingTarget;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,8 +33,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One tuning run behind the command line, shared by {@code tune} and {@code bench tune}: reads and checks the
@@ -98,20 +111,34 @@ final class TuneRun {
         }
     }
 
-    /** Checks a target name; only {@code local} runs in this build. */
+    /** Checks a target name: {@code local} or {@code nomad:JOB/GROUP}. */
     static void checkTarget(String target) {
-        if (target.equals("local")) {
-            return;
+        if (!target.equals("local") && !target.matches("nomad:[^/\\s]+/[^/\\s]+")) {
+            throw new BadInputException("--target", target, "--target must be local or nomad:JOB/GROUP, got '" + target
+                    + "'");
         }
-        if (target.matches("nomad:[^/\\s]+/[^/\\s]+")) {
-            throw new BadInputException("--target", target, "--target " + target
-                    + ": the nomad: target needs the actuator's Nomad client, which this build does not have yet; use local");
-        }
-        throw new BadInputException("--target", target, "--target must be local or nomad:JOB/GROUP, got '" + target + "'");
+    }
+
+    /**
+     * The {@code nomad:JOB/GROUP} target through the actuator's client: the configuration re-registers the staging
+     * job, the deployment is awaited (probe every 5 s, at most {@code deployTimeout}), and load tests go to
+     * {@code serviceUrls}.
+     */
+    static StagingTarget nomadTarget(String target, ConfigSpace space, NomadClient client, List<String> serviceUrls,
+                                     Duration deployTimeout) {
+        String[] jobGroup = target.substring("nomad:".length()).split("/", 2);
+        return new NomadStagingTarget(client, space, null, jobGroup[0], jobGroup[1], serviceUrls, Duration.ofSeconds(5),
+                deployTimeout, Sleeper.REAL);
     }
 
     /** Runs the tuning and writes the policy; progress lines go to {@code progress}. */
     static TuneResult run(Inputs in, Clock clock, Consumer<String> progress) throws IOException {
+        return run(in, clock, progress, () -> LocalStagingTarget.ofThisJvm(in.space(), Duration.ofSeconds(60)));
+    }
+
+    /** As {@link #run(Inputs, Clock, Consumer)} on the target {@code targets} makes (closed at the end). */
+    static TuneResult run(Inputs in, Clock clock, Consumer<String> progress, Supplier<StagingTarget> targets)
+            throws IOException {
         checkTarget(in.target());
         Tuner tuner = new Tuner(in.space(), in.options(), clock);
         try {
@@ -138,7 +165,7 @@ final class TuneRun {
             }
         };
         TuneResult result;
-        try (LocalStagingTarget target = LocalStagingTarget.ofThisJvm(in.space(), Duration.ofSeconds(60))) {
+        try (StagingTarget target = targets.get()) {
             LoadTestTrials trials = new LoadTestTrials(target, in.trialDuration(), in.warmup(), Duration.ofSeconds(2),
                     "/work", in.options().seed());
             result = tuner.run(in.profiles(), trials, in.resumed(), listener);
@@ -151,6 +178,30 @@ final class TuneRun {
         }
         writeAtomically(in.out(), result.policy().toJsonNode().toPrettyString() + "\n");
         return result;
+    }
+
+    /**
+     * The tuned policy and the hand-written one, driven by the controller in the simulator over the shipped trace
+     * {@code trace} (lead and start-up 10 minutes, the seasonal quantile forecaster).
+     */
+    static PolicySimulation.Comparison simulate(TuneResult result, String trace) {
+        return PolicySimulation.compare(trace, shippedTrace(trace), result.profilesP99Rps(), result.learned(),
+                result.handWritten(), new SeasonalQuantileForecaster(), Duration.ofMinutes(10));
+    }
+
+    /** A shipped trace by its series name, or bad input naming {@code --simulate-trace}. */
+    static TimeSeries shippedTrace(String name) {
+        for (ShippedTrace trace : ShippedTrace.values()) {
+            if (trace.seriesName().equals(name)) {
+                try (InputStream in = trace.open()) {
+                    return TraceReader.read(in, trace.fileName(), TraceReadOptions.defaults()).series();
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read shipped trace " + name, e);
+                }
+            }
+        }
+        throw new BadInputException("--simulate-trace", name, "--simulate-trace must be a shipped trace, one of "
+                + Arrays.stream(ShippedTrace.values()).map(ShippedTrace::seriesName).toList() + "; got '" + name + "'");
     }
 
     static void writeAtomically(Path file, String text) throws IOException {

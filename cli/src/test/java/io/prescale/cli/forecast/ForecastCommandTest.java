@@ -39,7 +39,7 @@ class ForecastCommandTest {
         }
         assertThat(doc.get("failed")).isEmpty();
         assertThat(doc.get("best").asText()).isIn("seasonal-naive-daily", "seasonal-naive-weekly", "holt-winters", "arima",
-                "holt-winters+arima");
+                "holt-winters+arima", "weighted");
         assertThat(doc.get("seed").asLong()).isEqualTo(1);
     }
 
@@ -86,6 +86,41 @@ class ForecastCommandTest {
         JsonNode first = fromFile.json().at("/forecast/0");
         assertThat(first.get("p10").asDouble()).isLessThanOrEqualTo(first.get("p50").asDouble());
         assertThat(first.get("p50").asDouble()).isLessThanOrEqualTo(first.get("p99").asDouble());
+    }
+
+    @ParameterizedTest(name = "forecast train --model {0} --events keeps the calendar in the file")
+    @CsvSource({"holt-winters", "seasonal-naive-weekly"})
+    void aTrainedModelKeepsItsEventsForEveryModelThatTakesACalendar(String name) throws Exception {
+        Path events = Files.writeString(temp.resolve("events.csv"), """
+                name,start,end
+                concert1,2014-07-05T20:00:00Z,2014-07-05T23:00:00Z
+                concert2,2014-07-12T20:00:00Z,2014-07-12T23:00:00Z
+                concert3,2014-07-22T01:00:00Z,2014-07-22T03:00:00Z
+                """);
+        Path model = temp.resolve(name + "-events.zip");
+        CliRun train = CliRun.run("forecast", "train", "--input", TAXI, "--model", name, "--out", model.toString(),
+                "--horizon", "8", "--events", events.toString(), "--json");
+        assertThat(train.exitCode()).as(train.stderr()).isZero();
+        assertThat(train.json().at("/fit/eventEffects/concert/occurrences").asInt()).isEqualTo(2);
+        CliRun fromFile = CliRun.run("forecast", "--input", TAXI, "--model-file", model.toString(), "--horizon", "8",
+                "--json");
+        CliRun fresh = CliRun.run("forecast", "--input", TAXI, "--model", name, "--events", events.toString(),
+                "--horizon", "8", "--json");
+        assertThat(fromFile.exitCode()).as(fromFile.stderr()).isZero();
+        assertThat(fromFile.json().get("forecast")).isEqualTo(fresh.json().get("forecast"));
+    }
+
+    @ParameterizedTest(name = "events line {0} is bad input for forecast backtest")
+    @CsvSource(delimiter = '|', value = {
+            "sale1,2014-07-04T10:00:00Z | line 2: expected name,start,end[,kind]",
+            "sale1,2014-07-04T10:00:00Z,2014-07-04T09:00:00Z | line 2: event 'sale1' must end after it starts"})
+    void aBadEventsLineIsNamedByNumber(String line, String message) throws Exception {
+        Path events = Files.writeString(temp.resolve("bad-events.csv"), "name,start,end\n" + line + "\n");
+        CliRun run = CliRun.run("forecast", "backtest", "--input", TAXI, "--horizon", "5", "--events",
+                events.toString(), "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().at("/error/option").asText()).isEqualTo("--events");
+        assertThat(run.json().at("/error/message").asText()).contains(message);
     }
 
     @Test

@@ -39,6 +39,18 @@ class ScaleBacktestCommandTest {
                 .containsExactly("targetUtilization", "unservedShare", "instanceHours");
     }
 
+    @Test
+    void aCostBalanceReportsTheQuantileChosenAtEachRefit() {
+        CliRun balanced = CliRun.run("scale", "backtest", "--input", TRACE, "--unserved-cost", "10", "--json");
+        CliRun fixed = CliRun.run("scale", "backtest", "--input", TRACE, "--json");
+        assertThat(balanced.exitCode()).as(balanced.stderr()).isZero();
+        assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
+        assertThat(balanced.json().at("/params/controller/chosenQuantiles")).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.asDouble()).isBetween(0.5, 0.99));
+        assertThat(balanced.json().at("/unservedCost").asDouble()).isEqualTo(10);
+        assertThat(fixed.json().at("/params/controller/chosenQuantiles").isMissingNode()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0} {1} is bad input")
     @CsvSource({
             "--lead, 0s, --lead must be a positive duration",
@@ -50,6 +62,7 @@ class ScaleBacktestCommandTest {
             "--max-unserved, 0, --max-unserved must be a share in (0, 1)",
             "--max-unserved, 1.5, --max-unserved must be a share in (0, 1)",
             "--trend-window, 0s, --trend-window must be a positive duration",
+            "--unserved-cost, 0, --unserved-cost must be a number > 0",
     })
     void rejectsBadOptionsWithExitTwo(String option, String value, String message) {
         CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, option, value, "--json");

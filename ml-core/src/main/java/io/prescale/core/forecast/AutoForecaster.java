@@ -13,9 +13,10 @@ import java.util.Map;
  *
  * <pre>  E = Σ_t [ 2·max(y_t − ŷ_t, 0) + max(ŷ_t − y_t, 0) ] / Σ_t |y_t|</pre>
  *
- * where ŷ is the candidate's median (candidates: the daily and weekly seasonal naive, Holt-Winters, ARIMA and
- * the quantile-averaged combination of the last two, {@link Combination}): running short of capacity costs twice as much as over-provisioning (the
- * asymmetry Crane's predictor applies). The candidate with the least E is refitted on the whole history; refits
+ * where ŷ is the candidate's median (candidates: the daily and weekly seasonal naive, Holt-Winters, ARIMA, the
+ * quantile-averaged combination of the last two, {@link Combination}, and the weighted combination of the four
+ * singles whose convex weights — multiples of 1/{@link #GRID} — give the least E on the same targets): running
+ * short of capacity costs twice as much as over-provisioning (the asymmetry Crane's predictor applies). The candidate with the least E is refitted on the whole history; refits
  * in a backtest keep the choice.
  */
 final class AutoForecaster implements Forecaster {
@@ -24,6 +25,10 @@ final class AutoForecaster implements Forecaster {
     static final double UNDER_WEIGHT = 2.0;
     /** The name auto gives the combination of Holt-Winters and ARIMA (see {@link Combination}). */
     static final String COMBINATION = "holt-winters+arima";
+    /** The name auto gives the weighted combination of the single candidates. */
+    static final String WEIGHTED = "weighted";
+    /** Combination weights are multiples of 1/GRID. */
+    static final int GRID = 10;
     private static final int MAX_ORIGINS = 300;
     private final ForecastOptions options;
 
@@ -44,6 +49,7 @@ final class AutoForecaster implements Forecaster {
         int v = Math.min(n / 4, weekly > 0 ? 2 * weekly : 2000);
         Map<String, Object> scores = new LinkedHashMap<>();
         String best = "naive";
+        Map<String, Double> weights = Map.of();
         double bestScore = Double.POSITIVE_INFINITY;
         if (v >= options.horizon() + 10 && n - v >= 20) {
             Map<String, double[]> medians = new LinkedHashMap<>();
@@ -59,8 +65,75 @@ final class AutoForecaster implements Forecaster {
                     best = e.getKey();
                 }
             }
+            Map<String, Double> found = weights(medians, history, n - v);
+            if (found != null) {
+                double score = score(weighted(medians, found), history, n - v);
+                scores.put(WEIGHTED, score);
+                if (score < bestScore - 1e-12) {
+                    bestScore = score;
+                    best = WEIGHTED;
+                    weights = found;
+                }
+            }
         }
-        return choose(best, history, scores, bestScore);
+        return choose(best, weights, history, scores, bestScore);
+    }
+
+    /**
+     * The convex weights over the single candidates (on a grid of 1/{@link #GRID}) whose weighted median has
+     * the least E on the validation targets; null when fewer than two candidates could be fitted.
+     */
+    Map<String, Double> weights(Map<String, double[]> medians, TimeSeries history, int split) {
+        List<String> names = CANDIDATES.stream().filter(c -> medians.get(c) != null).toList();
+        if (names.size() < 2) {
+            return null;
+        }
+        int[] units = new int[names.size()];
+        int[] best = new int[names.size()];
+        double[] bestScore = {Double.POSITIVE_INFINITY};
+        search(names, medians, history, split, units, 0, GRID, best, bestScore);
+        Map<String, Double> w = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (best[i] > 0) {
+                w.put(names.get(i), best[i] / (double) GRID);
+            }
+        }
+        return w;
+    }
+
+    private void search(List<String> names, Map<String, double[]> medians, TimeSeries history, int split,
+                        int[] units, int index, int left, int[] best, double[] bestScore) {
+        if (index == names.size() - 1) {
+            units[index] = left;
+            Map<String, Double> w = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                w.put(names.get(i), units[i] / (double) GRID);
+            }
+            double score = score(weighted(medians, w), history, split);
+            if (score < bestScore[0] - 1e-12) {
+                bestScore[0] = score;
+                System.arraycopy(units, 0, best, 0, units.length);
+            }
+            return;
+        }
+        for (int u = 0; u <= left; u++) {
+            units[index] = u;
+            search(names, medians, history, split, units, index + 1, left - u, best, bestScore);
+        }
+    }
+
+    private static double[] weighted(Map<String, double[]> medians, Map<String, Double> weights) {
+        double[] out = null;
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            double[] m = medians.get(e.getKey());
+            if (out == null) {
+                out = new double[m.length];
+            }
+            for (int i = 0; i < m.length; i++) {
+                out[i] += e.getValue() * m[i];
+            }
+        }
+        return out;
     }
 
     static double[] mean(double[] a, double[] b) {
@@ -74,8 +147,29 @@ final class AutoForecaster implements Forecaster {
         return m;
     }
 
-    /** Fits {@code names} on {@code history}: one model, or the combination of holt-winters and arima. */
-    ForecastModel fitNamed(String chosen, TimeSeries history) {
+    /**
+     * Fits {@code chosen} on {@code history}: one model, the combination of holt-winters and arima, or the
+     * weighted combination with {@code weights}.
+     */
+    ForecastModel fitNamed(String chosen, Map<String, Double> weights, TimeSeries history) {
+        if (chosen.equals(WEIGHTED)) {
+            List<ForecastModel> members = new java.util.ArrayList<>();
+            double[] w = new double[weights.size()];
+            String fallback = null;
+            Map<String, Object> facts = new LinkedHashMap<>();
+            int i = 0;
+            for (Map.Entry<String, Double> e : weights.entrySet()) {
+                ForecastModel member = Forecasters.byName(e.getKey(), options).fit(history);
+                members.add(member);
+                w[i++] = e.getValue();
+                fallback = fallback != null ? fallback : member.provenance().fallback();
+                facts.put(e.getKey(), member.provenance().fit());
+            }
+            facts.put("weights", weights);
+            return new Combination(members, w, new ModelProvenance(WEIGHTED, history.start(), history.end(),
+                    history.size(), history.step(), Map.of("horizon", options.horizon()), options.seed(),
+                    "combination/2", fallback, facts));
+        }
         if (!chosen.equals(COMBINATION)) {
             return Forecasters.byName(chosen, options).fit(history);
         }
@@ -90,11 +184,15 @@ final class AutoForecaster implements Forecaster {
                 fallback, facts));
     }
 
-    private ForecastModel choose(String chosen, TimeSeries history, Map<String, Object> scores, double bestScore) {
-        ForecastModel inner = fitNamed(chosen, history);
+    private ForecastModel choose(String chosen, Map<String, Double> weights, TimeSeries history,
+                                 Map<String, Object> scores, double bestScore) {
+        ForecastModel inner = fitNamed(chosen, weights, history);
         ModelProvenance innerProvenance = inner.provenance();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("chosen", chosen);
+        if (chosen.equals(WEIGHTED)) {
+            facts.put("weights", weights);
+        }
         facts.put("scores", scores);
         facts.put("chosenFit", innerProvenance.fit());
         String fallback = scores.isEmpty()
@@ -102,7 +200,7 @@ final class AutoForecaster implements Forecaster {
                 : innerProvenance.fallback();
         ModelProvenance provenance = new ModelProvenance("auto", history.start(), history.end(), history.size(),
                 history.step(), Map.of("horizon", options.horizon(), "candidates", CANDIDATES,
-                "underWeight", UNDER_WEIGHT), options.seed(), "auto/1", fallback, facts);
+                "underWeight", UNDER_WEIGHT), options.seed(), "auto/2", fallback, facts);
         return new AutoModel(inner, chosen, provenance, options);
     }
 
@@ -169,8 +267,18 @@ final class AutoForecaster implements Forecaster {
 
         @Override
         public ForecastModel refit(TimeSeries history) {
-            ForecastModel next = inner instanceof Refittable r ? r.refit(history)
-                    : new AutoForecaster(options).fitNamed(chosen, history);
+            ForecastModel next;
+            if (inner instanceof Refittable r) {
+                next = r.refit(history);
+            } else if (inner instanceof Combination c && chosen.equals(WEIGHTED)) {
+                Map<String, Double> weights = new LinkedHashMap<>();
+                for (int i = 0; i < c.members().size(); i++) {
+                    weights.put(c.members().get(i).provenance().model(), c.weights()[i]);
+                }
+                next = new AutoForecaster(options).fitNamed(chosen, weights, history);
+            } else {
+                next = new AutoForecaster(options).fitNamed(chosen, Map.of(), history);
+            }
             ModelProvenance p = provenance;
             return new AutoModel(next, chosen, new ModelProvenance(p.model(), history.start(), history.end(),
                     history.size(), p.step(), p.options(), p.seed(), p.version(), p.fallback(), p.fit()), options);

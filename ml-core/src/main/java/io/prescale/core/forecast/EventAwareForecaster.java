@@ -38,7 +38,7 @@ public final class EventAwareForecaster implements Forecaster {
     }
 
     /** The wrapped model, its effects, and the provenance of the wrapped model with the effects added. */
-    private record Model(ForecastModel inner, EventEffects effects) implements ForecastModel {
+    record Model(ForecastModel inner, EventEffects effects) implements ForecastModel {
         @Override
         public QuantileForecast forecast(TimeSeries history, int horizon, double[] levels) {
             QuantileForecast base = inner.forecast(effects.deflate(history), horizon, levels);

@@ -73,6 +73,16 @@ public final class EventEffects {
         this.ignoredOccurrences = ignored;
     }
 
+    /** Effects as saved in a model file: the calendar, the step and the learned profiles. */
+    static EventEffects restore(EventCalendar calendar, Duration step, Map<String, Profile> profiles, int ignored) {
+        return new EventEffects(calendar, step, Map.copyOf(profiles), ignored);
+    }
+
+    /** The step the profiles' bins are measured in. */
+    Duration step() {
+        return step;
+    }
+
     /** No events: every factor is 1. */
     public static EventEffects none(Duration step) {
         return new EventEffects(EventCalendar.empty(), step, Map.of(), 0);

@@ -41,7 +41,13 @@ public final class ForecastModelFile {
     /** Writes {@code model} (a model of this package) to {@code file}, atomically. */
     public static void save(ForecastModel model, Path file, String prescaleVersion, Instant createdAt) throws IOException {
         Objects.requireNonNull(model, "model");
-        ForecastModel inner = model instanceof AutoForecaster.AutoModel auto ? auto.inner() : model;
+        EventEffects effects = null;
+        ForecastModel unwrapped = model;
+        if (model instanceof EventAwareForecaster.Model aware) {
+            effects = aware.effects();
+            unwrapped = aware.inner();
+        }
+        ForecastModel inner = unwrapped instanceof AutoForecaster.AutoModel auto ? auto.inner() : unwrapped;
         if (inner instanceof LstmForecaster.Trained trained) {
             inner = trained.model();
         }
@@ -53,6 +59,7 @@ public final class ForecastModelFile {
         } else if (inner instanceof Combination combination) {
             json.put("type", "combination");
             json.set("combinationProvenance", MAPPER.valueToTree(combination.provenance()));
+            json.set("weights", MAPPER.valueToTree(combination.weights()));
             var members = json.putArray("members");
             for (ForecastModel member : combination.members()) {
                 ObjectNode node = members.addObject();
@@ -62,9 +69,43 @@ public final class ForecastModelFile {
         } else {
             throw new IllegalArgumentException("cannot save a model of type " + inner.getClass().getSimpleName());
         }
+        if (effects != null) {
+            json.set("events", eventsJson(effects));
+        }
         entries.put("model.json", MAPPER.writeValueAsBytes(json));
         Map<String, Object> provenance = MAPPER.convertValue(model.provenance(), new TypeReference<>() { });
         ModelArchive.write(file, new ModelManifest(KIND, FORMAT_VERSION, prescaleVersion, createdAt, provenance), entries);
+    }
+
+    private static ObjectNode eventsJson(EventEffects effects) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("step", effects.step().toString());
+        node.put("ignoredOccurrences", effects.ignoredOccurrences());
+        var events = node.putArray("calendar");
+        for (Event e : effects.calendar().events()) {
+            events.addObject().put("name", e.name()).put("start", e.start().toString()).put("end", e.end().toString())
+                    .put("kind", e.kind());
+        }
+        var profiles = node.putArray("profiles");
+        for (EventEffects.Profile p : effects.profiles().values()) {
+            profiles.add(MAPPER.valueToTree(p));
+        }
+        return node;
+    }
+
+    private static EventEffects readEvents(JsonNode node) throws IOException {
+        java.util.List<Event> events = new java.util.ArrayList<>();
+        for (JsonNode e : node.get("calendar")) {
+            events.add(new Event(e.get("name").asText(), Instant.parse(e.get("start").asText()),
+                    Instant.parse(e.get("end").asText()), e.get("kind").asText()));
+        }
+        Map<String, EventEffects.Profile> profiles = new LinkedHashMap<>();
+        for (JsonNode p : node.get("profiles")) {
+            EventEffects.Profile profile = MAPPER.treeToValue(p, EventEffects.Profile.class);
+            profiles.put(profile.kind(), profile);
+        }
+        return EventEffects.restore(EventCalendar.of(events), java.time.Duration.parse(node.get("step").asText()),
+                profiles, node.get("ignoredOccurrences").asInt());
     }
 
     private static void writeCalibrated(CalibratedModel model, ObjectNode json, Map<String, byte[]> entries)
@@ -101,13 +142,22 @@ public final class ForecastModelFile {
         ModelArchive archive = ModelArchive.read(file, KIND, FORMAT_VERSION);
         JsonNode json = MAPPER.readTree(archive.entry("model.json"));
         ModelProvenance provenance = MAPPER.treeToValue(json.get("provenance"), ModelProvenance.class);
+        ForecastModel model = readModel(json, provenance, archive, file);
+        return json.has("events") ? new EventAwareForecaster.Model(model, readEvents(json.get("events"))) : model;
+    }
+
+    private static ForecastModel readModel(JsonNode json, ModelProvenance provenance, ModelArchive archive, Path file)
+            throws IOException {
         if (json.get("type").asText().equals("combination")) {
             java.util.List<ForecastModel> members = new java.util.ArrayList<>();
             for (JsonNode member : json.get("members")) {
                 members.add(readCalibrated(member, archive, file));
             }
             ModelProvenance own = MAPPER.treeToValue(json.get("combinationProvenance"), ModelProvenance.class);
-            return new AutoForecaster.AutoModel(new Combination(members, own), own.model(), provenance,
+            Combination combination = json.has("weights")
+                    ? new Combination(members, MAPPER.treeToValue(json.get("weights"), double[].class), own)
+                    : new Combination(members, own);
+            return new AutoForecaster.AutoModel(combination, own.model(), provenance,
                     ForecastOptions.defaults().withHorizon(((Number) provenance.options().get("horizon")).intValue()));
         }
         return readCalibrated(json, archive, file).withProvenance(provenance);

@@ -21,6 +21,8 @@ final class PrescaleStrategy implements ScalingStrategy {
     private final RiskBudget riskBudget;
     private final TrendGuard trendGuard;
     private final int historySteps;
+    private final int forecastFrom;
+    private double unservedCost;
     private ScalingController controller;
     private ForecastModel model;
     private int fittedAt = -1;
@@ -38,6 +40,25 @@ final class PrescaleStrategy implements ScalingStrategy {
      */
     PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
                      TrendGuard trendGuard, int historySteps) {
+        this(forecaster, options, riskBudget, trendGuard, historySteps, 0.0);
+    }
+
+    /** @param unservedCost λ of the budget's cost balance; 0 takes the lowest quantile within the budget */
+    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
+                     TrendGuard trendGuard, int historySteps, double unservedCost) {
+        this(riskBudget == null ? forecaster : new ForecastMemo(forecaster, memoLevels(riskBudget, options),
+                riskBudget.windowSteps()), options, riskBudget, trendGuard,
+                historySteps, 0);
+        this.unservedCost = unservedCost;
+    }
+
+    /**
+     * @param forecastFrom before this step the strategy follows the reactive guard and neither fits nor
+     *     forecasts (a replay of the past starts its forecasts where its scoring starts)
+     */
+    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
+                     TrendGuard trendGuard, int historySteps, int forecastFrom) {
+        this.forecastFrom = forecastFrom;
         this.trendGuard = trendGuard;
         this.forecaster = forecaster;
         this.options = options;
@@ -49,6 +70,22 @@ final class PrescaleStrategy implements ScalingStrategy {
     @Override
     public String name() {
         return "prescale";
+    }
+
+    /** The levels a memo of the live run keeps: p50, the fixed quantile and every candidate of the budget. */
+    private static double[] memoLevels(RiskBudget budget, ScalingController.Options options) {
+        java.util.TreeSet<Double> levels = new java.util.TreeSet<>();
+        levels.add(0.5);
+        levels.add(options.quantile());
+        for (double c : budget.candidates()) {
+            levels.add(c);
+        }
+        return levels.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Whether the strategy has made forecasts (false while only the reactive guard was used). */
+    boolean forecasting() {
+        return model != null;
     }
 
     /** The quantiles the risk budget chose, one per refit, in order (empty without a budget). */
@@ -68,14 +105,21 @@ final class PrescaleStrategy implements ScalingStrategy {
             setUp(s);
         }
         double load = view.observed(t - 1);
+        if (t < forecastFrom) {
+            return Double.isFinite(load) ? policy.instancesFor(load) : count;
+        }
         refit(view);
         if (model == null) {
             return Double.isFinite(load) ? policy.instancesFor(load) : count;
         }
-        TimeSeries history = view.history(historySteps);
-        QuantileForecast forecast = model.forecast(history, horizon, levels);
-        if (trendGuard != null) {
-            forecast = trendGuard.apply(history, forecast);
+        int from = Math.max(0, t - historySteps);
+        QuantileForecast forecast = ForecastMemo.remembered(model, view.timeAt(from), t - from, horizon, levels);
+        if (forecast == null || trendGuard != null) {
+            TimeSeries history = view.history(historySteps);
+            forecast = forecast != null ? forecast : model.forecast(history, horizon, levels);
+            if (trendGuard != null) {
+                forecast = trendGuard.apply(history, forecast);
+            }
         }
         Instant now = view.timeAt(t);
         Decision decision = controller.decide(ScalingState.of(now, count, load, lastOut, lastIn), forecast, policy,
@@ -114,8 +158,9 @@ final class PrescaleStrategy implements ScalingStrategy {
             fittedAt = t;
             if (riskBudget != null) {
                 SimulationSettings s = view.settings();
-                RiskBudget.Choice choice = riskBudget.choose(forecaster, view.history(historySteps),
-                        Math.max(1, s.stepsIn(options.lead())), s.capacity());
+                RiskBudget.Choice choice = riskBudget.choose(forecaster,
+                        view.history(historySteps + riskBudget.windowSteps()), s, options, trendGuard, historySteps,
+                        unservedCost);
                 if (choice != null) {
                     useQuantile(choice.quantile());
                     chosenQuantiles.add(choice.quantile());

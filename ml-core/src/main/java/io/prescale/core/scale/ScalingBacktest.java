@@ -50,21 +50,25 @@ public final class ScalingBacktest {
         ScalingController.Options controller = controllerOptions(options, world);
         String forecasterName = forecasters.get().name();
         List<StrategyResult> results = new ArrayList<>();
+        List<Double> chosen = List.of();
         for (String name : STRATEGIES) {
             if (strategies.contains(name)) {
                 ScalingStrategy strategy = switch (name) {
                     case "prescale" -> new PrescaleStrategy(forecasters.get(), controller,
-                            options.maxUnserved() == null ? null
-                                    : RiskBudget.of(options.maxUnserved(), world.stepsIn(Duration.ofDays(7))),
+                            riskBudget(options, world),
                             options.trendWindow() == null ? null
                                     : TrendGuard.of(Math.max(4, world.stepsIn(options.trendWindow()))),
-                            history);
+                            history, options.maxUnserved() == null && options.unservedCost() != null
+                                    ? options.unservedCost() : 0);
                     case "reactive" -> new ReactiveStrategy(world.targetUtilization());
                     case "seasonal-offset" -> new SeasonalOffsetStrategy();
                     case "forecast-scale-out-only" -> new ForecastScaleOutOnlyStrategy(forecasters.get(), history);
                     default -> new OracleStrategy(demand.values(), world);
                 };
                 results.add(ScalingSimulator.run(demand, world, strategy));
+                if (strategy instanceof PrescaleStrategy prescale) {
+                    chosen = prescale.chosenQuantiles();
+                }
             }
         }
         List<ScalingBacktestResult.FrontierPoint> frontier = new ArrayList<>();
@@ -72,7 +76,16 @@ public final class ScalingBacktest {
             StrategyResult r = ScalingSimulator.run(demand, world.withTargetUtilization(u), new ReactiveStrategy(u));
             frontier.add(new ScalingBacktestResult.FrontierPoint(u, r.unservedShare(), r.instanceHours()));
         }
-        return new ScalingBacktestResult(demand, world, n, forecasterName, controller, results, frontier);
+        return new ScalingBacktestResult(demand, world, n, forecasterName, controller, results, frontier, chosen);
+    }
+
+    /** The budget, the cost balance, or null for the fixed quantile. */
+    private static RiskBudget riskBudget(ScalingBacktestOptions options, SimulationSettings world) {
+        int week = world.stepsIn(Duration.ofDays(7));
+        if (options.maxUnserved() != null) {
+            return RiskBudget.of(options.maxUnserved(), week);
+        }
+        return options.unservedCost() == null ? null : RiskBudget.costBalanced(week);
     }
 
     private record Derived(SimulationSettings world, int peakInstances) {

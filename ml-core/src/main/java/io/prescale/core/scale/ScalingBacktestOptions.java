@@ -20,11 +20,14 @@ import java.util.Objects;
  *     refit ({@link RiskBudget}); null keeps the controller's fixed quantile
  * @param trendWindow the window of the {@link TrendGuard} on the prescale strategy's forecasts (at least four
  *     steps are used); null turns the guard off
+ * @param unservedCost without a budget, λ &gt; 0 re-chooses the controller's quantile at every refit as the one
+ *     of least replayed cost, instance-hours + λ × unserved load in instance-hours ({@link RiskBudget}); null
+ *     keeps the controller's fixed quantile
  */
 public record ScalingBacktestOptions(Duration lead, Duration startupDelay, Double capacity, int peakInstances,
                               double targetUtilization, Integer minInstances, Integer maxInstances,
                               ScalingController.Options controller, List<Double> frontier,
-                              Double maxUnserved, Duration trendWindow) {
+                              Double maxUnserved, Duration trendWindow, Double unservedCost) {
     public ScalingBacktestOptions {
         if (lead == null || lead.isZero() || lead.isNegative()) {
             throw new IllegalArgumentException("lead must be positive, got " + lead);
@@ -52,49 +55,61 @@ public record ScalingBacktestOptions(Duration lead, Duration startupDelay, Doubl
         if (maxUnserved != null && !(maxUnserved > 0 && maxUnserved < 1)) {
             throw new IllegalArgumentException("max unserved share must be in (0, 1), got " + maxUnserved);
         }
+        if (unservedCost != null && !(unservedCost > 0 && Double.isFinite(unservedCost))) {
+            throw new IllegalArgumentException("unserved cost must be a finite number > 0, got " + unservedCost);
+        }
         if (trendWindow != null && (trendWindow.isZero() || trendWindow.isNegative())) {
             throw new IllegalArgumentException("trend window must be positive, got " + trendWindow);
         }
     }
 
-    /** Lead 10 min, start-up = lead, N = 20, U = 0.7, bounds [1, 2N], default controller, U ∈ {0.5 … 0.9}. */
+    /**
+     * Lead 10 min, start-up = lead, N = 20, U = 0.7, bounds [1, 2N], default controller (fixed p90), U ∈ {0.5 …
+     * 0.9}, no budget and no cost balance.
+     */
     public static ScalingBacktestOptions defaults() {
         return new ScalingBacktestOptions(Duration.ofMinutes(10), null, null, 20, 0.7, null, null,
-                ScalingController.Options.defaults(), List.of(0.5, 0.6, 0.7, 0.8, 0.9), null, null);
+                ScalingController.Options.defaults(), List.of(0.5, 0.6, 0.7, 0.8, 0.9), null, null, null);
     }
 
     public ScalingBacktestOptions withLead(Duration newLead, Duration newStartupDelay) {
         return new ScalingBacktestOptions(newLead, newStartupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier, maxUnserved, trendWindow);
+                maxInstances, controller, frontier, maxUnserved, trendWindow, unservedCost);
     }
 
     public ScalingBacktestOptions withCapacity(Double newCapacity, int newPeakInstances) {
         return new ScalingBacktestOptions(lead, startupDelay, newCapacity, newPeakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier, maxUnserved, trendWindow);
+                maxInstances, controller, frontier, maxUnserved, trendWindow, unservedCost);
     }
 
     public ScalingBacktestOptions withTargetUtilization(double u) {
         return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, u, minInstances, maxInstances,
-                controller, frontier, maxUnserved, trendWindow);
+                controller, frontier, maxUnserved, trendWindow, unservedCost);
     }
 
     public ScalingBacktestOptions withController(ScalingController.Options newController) {
         return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, newController, frontier, maxUnserved, trendWindow);
+                maxInstances, newController, frontier, maxUnserved, trendWindow, unservedCost);
     }
 
     public ScalingBacktestOptions withBounds(Integer min, Integer max) {
         return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, min, max,
-                controller, frontier, maxUnserved, trendWindow);
+                controller, frontier, maxUnserved, trendWindow, unservedCost);
     }
 
     public ScalingBacktestOptions withMaxUnserved(Double newMaxUnserved) {
         return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier, newMaxUnserved, trendWindow);
+                maxInstances, controller, frontier, newMaxUnserved, trendWindow, unservedCost);
     }
 
     public ScalingBacktestOptions withTrendWindow(Duration newTrendWindow) {
         return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier, maxUnserved, newTrendWindow);
+                maxInstances, controller, frontier, maxUnserved, newTrendWindow, unservedCost);
+    }
+
+    /** The same options with another λ; null fixes the controller's quantile (see the record's parameters). */
+    public ScalingBacktestOptions withUnservedCost(Double newUnservedCost) {
+        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
+                maxInstances, controller, frontier, maxUnserved, trendWindow, newUnservedCost);
     }
 }

@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * A backtest: the world it ran in, every strategy's score (prescale, reactive, seasonal-offset,
  * forecast-scale-out-only, oracle) and the reactive frontier (reactive at each target utilisation).
+ *
+ * @param chosenQuantiles the quantile prescale's risk budget or cost balance chose at each refit, in order (empty
+ *     with a fixed quantile)
  */
 public record ScalingBacktestResult(TimeSeries demand, SimulationSettings settings, int peakInstances, String forecaster,
                              ScalingController.Options controller, List<StrategyResult> strategies,
-                             List<FrontierPoint> reactiveFrontier) {
+                             List<FrontierPoint> reactiveFrontier, List<Double> chosenQuantiles) {
     /** The reactive strategy at one target utilisation. */
     public record FrontierPoint(double targetUtilization, double unservedShare, double instanceHours) {
     }
@@ -17,6 +20,7 @@ public record ScalingBacktestResult(TimeSeries demand, SimulationSettings settin
     public ScalingBacktestResult {
         strategies = List.copyOf(strategies);
         reactiveFrontier = List.copyOf(reactiveFrontier);
+        chosenQuantiles = List.copyOf(chosenQuantiles);
     }
 
     /** The result of the strategy called {@code name}. */

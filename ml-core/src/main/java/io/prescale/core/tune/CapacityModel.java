@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Predicts p99 latency, error rate and throughput of a configuration at a load, from real load tests. Two forms are
- * fitted — a {@link QueueingModel} and a Tribuo random forest on physics features — and the one with the smaller
- * k-fold cross-validated p99 error is kept, refitted on all the data. Immutable; thread-safe.
+ * Predicts p99 latency, error rate and throughput of a configuration at a load, from real load tests. Three forms
+ * are fitted — the {@link QueueingModel} with Kingman's and with the Erlang C wait, and a Tribuo random forest on
+ * physics features — and the one with the smallest k-fold cross-validated p99 error is kept (the earlier on a tie),
+ * refitted on all the data. Immutable; thread-safe.
  */
 public final class CapacityModel {
     private final ConfigSpace space;
@@ -51,7 +52,7 @@ public final class CapacityModel {
     }
 
     /**
-     * Fits both forms, cross-validates them with {@code min(5, n)} folds (shuffled by {@code seed}) and keeps the
+     * Fits the three forms, cross-validates them with {@code min(5, n)} folds (shuffled by {@code seed}) and keeps the
      * better.
      *
      * @throws IllegalArgumentException with fewer than 4 measurements
@@ -62,8 +63,8 @@ public final class CapacityModel {
         }
         int folds = Math.min(5, data.size());
         int[] order = shuffled(data.size(), seed);
-        double[][] queueing = new double[2][data.size()];
-        double[][] forest = new double[2][data.size()];
+        List<String> names = List.of("queueing", "queueing-erlang-c", "tribuo-random-forest");
+        double[][][] errors = new double[names.size()][2][data.size()];
         for (int f = 0; f < folds; f++) {
             List<Measurement> train = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
@@ -74,18 +75,32 @@ public final class CapacityModel {
                     train.add(data.get(order[i]));
                 }
             }
-            CapacityPredictor q = QueueingModel.fit(space, train);
-            CapacityPredictor r = ForestModel.fit(space, train, seed + f);
-            for (int index : test) {
-                score(q, data.get(index), queueing, index);
-                score(r, data.get(index), forest, index);
+            for (int m = 0; m < names.size(); m++) {
+                CapacityPredictor candidate = candidate(m, space, train, seed + f);
+                for (int index : test) {
+                    score(candidate, data.get(index), errors[m], index);
+                }
             }
         }
-        Score q = summary("queueing", queueing);
-        Score r = summary("tribuo-random-forest", forest);
-        boolean queueingWins = !(r.p99ErrorShare() < q.p99ErrorShare());
-        CapacityPredictor chosen = queueingWins ? QueueingModel.fit(space, data) : ForestModel.fit(space, data, seed);
-        return new CapacityModel(space, chosen, new CrossValidation(chosen.name(), folds, List.of(q, r)));
+        List<Score> scores = new ArrayList<>();
+        int best = 0;
+        for (int m = 0; m < names.size(); m++) {
+            scores.add(summary(names.get(m), errors[m]));
+            if (scores.get(m).p99ErrorShare() < scores.get(best).p99ErrorShare()) {
+                best = m;
+            }
+        }
+        CapacityPredictor chosen = candidate(best, space, data, seed);
+        return new CapacityModel(space, chosen, new CrossValidation(chosen.name(), folds, scores));
+    }
+
+    /** Candidate {@code m}: the Kingman queueing model, the Erlang C queueing model, the random forest. */
+    private static CapacityPredictor candidate(int m, ConfigSpace space, List<Measurement> train, long seed) {
+        return switch (m) {
+            case 0 -> QueueingModel.fit(space, train, QueueingModel.Form.KINGMAN);
+            case 1 -> QueueingModel.fit(space, train, QueueingModel.Form.ERLANG_C);
+            default -> ForestModel.fit(space, train, seed);
+        };
     }
 
     /** The expected p99, error rate and throughput of {@code config} at {@code loadRps}. */

@@ -15,8 +15,10 @@ import java.util.function.ToIntFunction;
  * Turns the learned PPO policy into load bands: {@code bands} bands of equal width up to the 99th percentile of the
  * training loads, the top one open. Each band's configuration is PPO's greedy choice in the steady state at the
  * band's sizing load (its upper edge; the largest training load for the top band), iterated to a fixed point of
- * "running what it chose"; when that choice does not hold the load on the capacity model, the next most probable
- * action that does is taken, and the band's source says so. Also evaluates the bands and the step-by-step agent on
+ * "running what it chose"; there, the cheapest of the policy's most probable actions (90 % of its probability mass)
+ * that holds the load on the capacity model is taken ({@code ppo}, or {@code ppo-cheapest-probable} when that is not
+ * the greedy one); when none of them holds, the next most probable action that does ({@code ppo-next-holding}).
+ * Also evaluates the bands and the step-by-step agent on
  * the held-out profiles against the per-band grid optimum.
  */
 final class PolicyExport {
@@ -61,7 +63,12 @@ final class PolicyExport {
                 observation = env.steady(load, current);
             }
             String source = "ppo";
-            int chosen = current;
+            int chosen = cheapestProbable(space, actions, policy, observation, load);
+            if (chosen < 0) {
+                chosen = current;
+            } else if (chosen != current) {
+                source = "ppo-cheapest-probable";
+            }
             if (actions.capacity(actions.variant(chosen), actions.count(chosen)) < load) {
                 chosen = -1;
                 source = "ppo-next-holding";
@@ -83,6 +90,38 @@ final class PolicyExport {
         export.heldOut = export.evaluate(model, env, policy, bandActions);
         return export;
     }
+
+    /**
+     * The cheapest action that holds {@code load} on the capacity model among the policy's most probable actions
+     * (by decreasing probability until their probabilities sum to {@link #PROBABLE_MASS}), or −1 when none of them
+     * holds. Decoding a stochastic policy by its greedy action alone throws away what the agent learned about
+     * near-ties; restricting the choice to the probable actions keeps it the agent's.
+     */
+    static int cheapestProbable(ConfigSpace space, ActionSet actions, PpoPolicy policy, double[] observation,
+                                double load) {
+        double[] logits = policy.logits(observation);
+        double max = java.util.Arrays.stream(logits).max().orElse(0);
+        double sum = 0;
+        for (double l : logits) {
+            sum += Math.exp(l - max);
+        }
+        double mass = 0;
+        int best = -1;
+        for (int a : policy.ranked(observation)) {
+            if (mass >= PROBABLE_MASS) {
+                break;
+            }
+            mass += Math.exp(logits[a] - max) / sum;
+            boolean holds = actions.capacity(actions.variant(a), actions.count(a)) >= load;
+            if (holds && (best < 0 || space.costPerHour(actions.config(a)) < space.costPerHour(actions.config(best)))) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** The probability mass of the actions a band's configuration is chosen among. */
+    static final double PROBABLE_MASS = 0.9;
 
     List<Configuration> configs() {
         return List.copyOf(configs);

@@ -24,19 +24,43 @@ import java.util.Objects;
  * @param measurements every real load test, in order
  * @param sizingLoadRps the load the top band is sized for (and the searches test at)
  * @param wallSeconds the run's duration
+ * @param learned the exported policy priced on the capacity model, for {@link PolicySimulation}
+ * @param handWritten the hand-written capacity-only policy it is compared with (see {@link Tuner})
  */
 public record TuneResult(ScalingPolicy policy, MethodResult ppo, MethodResult gridOptimum, MethodResult bayesOpt,
                          MethodResult random, double regretVsOptimum, double episodeCostVsStaticOptimum,
                          HeldOut heldOut, CapacityModel.CrossValidation capacityModel, List<BandValidation> validation,
                          List<Ppo.CurvePoint> ppoCurve, List<Double> bayesCurve, List<Double> randomCurve,
-                         List<Measurement> measurements, double sizingLoadRps, double wallSeconds) {
+                         List<Measurement> measurements, double sizingLoadRps, double wallSeconds,
+                         PricedPolicy learned, PricedPolicy handWritten) {
     public TuneResult {
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(learned, "learned");
+        Objects.requireNonNull(handWritten, "handWritten");
         validation = List.copyOf(validation);
         ppoCurve = List.copyOf(ppoCurve);
         bayesCurve = List.copyOf(bayesCurve);
         randomCurve = List.copyOf(randomCurve);
         measurements = List.copyOf(measurements);
+    }
+
+    /**
+     * The capacity model's error on the validation load tests (never used to fit it): the median of |predicted −
+     * measured| / measured p99 over the bands' re-measurements that answered; NaN when none did.
+     */
+    public double validationP99ErrorShare() {
+        double[] errors = validation.stream().filter(v -> Double.isFinite(v.measuredP99Ms()) && v.measuredP99Ms() > 0)
+                .mapToDouble(v -> Math.abs(v.predictedP99Ms() - v.measuredP99Ms()) / v.measuredP99Ms()).sorted().toArray();
+        if (errors.length == 0) {
+            return Double.NaN;
+        }
+        int n = errors.length;
+        return n % 2 == 1 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
+    }
+
+    /** The 99th percentile of the training profiles, requests/s (the top of the policy's closed bands). */
+    public double profilesP99Rps() {
+        return policy.provenance().path("profiles").path("p99Rps").asDouble(sizingLoadRps);
     }
 
     /**

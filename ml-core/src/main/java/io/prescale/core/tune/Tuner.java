@@ -1,6 +1,7 @@
 package io.prescale.core.tune;
 
 import io.prescale.core.series.LoadProfile;
+import io.prescale.core.scale.ScalingPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,13 +10,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A tuning run: a maximin Latin hypercube over configuration × load calibrates the {@link CapacityModel} with real
- * load tests; random search and Bayesian optimisation get as many real load tests each at the sizing load; PPO learns
+ * A tuning run: a maximin Latin hypercube over configuration × load and then random search and Bayesian
+ * optimisation (as many real load tests each, at the sizing load) calibrate the {@link CapacityModel} with real load
+ * tests (the design alone first decides whether the SLO is reachable at all); PPO learns
  * over the training profiles in the {@link TuningEnvironment}; its policy is exported as load bands, compared on the
  * held-out profiles with the per-band grid optimum, and its bands re-measured by real load tests. The budget is
- * split as design = N − validation − 2·search with search = ⌊(N − validation) / 3⌋ and validation = bands + 1.
+ * split as design = N − validation − 2·search with search = ⌊(N − validation) / 3⌋ (at least 2, and lowered so that the
+ * design keeps its minimum of knobs + 2) and validation = bands + 1.
  */
 public final class Tuner {
+    /** The target utilisation of the hand-written policy's {@code capacityPerInstance} (the backtest's default U). */
+    static final double HAND_WRITTEN_UTILISATION = 0.7;
+
     private final ConfigSpace space;
     private final TuneOptions options;
     private final Clock clock;
@@ -52,7 +58,9 @@ public final class Tuner {
         long started = clock.millis();
         Profiles data = Profiles.of(profiles, options.peakRps(), options.heldOutShare());
         int validation = options.bands() + 1;
-        int search = (options.budget() - validation) / 3;
+        int minimumDesign = TuneOptions.minimumDesign(space.knobs().size());
+        int search = Math.max(2, Math.min((options.budget() - validation) / 3,
+                (options.budget() - validation - minimumDesign) / 2));
         int design = options.budget() - validation - 2 * search;
         Trials trials = new Trials(runner, resumed, listener, clock, options.budget());
         listener.progress(String.format("tune: %d load tests (%d design, %d random, %d Bayesian, up to %d validation); "
@@ -66,16 +74,20 @@ public final class Tuner {
             double load = data.sizing() * (0.1 + 1.4 * point[space.knobs().size()]);
             designed.add(trials.run("design", config, load));
         }
-        CapacityModel model = CapacityModel.fit(space, designed, options.seed());
-        listener.progress(String.format("capacity model: %s, cross-validated p99 error %.3f (median relative), %d folds",
-                model.name(), model.validation().best().p99ErrorShare(), model.validation().folds()));
-
         List<Configuration> grid = space.grid();
-        Configuration sizingOptimum = GridOptimum.cheapest(space, model, grid, data.sizing());
-        if (sizingOptimum == null) {
+        if (GridOptimum.cheapest(space, CapacityModel.fit(space, designed, options.seed()), grid, data.sizing()) == null) {
             throw unreachable(designed, data.sizing());
         }
         Searches searches = Searches.run(space, grid, trials, data.sizing(), search, options.seed());
+        // every real test so far calibrates the model: the searches add tests at the sizing load, where it matters most
+        List<Measurement> calibration = trials.all();
+        CapacityModel model = CapacityModel.fit(space, calibration, options.seed());
+        listener.progress(String.format("capacity model: %s on %d load tests, cross-validated p99 error %.3f (median "
+                + "relative), %d folds", model.name(), calibration.size(), model.validation().best().p99ErrorShare(),
+                model.validation().folds()));
+        if (GridOptimum.cheapest(space, model, grid, data.sizing()) == null) {
+            throw unreachable(calibration, data.sizing());
+        }
         ActionSet actions = ActionSet.of(space, model, 4 * data.sizing(), options.maxVariants());
         listener.progress("ppo: " + actions.size() + " actions (" + actions.variants() + " non-dominated variants × counts)");
         Ppo.Result learned = Ppo.train(i -> new TuningEnvironment(data.train(), actions, options.environment(), data.sizing()),
@@ -103,12 +115,33 @@ public final class Tuner {
         TuneResult.MethodResult gridResult = new TuneResult.MethodResult(gridTop, space.costPerHour(gridTop), gridViolation,
                 design + (gridTop.equals(ppoTop) ? 0 : 1));
         TuneResult.HeldOut heldOut = export.heldOut();
+        ScalingPolicy policy = export.policy(trials.count(), model, learned, heldOut, validations,
+                (clock.millis() - started) / 1000.0, searches);
+        PricedPolicy priced = PricedPolicy.of("learned", policy, export.configs(), model, 4 * data.sizing());
+        PricedPolicy hand = PricedPolicy.handWritten(handWrittenConfig(model, data.sizing()), model,
+                HAND_WRITTEN_UTILISATION, 4 * data.sizing());
         double wall = (clock.millis() - started) / 1000.0;
-        return new TuneResult(export.policy(trials.count(), model, learned, heldOut, validations, wall, searches),
+        return new TuneResult(policy,
                 ppo, gridResult, searches.bayes(), searches.random(),
                 heldOut.ppoPolicyCostPerHour() / heldOut.gridPolicyCostPerHour() - 1,
                 heldOut.ppoEpisodeCost() / heldOut.staticEpisodeCost(), heldOut, model.validation(), validations,
-                learned.curve(), searches.bayesCurve(), searches.randomCurve(), trials.all(), data.sizing(), wall);
+                learned.curve(), searches.bayesCurve(), searches.randomCurve(), trials.all(), data.sizing(), wall, priced, hand);
+    }
+
+    /**
+     * The configuration of the hand-written comparison: every knob at the middle of its range (snapped to its levels),
+     * the way a team sizes a service without measurements; when the model says that holds no load, the per-instance
+     * configuration that holds the most.
+     */
+    private Configuration handWrittenConfig(CapacityModel model, double sizing) {
+        double[] middle = new double[space.knobs().size()];
+        Arrays.fill(middle, 0.5);
+        Configuration config = space.at(middle);
+        if (model.capacity(config.with(space.instancesKnob().name(), 1), 4 * sizing) > 0) {
+            return config;
+        }
+        return space.grid().stream().filter(c -> space.count(c) == space.instancesKnob().min())
+                .max(Comparator.comparingDouble(c -> model.capacity(c, 4 * sizing))).orElse(config);
     }
 
     private UnreachableSloException unreachable(List<Measurement> measured, double load) {

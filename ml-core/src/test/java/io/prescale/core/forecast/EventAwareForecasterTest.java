@@ -88,6 +88,20 @@ class EventAwareForecasterTest {
     }
 
     @Test
+    void anOccurrenceBeforeTheDataTeachesNothingAndIsCounted() {
+        List<Event> events = new ArrayList<>(matches(30));
+        Instant before = START.minus(Duration.ofDays(400));
+        events.add(new Event("match99", before, before.plus(Duration.ofHours(2))));
+        EventEffects withOld = EventEffects.learn(load(30, matches(30), 4), EventCalendar.of(events));
+        EventEffects without = EventEffects.learn(load(30, matches(30), 4), EventCalendar.of(matches(30)));
+
+        assertThat(withOld.ignoredOccurrences()).isEqualTo(1);
+        assertThat(withOld.profiles().get("match").occurrences()).isEqualTo(matches(30).size());
+        assertThat(withOld.profiles().get("match").factors()).containsExactly(without.profiles().get("match").factors());
+        assertThat(EventCalendar.of(events).countOutside(START, START.plus(Duration.ofDays(30)))).isEqualTo(1);
+    }
+
+    @Test
     void withAnEmptyCalendarItIsTheWrappedForecaster() {
         Forecaster plain = Forecasters.byName("naive", ForecastOptions.defaults());
         assertThat(EventAwareForecaster.wrap(plain, EventCalendar.empty())).isSameAs(plain);

@@ -40,11 +40,35 @@ class ForecastModelFileTest {
         assertThat(loaded.provenance().dataTo()).isEqualTo(series.end());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"seasonal-naive-weekly", "holt-winters", "arima", "auto"})
+    void eventAwareModelsKeepTheirCalendarAndEffectsInTheFile(String name) throws Exception {
+        TimeSeries series = SyntheticLoad.weekly(48 * 21, 23, 0.03);
+        List<Event> events = new java.util.ArrayList<>();
+        for (int day = 2; day < 24; day += 3) { // the last two lie after the data: future occurrences
+            events.add(new Event("match" + day, series.timeAt(48 * day + 36), series.timeAt(48 * day + 40)));
+        }
+        ForecastModel model = Forecasters.byName(name, ForecastOptions.defaults().withHorizon(4),
+                EventCalendar.of(events)).fit(series);
+        Path file = temp.resolve(name + "-events.zip");
+        ForecastModelFile.save(model, file, "test", Instant.EPOCH);
+        ForecastModel loaded = ForecastModelFile.load(file);
+
+        double[] levels = {0.1, 0.5, 0.9};
+        QuantileForecast a = model.forecast(series, 60, levels);
+        QuantileForecast b = loaded.forecast(series, 60, levels);
+        for (double level : levels) {
+            assertThat(b.quantile(level)).containsExactly(a.quantile(level));
+        }
+        assertThat(loaded).isInstanceOf(EventAwareForecaster.Model.class);
+        assertThat(loaded.provenance().fit()).containsKey("eventEffects");
+    }
+
     @Test
     void theHoltWintersArimaCombinationRoundTripsWithOrderedQuantiles() throws Exception {
         TimeSeries series = SyntheticLoad.weekly(48 * 21, 19, 0.02);
         ForecastModel model = new AutoForecaster(ForecastOptions.defaults().withHorizon(3))
-                .fitNamed(AutoForecaster.COMBINATION, series);
+                .fitNamed(AutoForecaster.COMBINATION, java.util.Map.of(), series);
         Path file = temp.resolve("combo.zip");
         ForecastModelFile.save(model, file, "test", Instant.EPOCH);
         double[] levels = {0.1, 0.5, 0.9};

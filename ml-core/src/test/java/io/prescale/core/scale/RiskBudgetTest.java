@@ -23,14 +23,26 @@ class RiskBudgetTest {
         return TimeSeries.of(Instant.parse("2026-03-02T00:00:00Z"), Duration.ofMinutes(10), v);
     }
 
+    /** 10-minute steps, start-up 2 steps, 100 requests per instance, bounds [1, 40]. */
+    private static final SimulationSettings WORLD = new SimulationSettings(Duration.ofMinutes(10),
+            Duration.ofMinutes(20), 2, 100, Bounds.of(1, 40), 0, 0.7, Duration.ofMinutes(5), 0.01);
+    private static final ScalingController.Options CONTROLLER = ScalingController.Options.defaults()
+            .withLead(Duration.ofMinutes(20));
+
+    private static RiskBudget.Choice choose(RiskBudget budget, TimeSeries load) {
+        ForecastMemo memo = new ForecastMemo(new SeasonalQuantileForecaster(), RiskBudget.CANDIDATES, 2 * 7 * DAY);
+        return budget.choose(memo, load, WORLD, CONTROLLER, null, 14 * DAY);
+    }
+
     @Test
     void replayedUnservedShareFallsAsTheQuantileRises() {
         RiskBudget budget = RiskBudget.of(0.01, 7 * DAY);
-        RiskBudget.Choice choice = budget.choose(new SeasonalQuantileForecaster(), noisyDays(1), 2, 100);
+        RiskBudget.Choice choice = choose(budget, noisyDays(1));
 
         double[] unserved = choice.unserved();
-        for (int q = 1; q < unserved.length; q++) {
-            assertThat(unserved[q]).isLessThanOrEqualTo(unserved[q - 1] + 1e-12);
+        for (int q = 2; q < unserved.length; q++) {
+            assertThat(unserved[q]).as("p%s against two candidates lower", budget.candidates()[q])
+                    .isLessThanOrEqualTo(unserved[q - 2] + 1e-12);
         }
         assertThat(unserved[0]).isGreaterThan(unserved[unserved.length - 1]);
     }
@@ -38,8 +50,8 @@ class RiskBudgetTest {
     @Test
     void aTighterBudgetChoosesAHigherQuantileAndKeepsIt() {
         TimeSeries load = noisyDays(2);
-        RiskBudget.Choice loose = RiskBudget.of(0.05, 7 * DAY).choose(new SeasonalQuantileForecaster(), load, 2, 100);
-        RiskBudget.Choice tight = RiskBudget.of(0.002, 7 * DAY).choose(new SeasonalQuantileForecaster(), load, 2, 100);
+        RiskBudget.Choice loose = choose(RiskBudget.of(0.05, 7 * DAY), load);
+        RiskBudget.Choice tight = choose(RiskBudget.of(0.002, 7 * DAY), load);
 
         assertThat(tight.quantile()).isGreaterThan(loose.quantile());
         assertThat(loose.withinBudget()).isTrue();
@@ -48,9 +60,35 @@ class RiskBudgetTest {
     }
 
     @Test
+    void aDearerUnservedLoadBalancesAtAHigherQuantile() {
+        TimeSeries load = noisyDays(5);
+        RiskBudget balanced = RiskBudget.costBalanced(7 * DAY);
+        ForecastMemo memo = new ForecastMemo(new SeasonalQuantileForecaster(), balanced.candidates(), 2 * 7 * DAY);
+        RiskBudget.Choice cheap = balanced.choose(memo, load, WORLD, CONTROLLER, null, 14 * DAY, 0.2);
+        RiskBudget.Choice dear = balanced.choose(memo, load, WORLD, CONTROLLER, null, 14 * DAY, 200);
+
+        assertThat(dear.quantile()).isGreaterThan(cheap.quantile());
+        assertThat(cheap.withinBudget()).isTrue();
+    }
+
+    @Test
+    void aCostBalancedBacktestReportsTheQuantileItChoseAtEachRefit() {
+        ScalingBacktestOptions options = ScalingBacktestOptions.defaults().withLead(Duration.ofMinutes(20), null)
+                .withUnservedCost(RiskBudget.SUGGESTED_UNSERVED_COST);
+        TimeSeries load = noisyDays(6).slice(0, 10 * DAY);
+        ScalingBacktestResult result = ScalingBacktest.run(load, options, SeasonalQuantileForecaster::new,
+                java.util.List.of("prescale"), false);
+
+        assertThat(result.chosenQuantiles()).isNotEmpty()
+                .allSatisfy(q -> assertThat(RiskBudget.CANDIDATES).contains(q));
+        assertThat(ScalingBacktest.run(load, options.withUnservedCost(null), SeasonalQuantileForecaster::new,
+                java.util.List.of("prescale"), false).chosenQuantiles()).isEmpty();
+    }
+
+    @Test
     void tooShortAHistoryLeavesTheQuantileAlone() {
         TimeSeries shortLoad = noisyDays(3).slice(0, 10);
-        assertThat(RiskBudget.of(0.01, 7 * DAY).choose(new SeasonalQuantileForecaster(), shortLoad, 6, 100)).isNull();
+        assertThat(choose(RiskBudget.of(0.01, 7 * DAY), shortLoad)).isNull();
     }
 
     @Test

@@ -45,7 +45,7 @@ class CapacityModelTest {
     void learnsSyntheticQueueingDataAndReportsItsCrossValidatedError() {
         CapacityModel model = CapacityModel.fit(SPACE, synthetic(40, 3), 1);
         assertThat(model.validation().scores()).extracting(CapacityModel.Score::model)
-                .containsExactly("queueing", "tribuo-random-forest");
+                .containsExactly("queueing", "queueing-erlang-c", "tribuo-random-forest");
         assertThat(model.validation().folds()).isEqualTo(5);
         assertThat(model.validation().best().p99ErrorShare()).isLessThan(0.5);
         // more capacity never holds less load
@@ -55,6 +55,53 @@ class CapacityModelTest {
         // light load holds, a load far beyond capacity does not
         assertThat(model.holds(large, 100)).isTrue();
         assertThat(model.holds(small, 50_000)).isFalse();
+    }
+
+    @Test
+    void erlangCWaitMatchesTheClosedFormsOfMm1AndMm2() {
+        // M/M/1, s = 1 ms, λ = 0.5/ms: C = ρ = 0.5, p99 wait = ln(0.5/0.01) / (1 − 0.5)
+        assertThat(QueueingModel.erlangWait99(1, 1, 0.5)).isCloseTo(Math.log(50) / 0.5, org.assertj.core.data.Offset.offset(1e-9));
+        // M/M/2, A = 1: C(2, 1) = 1/3, p99 wait = ln(100/3) / (2 − 1)
+        assertThat(QueueingModel.erlangWait99(2, 1, 1)).isCloseTo(Math.log(100 / 3.0), org.assertj.core.data.Offset.offset(1e-9));
+        // 32 servers at 50 % utilisation: fewer than 1 % wait
+        assertThat(QueueingModel.erlangWait99(32, 1, 16)).isZero();
+        assertThat(QueueingModel.erlangWait99(4, 1, 4)).isInfinite();
+    }
+
+    @Test
+    void blockingIsErlangBWithoutAQueueAndVanishesWithADeepOne() {
+        // Erlang B: B(1, A) = A / (1 + A); B(2, 1) = (1/2) / (1 + 1 + 1/2) = 0.2
+        assertThat(QueueingModel.blocking(1, 0, 1)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(QueueingModel.blocking(2, 0, 1)).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(QueueingModel.blocking(8, 1000, 4)).isLessThan(1e-12);
+        assertThat(QueueingModel.blocking(8, 0, 0)).isZero();
+        // overloaded with a deep queue: the share beyond capacity, 1 − 1/ρ, and never NaN
+        assertThat(QueueingModel.blocking(2, 1000, 4)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        // M/M/2/5 at a = 2: p_n ∝ 1, 2, 2, 2, 2, 2, so p_5 = 2/11
+        assertThat(QueueingModel.blocking(2, 3, 2)).isCloseTo(2 / 11.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void theErlangCFormBeatsKingmanOnAThreadPoolBoundService() {
+        // a pool of T threads each holding a request 20 ms (M/M/T), p99 = 20 ms × 2 + the Erlang C p99 wait
+        SplittableRandom random = new SplittableRandom(7);
+        List<Measurement> data = new ArrayList<>();
+        double[][] design = LatinHypercube.sample(40, 5, 11);
+        for (int i = 0; i < design.length; i++) {
+            Configuration config = SPACE.at(new double[] {design[i][0], 1, design[i][2], 0});
+            double load = 20 + 1500 * design[i][4];
+            double lambda = load / SPACE.count(config) / 1000;
+            double wait = QueueingModel.erlangWait99(config.get("threads"), 20, lambda);
+            double p99 = Double.isFinite(wait) ? Math.min(2000, 40 + wait) : 2000;
+            double errors = Double.isFinite(wait) ? 0 : 1 - config.get("threads") / 20.0 / lambda;
+            p99 *= 1 + 0.05 * (random.nextDouble() * 2 - 1);
+            data.add(new Measurement(i, "design", config, load, p99, Math.max(0, errors), load, 1));
+        }
+        CapacityModel model = CapacityModel.fit(SPACE, data, 1);
+        double kingman = model.validation().scores().get(0).p99ErrorShare();
+        double erlang = model.validation().scores().get(1).p99ErrorShare();
+        assertThat(erlang).isLessThan(kingman).isLessThan(0.15);
+        assertThat(model.name()).isEqualTo("queueing-erlang-c");
     }
 
     @Test
