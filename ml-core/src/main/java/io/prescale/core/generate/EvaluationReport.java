@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param window steps per window
  * @param features features per step
  * @param trainWindows windows the model trained on
- * @param testWindows held-out real windows it is scored against
+ * @param testWindows real windows held out of training (temporal: the ones scored against; timegan: the ones
+ *                    the memorisation ratio compares with — the scores compare with all windows)
  * @param runs metric runs averaged
  * @param seed the seed of the whole evaluation
+ * @param protocol the protocol the figures were measured under
+ * @param scaling how windows were scaled: {@code global} (one min-max scaler) or {@code per-window}
  * @param discriminativeScore mean |accuracy − 0.5| of the post-hoc classifier
  * @param discriminativeScoreStd its standard deviation over runs
  * @param predictiveScore mean one-step MAE on real windows of a GRU trained on synthetic ones
@@ -25,11 +28,13 @@ import java.util.Objects;
  * @param deviations every departure from TimeGAN's protocol
  */
 public record EvaluationReport(String model, int window, int features, int trainWindows, int testWindows, int runs,
-                               long seed, double discriminativeScore, double discriminativeScoreStd,
+                               long seed, EvaluationProtocol protocol, String scaling, double discriminativeScore, double discriminativeScoreStd,
                                double predictiveScore, double predictiveScoreReal, double acfDistance,
                                double memorisationRatio, Integer activeLatentDims, List<String> deviations) {
     public EvaluationReport {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(scaling, "scaling");
         deviations = List.copyOf(deviations);
     }
 }

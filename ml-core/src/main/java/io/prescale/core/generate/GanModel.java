@@ -35,18 +35,19 @@ final class GanModel extends LatentLoadModel {
 
     @Override
     int latentSize() {
-        return window() * options.noiseDims();
+        return window() / GanNets.fold(window()) * options.noiseDims();
     }
 
     @Override
     double[][][] decode(float[] z, float[] c, int n) {
         ParameterStore store = new ParameterStore(manager, false);
+        int steps = window() / GanNets.fold(window());
         try (NDManager step = manager.newSubManager()) {
-            NDArray noise = step.create(z, new Shape(n, window(), options.noiseDims()));
-            NDArray condition = GanNets.perStep(step.create(c, new Shape(n, ConditionSet.SIZE)), window());
+            NDArray noise = step.create(z, new Shape(n, steps, options.noiseDims()));
+            NDArray condition = GanNets.perStep(step.create(c, new Shape(n, ConditionSet.SIZE)), steps);
             NDArray e = GanNets.run(nets.generator(), store, noise.concat(condition, 2), false);
             NDArray hHat = GanNets.run(nets.supervisor(), store, e, false);
-            return Tensors.windows(GanNets.run(nets.recovery(), store, hHat, false));
+            return Tensors.windows(GanNets.run(nets.recovery(), store, hHat, false).reshape(n, window(), features()));
         }
     }
 

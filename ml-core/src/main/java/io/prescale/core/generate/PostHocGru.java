@@ -77,17 +77,20 @@ final class PostHocGru {
     }
 
     /**
-     * Mean absolute one-step error on {@code test} of a GRU trained on {@code train}: input all features at steps
-     * 1..W−1, target the last feature at steps 2..W.
+     * Mean absolute one-step error on {@code test} of a GRU trained on {@code train}, target the last feature at
+     * steps 2..W; input at steps 1..W−1 the first dim−1 features when {@code paperInputs} and there are several
+     * (TimeGAN's code), else all features (the target's own lag included).
      */
-    static double predictiveMae(double[][][] train, double[][][] test, int iterations, int batch, long seed) {
+    static double predictiveMae(double[][][] train, double[][][] test, int iterations, int batch,
+                                boolean paperInputs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int steps = train[0].length;
-        int features = train[0][0].length;
+        int all = train[0][0].length;
+        int features = paperInputs && all > 1 ? all - 1 : all;
         try (NDManager manager = DeepLearning.newManager()) {
             DeepLearning.seed(seed);
             SequentialBlock net = new SequentialBlock()
-                    .add(GRU.builder().setStateSize(hiddenSize(features)).setNumLayers(1).optBatchFirst(true).build())
+                    .add(GRU.builder().setStateSize(hiddenSize(all)).setNumLayers(1).optBatchFirst(true).build())
                     .add(Linear.builder().setUnits(1).build())
                     .addSingleton(Activation::sigmoid);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, steps - 1, features));
@@ -98,7 +101,7 @@ final class PostHocGru {
                 try (NDManager step = manager.newSubManager();
                      GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
                     NDArray x = Tensors.batch(step, train, index, 0, steps - 1, 0, features);
-                    NDArray y = Tensors.batch(step, train, index, 1, steps, features - 1, features);
+                    NDArray y = Tensors.batch(step, train, index, 1, steps, all - 1, all);
                     NDArray prediction = Chunked.forward(net, store, x, true);
                     collector.backward(prediction.sub(y).abs().mean());
                 }
@@ -109,7 +112,7 @@ final class PostHocGru {
                 int[] index = range(from, Math.min(test.length, from + 512));
                 try (NDManager step = manager.newSubManager()) {
                     NDArray x = Tensors.batch(step, test, index, 0, steps - 1, 0, features);
-                    NDArray y = Tensors.batch(step, test, index, 1, steps, features - 1, features);
+                    NDArray y = Tensors.batch(step, test, index, 1, steps, all - 1, all);
                     NDArray prediction = Chunked.forward(net, store, x, false);
                     sum += prediction.sub(y).abs().mean().getFloat() * index.length;
                 }

@@ -21,6 +21,9 @@ import java.util.SplittableRandom;
  * DJL's {@code GradientCollector} does not expose (its backward never creates a graph); and TimeGAN is the
  * reference our benchmark figures come from, so its supervised loss gives the stepwise dynamics our
  * predictive score rewards. Noise is Gaussian rather than TimeGAN's uniform, so that latent tails exist.
+ *
+ * <p>Cost on two cores: the GRUs run over folded windows ({@link GanNets#fold}), and the moment loss compares
+ * folded steps, which are the same values as TimeGAN's per-step moments.
  */
 public final class TimeGan {
     static final String KIND = "generate/gan";
@@ -60,6 +63,7 @@ public final class TimeGan {
         private final AdamStep supervisor;
         private final AdamStep discriminator;
         private final int steps;
+        private final int folded;
 
         Loop(WindowSet training, ConditionSet conditions, GanNets nets, GanOptions options, NDManager manager,
              long seed) {
@@ -76,7 +80,9 @@ public final class TimeGan {
             this.generator = new AdamStep(nets.generator(), lr);
             this.supervisor = new AdamStep(nets.supervisor(), lr);
             this.discriminator = new AdamStep(nets.discriminator(), lr);
-            this.steps = training.window();
+            int fold = GanNets.fold(training.window());
+            this.steps = training.window() / fold;
+            this.folded = training.features() * fold;
         }
 
         void run() {
@@ -182,8 +188,9 @@ public final class TimeGan {
             return Tensors.draw(random, training.size(), Math.min(options.batchSize(), training.size()));
         }
 
+        /** Windows {@code index}, folded to (batch, GRU steps, fold × features). */
         private NDArray batch(NDManager step, int[] index) {
-            return Tensors.batch(step, training.windows(), index);
+            return Tensors.batch(step, training.windows(), index).reshape(index.length, steps, folded);
         }
 
         /** Standard deviation over the batch axis (TimeGAN's moment loss). */

@@ -45,6 +45,61 @@ public record WindowSet(double[][][] windows, int[] starts, MinMaxScaler scaler)
         return new WindowSet(windows, starts, scaler);
     }
 
+    /**
+     * All stride-1 windows of {@code rows} whose start is in [from, to − window], each min-max scaled per feature
+     * on its own values ({@code (x − min) / (max − min + 1e-7)}), so that a trend across windows does not push
+     * later windows out of [0, 1]; {@link #scaler()} is then the identity.
+     */
+    public static WindowSet slidePerWindow(double[][] rows, int from, int to, int window) {
+        int features = rows.length == 0 ? 1 : rows[0].length;
+        double[] zeros = new double[features];
+        double[] ones = new double[features];
+        java.util.Arrays.fill(ones, 1);
+        MinMaxScaler identity = new MinMaxScaler(zeros, ones);
+        WindowSet raw = slide(rows, from, to, window, identity);
+        for (double[][] w : raw.windows()) {
+            for (int f = 0; f < features; f++) {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (double[] step : w) {
+                    min = Math.min(min, step[f]);
+                    max = Math.max(max, step[f]);
+                }
+                for (double[] step : w) {
+                    step[f] = (step[f] - min) / (max - min + MinMaxScaler.EPSILON);
+                }
+            }
+        }
+        return raw;
+    }
+
+    /** Windows given as they are (already scaled to about [0, 1]), window i starting at row i × steps. */
+    public static WindowSet of(double[][][] windows) {
+        if (windows.length == 0) {
+            throw new IllegalArgumentException("no windows");
+        }
+        int features = windows[0][0].length;
+        double[] zeros = new double[features];
+        double[] ones = new double[features];
+        java.util.Arrays.fill(ones, 1);
+        int[] starts = new int[windows.length];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = i * windows[0].length;
+        }
+        return new WindowSet(windows, starts, new MinMaxScaler(zeros, ones));
+    }
+
+    /** The windows at {@code index}, in that order (arrays shared). */
+    WindowSet subset(int[] index) {
+        double[][][] w = new double[index.length][][];
+        int[] s = new int[index.length];
+        for (int i = 0; i < index.length; i++) {
+            w[i] = windows[index[i]];
+            s[i] = starts[index[i]];
+        }
+        return new WindowSet(w, s, scaler);
+    }
+
     public int size() {
         return windows.length;
     }

@@ -14,8 +14,11 @@ import java.util.Objects;
  * {@code pytorch-native-cpu} jar on the class path, never a download), a bounded number of CPU threads, and
  * seeding. Every deep model in Prescale obtains its engine and managers here.
  *
- * <p>Threads: {@code PRESCALE_DJL_THREADS} or the system property {@code ai.djl.pytorch.num_threads}, default
- * {@code min(2, cores)}; this must be decided before PyTorch loads, so call {@link #engine()} first.
+ * <p>Threads: {@code PRESCALE_DJL_THREADS} or the system property {@code ai.djl.pytorch.num_threads}, default 1;
+ * this must be decided before PyTorch loads, so call {@link #engine()} first. One intra-op thread because
+ * Prescale's networks are small and the machines it runs on are shared: on two loaded cores a TimeGAN run of 10
+ * iterations per phase took 41 s with one thread and 632 s with two (PyTorch's OpenMP workers spin-wait for each
+ * other when the cores are busy).
  */
 public final class DeepLearning {
     private static final String ENGINE = "PyTorch";
@@ -72,8 +75,7 @@ public final class DeepLearning {
     static void configureProperties() {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("ai.djl.default_engine", ENGINE);
-        String threads = Objects.requireNonNullElse(System.getenv("PRESCALE_DJL_THREADS"),
-                String.valueOf(Math.min(2, Runtime.getRuntime().availableProcessors())));
+        String threads = Objects.requireNonNullElse(System.getenv("PRESCALE_DJL_THREADS"), "1");
         setIfAbsent("ai.djl.pytorch.num_threads", threads);
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         // DJL's graph optimiser only matters for TorchScript; turning it off avoids first-call recompilation.

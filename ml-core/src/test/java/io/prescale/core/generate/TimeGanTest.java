@@ -39,4 +39,20 @@ class TimeGanTest {
         // GRU kernels may differ in the last float bit after a reload (measured 6e-8)
         assertThat(maxDiff).isLessThan(1e-6);
     }
+
+    @Test
+    void gruStepsFoldConsecutiveStepsSoThatADayOfFortyEightStepsIsTwelveGruSteps() {
+        assertThat(GanNets.fold(12)).isEqualTo(1);
+        assertThat(GanNets.fold(24)).isEqualTo(2);
+        assertThat(GanNets.fold(48)).isEqualTo(4);
+        assertThat(GanNets.fold(288)).isEqualTo(24);
+        assertThat(GanNets.fold(29)).isEqualTo(1);
+        double[][] rows = SyntheticLoad.dailyRows(6, 48, 7);
+        WindowSet windows = WindowSet.slide(rows, 0, rows.length, 48, MinMaxScaler.fit(rows));
+        LoadModel gan = TimeGan.trainer(new GanOptions(4, 2, 3, 3, 3, 16, 1e-3)).train(windows, 1);
+        double[][][] sample = gan.sample(3, 2);
+        assertThat(sample).hasNumberOfRows(3);
+        assertThat(sample[0]).hasNumberOfRows(48);
+        assertThat(sample[0][0]).hasSize(1);
+    }
 }
