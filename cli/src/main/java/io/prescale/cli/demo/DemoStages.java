@@ -11,7 +11,8 @@ public final class DemoStages {
             new GenerateStage(),
             new LoadTestStage(),
             new ForecastStage(),
-            new ScaleStage());
+            new ScaleStage(),
+            new ActuatorStage());
 
     private DemoStages() {
     }

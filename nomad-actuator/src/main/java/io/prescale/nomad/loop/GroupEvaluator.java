@@ -207,7 +207,7 @@ final class GroupEvaluator {
         Map<String, Double> numbers = new LinkedHashMap<>(decision.numbers());
         numbers.put("currentLoad", load);
         numbers.put("quantile", quantile);
-        numbers.put("forecastPeak", peaks.get(quantile));
+        numbers.putIfAbsent("forecastPeak", peaks.get(quantile));
         numbers.put("min", (double) spec.bounds().min());
         numbers.put("max", (double) spec.bounds().max());
         if (spec.hasRiskBudget()) {
