@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -55,9 +54,7 @@ public final class NomadClient implements AutoCloseable {
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
                 .retryOnConnectionFailure(false)
-                .socketFactory(new NoDelaySockets())
-                // the actuator has many calls in flight (discovery reads, actions of different jobs): keep them warm
-                .connectionPool(new ConnectionPool(32, 5, java.util.concurrent.TimeUnit.MINUTES));
+                .socketFactory(new NoDelaySockets());
         TlsSetup.apply(builder, config.caFile(), config.clientCert(), config.clientKey());
         this.http = builder.build();
     }

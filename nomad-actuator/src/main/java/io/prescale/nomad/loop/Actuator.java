@@ -17,18 +17,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The actuator's loop: {@link #runCycle()} discovers the annotated groups, evaluates each (in parallel) and acts per
@@ -50,7 +44,6 @@ public final class Actuator implements AutoCloseable {
     private final PolicyStore policies;
     private final StateStore state;
     private final ForkJoinPool pool;
-    private final ExecutorService io;
     private final CalendarSource calendars;
     private final Map<GroupRef, GroupResult> last = new ConcurrentHashMap<>();
     private volatile CycleReport lastReport;
@@ -68,14 +61,6 @@ public final class Actuator implements AutoCloseable {
         this.evaluator = new GroupEvaluator(options, Objects.requireNonNull(b.loads, "loads"), policies, state);
         this.actions = new Actions(b.client, jobs, state, leadership, metrics);
         this.pool = new ForkJoinPool(options.parallelism());
-        ThreadPoolExecutor ioPool = new ThreadPoolExecutor(options.ioParallelism(), options.ioParallelism(), 30,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "prescale-actuator-io");
-                    t.setDaemon(true);
-                    return t;
-                });
-        ioPool.allowCoreThreadTimeOut(true);
-        this.io = ioPool;
     }
 
     public static Builder builder() {
@@ -129,30 +114,16 @@ public final class Actuator implements AutoCloseable {
             faults.count(ErrorKind.EVENTS_ERROR);
         }
         evaluator.startCycle(calendar);
-        List<Work> work = new ArrayList<>();
+        List<Object[]> work = new ArrayList<>();
         for (Job job : found) {
             for (Annotated a : Annotations.read(job, options.annotationDefaults())) {
-                work.add(new Work(a, job));
+                work.add(new Object[] {a, job});
             }
         }
-        List<GroupResult> results = new ArrayList<>();
+        List<GroupResult> results;
         try {
-            // evaluation is CPU-bound: the evaluation pool
-            List<Pending> pending = pool.submit(() -> work.parallelStream().map(w -> evaluate(w, now, faults))
+            results = pool.submit(() -> work.parallelStream().map(w -> one((Annotated) w[0], (Job) w[1], now, faults))
                     .toList()).get();
-            // actions wait on Nomad: one task per job (its groups act in turn), many jobs in flight at once
-            Map<String, List<Pending>> byJob = new LinkedHashMap<>();
-            for (Pending p : pending) {
-                byJob.computeIfAbsent(p.a().ref().namespace() + "\u0000" + p.a().ref().job(), k -> new ArrayList<>())
-                        .add(p);
-            }
-            List<Future<List<GroupResult>>> acting = new ArrayList<>();
-            for (List<Pending> ofJob : byJob.values()) {
-                acting.add(io.submit(() -> ofJob.stream().map(p -> record(p, act(p, now, faults))).toList()));
-            }
-            for (Future<List<GroupResult>> f : acting) {
-                results.addAll(f.get());
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during a cycle", e);
@@ -165,56 +136,23 @@ public final class Actuator implements AutoCloseable {
         return finish(now, sorted, t0, faults, null, true, calendar);
     }
 
-    /** One annotated group of a discovered job. */
-    private record Work(Annotated a, Job job) {
-    }
-
-    /**
-     * A group after evaluation: a finished {@code result}, or an {@code outcome} whose decision is still to act on;
-     * {@code skipped} when its own interval has not passed (the result is then its last one, not recorded again).
-     */
-    private record Pending(Annotated a, GroupResult result, GroupEvaluator.Outcome outcome, boolean skipped) {
-    }
-
-    private Pending evaluate(Work w, Instant now, Faults faults) {
-        Annotated a = w.a();
+    private GroupResult one(Annotated a, Job job, Instant now, Faults faults) {
         if (a.valid() && a.spec().interval() != null) {
             GroupResult previous = last.get(a.ref());
             if (previous != null && previous.evaluatedAt() != null && !now.isBefore(previous.evaluatedAt())
                     && now.isBefore(previous.evaluatedAt().plus(a.spec().interval()))) {
-                return new Pending(a, previous, null, true);   // not due: prescale.interval has not passed
+                return previous;   // not due: its prescale.interval has not passed since its last evaluation
             }
         }
+        GroupResult r;
         try {
             Mode mode = a.spec() == null ? null : options.dryRun() || !jobs.live() ? Mode.FORECAST_ONLY : a.spec().mode();
-            GroupEvaluator.Outcome o = evaluator.evaluate(a, w.job(), now, mode, faults);
-            return o.decision() == null ? new Pending(a, o.result(), null, false) : new Pending(a, null, o, false);
+            GroupEvaluator.Outcome o = evaluator.evaluate(a, job, now, mode, faults);
+            r = o.decision() == null ? o.result() : actions.act(o, a, faults);
         } catch (RuntimeException e) {
-            return new Pending(a, unexpected(a, now, faults, e), null, false);
-        }
-    }
-
-    private GroupResult act(Pending p, Instant now, Faults faults) {
-        if (p.outcome() == null) {
-            return p.result();
-        }
-        try {
-            return actions.act(p.outcome(), p.a(), faults);
-        } catch (RuntimeException e) {
-            return unexpected(p.a(), now, faults, e);
-        }
-    }
-
-    private static GroupResult unexpected(Annotated a, Instant now, Faults faults, RuntimeException e) {
-        faults.count(ErrorKind.FORECAST_ERROR);
-        return new GroupResult(a.ref(), null, "error", "unexpected: " + e, a.currentCount(), null, null, null, null,
-                now);
-    }
-
-    /** Metrics, the decision log line and the API's last result, once per evaluated group. */
-    private GroupResult record(Pending p, GroupResult r) {
-        if (p.skipped()) {
-            return r;
+            faults.count(ErrorKind.FORECAST_ERROR);
+            r = new GroupResult(a.ref(), null, "error", "unexpected: " + e, a.currentCount(), null, null, null, null,
+                    now);
         }
         if (r.decision() != null) {
             metrics.decision(r.decision().action().name().toLowerCase(java.util.Locale.ROOT), r.mode().wire());
@@ -241,7 +179,6 @@ public final class Actuator implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-        io.shutdownNow();
     }
 
     /** Builder of {@link Actuator}; jobs and loads are required. */

@@ -13,17 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Discovery by Nomad's job list: every page of {@code GET /v1/jobs}, then {@code GET /v1/job/:id} only for jobs
- * whose {@code ModifyIndex} changed since the last look (so a steady cycle costs one list), several at once (idle
- * reader threads end after 30 s). {@link #awaitChange}
+ * whose {@code ModifyIndex} changed since the last look (so a steady cycle costs one list). {@link #awaitChange}
  * is the blocking query a background thread runs between cycles. Dispatched children, parameterized templates,
  * periodic launches and stopped jobs are skipped. Thread-safe.
  */
@@ -35,33 +28,13 @@ public final class NomadDiscovery implements JobSource {
     private final String namespace;
     private final int perPage;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final ExecutorService readers;
     private volatile long lastIndex;
 
     /** @param namespace {@code *} for all namespaces, null for the client's */
     public NomadDiscovery(NomadClient client, String namespace, int perPage) {
-        this(client, namespace, perPage, 8);
-    }
-
-    /**
-     * @param namespace {@code *} for all namespaces, null for the client's
-     * @param readParallelism how many changed jobs are read at once ({@code GET /v1/job/:id})
-     */
-    public NomadDiscovery(NomadClient client, String namespace, int perPage, int readParallelism) {
-        if (readParallelism < 1) {
-            throw new IllegalArgumentException("readParallelism must be ≥ 1, got " + readParallelism);
-        }
         this.client = client;
         this.namespace = namespace;
         this.perPage = perPage;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(readParallelism, readParallelism, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "prescale-discovery");
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        this.readers = pool;
     }
 
     @Override
@@ -69,58 +42,29 @@ public final class NomadDiscovery implements JobSource {
         QueryResult<List<JobListStub>> list = client.listAllJobs(query());
         lastIndex = list.meta().index();
         Set<String> seen = new HashSet<>();
-        List<JobListStub> live = new ArrayList<>();
-        List<Future<?>> reads = new ArrayList<>();
+        List<Job> out = new ArrayList<>();
         for (JobListStub stub : list.value()) {
             if (stub.parentId() != null && !stub.parentId().isEmpty() || stub.stop()) {
                 continue;
             }
             String key = stub.namespace() + "\u0000" + stub.id();
             seen.add(key);
-            live.add(stub);
             Cached c = cache.get(key);
             if (c == null || c.modifyIndex() != stub.modifyIndex()) {
-                reads.add(readers.submit(() -> {
-                    Optional<Job> job = client.readJob(stub.namespace(), stub.id()).map(QueryResult::value);
-                    if (job.isEmpty()) {
-                        cache.remove(key);
-                    } else {
-                        cache.put(key, new Cached(job.get().modifyIndex(), job.get()));
-                    }
-                }));
+                Optional<Job> job = client.readJob(stub.namespace(), stub.id()).map(QueryResult::value);
+                if (job.isEmpty()) {
+                    cache.remove(key);
+                    continue;
+                }
+                c = new Cached(job.get().modifyIndex(), job.get());
+                cache.put(key, c);
             }
-        }
-        awaitAll(reads);
-        List<Job> out = new ArrayList<>();
-        for (JobListStub stub : live) {
-            Cached c = cache.get(stub.namespace() + "\u0000" + stub.id());
-            if (c != null && !c.job().parameterized()) {
+            if (!c.job().parameterized()) {
                 out.add(c.job());
             }
         }
         cache.keySet().retainAll(seen);
         return out;
-    }
-
-    /** Waits for every read; the first failure (a NomadApiException) is rethrown after all have ended. */
-    private static void awaitAll(List<Future<?>> reads) {
-        RuntimeException first = null;
-        for (Future<?> f : reads) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading jobs", e);
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
     }
 
     /** Blocks until Nomad's job list changes after the last {@link #jobs()} or {@code wait} passes. */
