@@ -114,6 +114,7 @@ public final class Actuator implements AutoCloseable {
             faults.count(ErrorKind.EVENTS_ERROR);
         }
         evaluator.startCycle(calendar);
+        actions.startCycle();
         List<Object[]> work = new ArrayList<>();
         for (Job job : found) {
             for (Annotated a : Annotations.read(job, options.annotationDefaults())) {
