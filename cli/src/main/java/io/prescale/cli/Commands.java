@@ -13,6 +13,7 @@ import io.prescale.cli.forecast.ForecastBenchCommand;
 import io.prescale.cli.forecast.ForecastCommand;
 import io.prescale.cli.generate.GenerateBenchCommand;
 import io.prescale.cli.generate.GenerateCommand;
+import io.prescale.cli.grafana.GrafanaCommand;
 import io.prescale.cli.loadtest.LoadgenBenchCommand;
 import io.prescale.cli.loadtest.LoadtestCommand;
 import io.prescale.cli.loadtest.ServeReferenceCommand;
@@ -50,7 +51,8 @@ final class Commands {
             ActuatorCommand.class,
             PolicyCommand.class,
             CollectCommand.class,
-            TuneCommand.class);
+            TuneCommand.class,
+            GrafanaCommand.class);
 
     private Commands() {
     }

@@ -125,6 +125,13 @@ class CommandContractTest {
         cases.put("bench generate", List.of(
                 List.of("bench", "generate", "--models", "none", "--vae-iterations", "5", "--json"),
                 List.of("bench", "generate", "--runs", "0", "--json")));
+        cases.put("grafana export", List.of(
+                List.of("grafana", "export", "--out", "$TMP/grafana", "--json"),
+                List.of("grafana", "export", "--out", "$TMP/grafana", "--dashboards-path", "relative", "--json")));
+        cases.put("grafana publish", List.of(
+                List.of("grafana", "publish", "--url", io.prescale.cli.grafana.FakeGrafana.url(),
+                        "--grafana-token-file", io.prescale.cli.grafana.FakeGrafana.tokenFile(), "--json"),
+                List.of("grafana", "publish", "--url", "not a url", "--json")));
         String jobs = "src/test/resources/actuator/jobs.json";
         cases.put("actuator run", List.of(
                 List.of("actuator", "run", "--once", "--jobs-file", jobs, "--store", web, "--step", "1m", "--history",

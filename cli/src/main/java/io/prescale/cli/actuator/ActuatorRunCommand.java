@@ -1,6 +1,7 @@
 package io.prescale.cli.actuator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prescale.cli.input.GrafanaAccess;
 import io.prescale.cli.input.PrometheusOptions;
 import io.prescale.cli.input.PrometheusSources;
 import io.prescale.cli.base.BadInputException;
@@ -12,6 +13,8 @@ import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.scale.SeasonalQuantileForecaster;
 import io.prescale.core.store.MetricSource;
 import io.prescale.core.store.QuestDbStore;
+import io.prescale.grafana.client.GrafanaClient;
+import io.prescale.grafana.client.GrafanaClientOptions;
 import io.prescale.nomad.ActuatorService;
 import io.prescale.nomad.annotations.Mode;
 import io.prescale.nomad.api.ActuatorApi;
@@ -28,6 +31,7 @@ import io.prescale.nomad.ha.VariablesStateStore;
 import io.prescale.nomad.loop.Actuator;
 import io.prescale.nomad.loop.ActuatorOptions;
 import io.prescale.nomad.loop.CycleReport;
+import io.prescale.nomad.loop.DecisionListener;
 import io.prescale.nomad.loop.GroupResult;
 import io.prescale.nomad.loop.JobSource;
 import io.prescale.nomad.loop.LoadSource;
@@ -55,7 +59,9 @@ import picocli.CommandLine.Option;
  * {@code prescale actuator run}: with {@code --once}, one evaluation cycle printed as one document (exit 1 when Nomad
  * or the load source cannot be reached, naming the endpoint); without, the service: a cycle every
  * {@code --interval}, the API and {@code /metrics} on {@code --listen}, HA through the Nomad Variables lock.
- * {@code --jobs-file} replaces discovery with a file (always a forecast-only dry run).
+ * {@code --jobs-file} replaces discovery with a file (always a forecast-only dry run). With {@code --grafana-url},
+ * each decision that changes a group is also sent to Grafana as an annotation (the token from
+ * {@code --grafana-token-file} or {@code GRAFANA_TOKEN}); a Grafana that fails is logged and counted, never fatal.
  */
 @Command(name = "run", description = "Run the actuator: one cycle (--once) or the service with its API.")
 public final class ActuatorRunCommand extends LeafCommand {
@@ -132,6 +138,15 @@ public final class ActuatorRunCommand extends LeafCommand {
     @Option(names = "--no-ha", description = "Do not take the prescale/leader lock (a single replica).")
     boolean noHa;
 
+    @Option(names = "--grafana-url", paramLabel = "URL",
+            description = "Send each scaling decision to this Grafana as an annotation on the scaling dashboard.")
+    String grafanaUrl;
+
+    @Option(names = GrafanaAccess.TOKEN_FILE_OPTION, paramLabel = "FILE",
+            description = "File holding the Grafana service-account token (default: the GRAFANA_TOKEN environment"
+                    + " variable).")
+    Path grafanaTokenFile;
+
     @Option(names = "--duration", paramLabel = "DURATION",
             description = "Stop the service after this long (default: run until stopped).")
     Duration duration;
@@ -145,6 +160,10 @@ public final class ActuatorRunCommand extends LeafCommand {
                 .withStep(step).withHistory(history).withForecaster(forecaster(forecaster));
         List<AutoCloseable> closing = new ArrayList<>();
         try {
+            GrafanaDecisionAnnotations annotations = grafanaAnnotations(clock);
+            if (annotations != null) {
+                closing.add(annotations);
+            }
             NomadClient client = nomad.given() ? nomad.client("*".equals(namespace) ? null : namespace,
                     output.env()) : null;
             if (client != null) {
@@ -179,15 +198,21 @@ public final class ActuatorRunCommand extends LeafCommand {
                     : eventsVariable != null ? new VariableCalendarSource(client, null, eventsVariable)
                     : CalendarSource.none();
             Actuator actuator = Actuator.builder().options(options).jobs(jobs).loads(LoadSource.of(promSource, questDb))
-                    .calendars(calendars).client(jobsFile == null ? client : null).clock(clock).leadership(leadership).policies(policies)
-                    .state(state).build();
+                    .calendars(calendars).client(jobsFile == null ? client : null).clock(clock).leadership(leadership)
+                    .policies(policies).state(state).listener(annotations == null ? DecisionListener.NONE : annotations)
+                    .build();
             closing.add(actuator);
             if (once) {
                 CycleReport report = actuator.runCycle();
                 failIfUnreachable(report);
-                return Result.of(ActuatorJson.cycle(report));
+                ObjectNode document = ActuatorJson.cycle(report);
+                if (annotations != null) {
+                    annotations.close(); // the decisions of this one cycle reach Grafana before the command ends
+                    document.set("grafanaAnnotations", annotationCounts(annotations));
+                }
+                return Result.of(document);
             }
-            return Result.of(serve(actuator, jobs, clock));
+            return Result.of(serve(actuator, jobs, clock, annotations));
         } finally {
             for (int i = closing.size() - 1; i >= 0; i--) {
                 closing.get(i).close();
@@ -195,7 +220,27 @@ public final class ActuatorRunCommand extends LeafCommand {
         }
     }
 
-    private ObjectNode serve(Actuator actuator, JobSource jobs, Clock clock) throws Exception {
+    /** The Grafana annotation sender when --grafana-url is given, else null. */
+    private GrafanaDecisionAnnotations grafanaAnnotations(Clock clock) {
+        if (grafanaUrl == null) {
+            return null;
+        }
+        GrafanaClient client = GrafanaClient.create(GrafanaAccess.baseUrl("--grafana-url", grafanaUrl),
+                GrafanaAccess.token(grafanaTokenFile, output.env()),
+                GrafanaClientOptions.defaults().withCallTimeout(Duration.ofSeconds(10)));
+        return new GrafanaDecisionAnnotations(client, clock, Duration.ofSeconds(10));
+    }
+
+    private static ObjectNode annotationCounts(GrafanaDecisionAnnotations annotations) {
+        ObjectNode counts = Json.object();
+        counts.put("sent", annotations.sent());
+        counts.put("failed", annotations.failed());
+        counts.put("dropped", annotations.dropped());
+        return counts;
+    }
+
+    private ObjectNode serve(Actuator actuator, JobSource jobs, Clock clock, GrafanaDecisionAnnotations annotations)
+            throws Exception {
         ApiToken token = apiTokenFile != null ? apiToken() : ApiToken.fromEnvironment(output.env()).orElse(null);
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "prescale-actuator-stop");
@@ -218,6 +263,9 @@ public final class ActuatorRunCommand extends LeafCommand {
             fields.put("leader", actuator.leadership().isLeader());
             CycleReport last = actuator.lastReport();
             fields.set("lastCycle", last == null ? null : ActuatorJson.cycle(last));
+            if (annotations != null) {
+                fields.set("grafanaAnnotations", annotationCounts(annotations));
+            }
             return fields;
         } finally {
             try {
@@ -262,6 +310,10 @@ public final class ActuatorRunCommand extends LeafCommand {
         }
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new BadInputException("--duration", duration.toString(), "--duration must be positive");
+        }
+        if (grafanaTokenFile != null && grafanaUrl == null) {
+            throw new BadInputException(GrafanaAccess.TOKEN_FILE_OPTION, grafanaTokenFile.toString(),
+                    GrafanaAccess.TOKEN_FILE_OPTION + " needs --grafana-url URL");
         }
         if (!once && jobsFile == null && now != null) {
             throw new BadInputException("--now", now, "--now needs --once (a service runs on the real clock)");

@@ -11,11 +11,15 @@ import io.prescale.core.anomaly.nab.NabRows;
 import io.prescale.core.anomaly.nab.NabThresholds;
 import io.prescale.core.anomaly.nab.NabWindow;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.grafana.report.AnomalyTrack;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Demo stage "anomaly": streams the shipped traces that come from NAB through a detector (quick: the best
@@ -25,6 +29,23 @@ import java.util.List;
  * snowstorm) were found.
  */
 public final class AnomalyStage implements DemoStage {
+    /** What the scan found, by series name, in scan order; {@code threshold} is the score at which rows are flagged. */
+    record Scanned(String detector, double threshold, Map<String, Scan> traces) {
+        Scanned {
+            traces = Collections.unmodifiableMap(new LinkedHashMap<>(traces));
+        }
+    }
+
+    /**
+     * One scanned series: its stored history, the streaming scores on the same grid (NaN where the history has a
+     * gap), and the flagged spans as half-open time ranges.
+     */
+    record Scan(TimeSeries history, TimeSeries scores, List<AnomalyTrack.Span> spans) {
+        Scan {
+            spans = List.copyOf(spans);
+        }
+    }
+
     private static final List<String[]> TRACES = List.of(
             new String[] {"nyc_taxi", "realKnownCause/nyc_taxi.csv"},
             new String[] {"elb_request_count_8c0756", "realAWSCloudwatch/elb_request_count_8c0756.csv"});
@@ -45,11 +66,14 @@ public final class AnomalyStage implements DemoStage {
         summary.put("thresholdSource", threshold == null ? "default 0.5 (none shipped)" : "shipped nab-thresholds.json");
         NabLabels known = NabLabels.shippedTraceWindows();
         ArrayNode traces = summary.putArray("traces");
+        Map<String, Scan> scans = new LinkedHashMap<>();
         for (String[] trace : context.quick() ? TRACES.subList(0, 1) : TRACES) {
-            NabRows rows = storedRows(context.history(trace[0]), trace[1]);
+            TimeSeries history = context.history(trace[0]);
+            NabRows rows = storedRows(history, trace[1]);
             AnomalyDetector detector = AnomalyDetectors.named(detectorName, context.seed());
             double[] scores = detector.scoreStreaming(rows.values());
             List<FlaggedSpans.Span> spans = FlaggedSpans.of(scores, cut, 12);
+            scans.put(trace[0], scan(history, scores, spans));
             ObjectNode node = traces.addObject();
             node.put("series", trace[0]);
             node.put("rows", rows.size());
@@ -74,7 +98,30 @@ public final class AnomalyStage implements DemoStage {
             context.progress("anomaly " + trace[0] + ": " + spans.size() + " flagged spans, " + found + " of "
                     + known.of(trace[1]).size() + " known events found");
         }
+        context.put(new Scanned(detectorName, cut, scans));
         return summary;
+    }
+
+    /** The row scores and spans back on the history's grid (rows are the history's non-gap steps, in order). */
+    private static Scan scan(TimeSeries history, double[] rowScores, List<FlaggedSpans.Span> spans) {
+        double[] values = history.values();
+        double[] onGrid = new double[values.length];
+        int[] stepOfRow = new int[rowScores.length];
+        int row = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                onGrid[i] = Double.NaN;
+            } else {
+                stepOfRow[row] = i;
+                onGrid[i] = rowScores[row++];
+            }
+        }
+        List<AnomalyTrack.Span> ranges = new ArrayList<>();
+        for (FlaggedSpans.Span span : spans) {
+            ranges.add(new AnomalyTrack.Span(history.timeAt(stepOfRow[span.from()]),
+                    history.timeAt(stepOfRow[span.to()] + 1)));
+        }
+        return new Scan(history, history.withValues(onGrid), ranges);
     }
 
     /**

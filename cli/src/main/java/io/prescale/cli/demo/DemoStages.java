@@ -12,7 +12,8 @@ public final class DemoStages {
             new LoadTestStage(),
             new ForecastStage(),
             new ScaleStage(),
-            new ActuatorStage());
+            new ActuatorStage(),
+            new ReportStage());
 
     private DemoStages() {
     }

@@ -16,11 +16,13 @@ import io.prescale.core.generate.RobustZScoreDetector;
 import io.prescale.core.generate.VaeOptions;
 import io.prescale.core.series.LoadProfile;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.grafana.report.ProfileLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Stage "generate": a small conditional VAE on NYC taxi day windows (the last 28 days in quick mode, 12 weeks
@@ -28,6 +30,13 @@ import java.util.List;
  * files, with the evaluation scores the stage can afford (shortened post-hoc training; the deviations say so).
  */
 final class GenerateStage implements DemoStage {
+    /** The generated profiles (the last the edge case) beside the held-out real days, in requests/s. */
+    record Generated(ProfileLibrary library) {
+        Generated {
+            Objects.requireNonNull(library, "library");
+        }
+    }
+
     private static final int DAY = 48;
 
     @Override
@@ -70,7 +79,8 @@ final class GenerateStage implements DemoStage {
         write(written, dir.resolve("edge-case.json"), edge.profile(), edge.score());
         generated.add(edge.profile().values());
         Path picture = dir.resolve("profiles.png");
-        ProfilePicture.write(picture, realDays(rows, taxi), generated);
+        context.put(new Generated(ProfilePicture.write(picture, realDays(rows, taxi), generated,
+                List.of("typical", "peak 2, trend 0.2", "flash crowd", "edge case"), taxi.step())));
         summary.put("picture", picture.toString());
         EvaluationOptions evaluation = context.quick()
                 ? EvaluationOptions.defaults().withRuns(1).withDiscriminatorIterations(30).withPredictorIterations(15)

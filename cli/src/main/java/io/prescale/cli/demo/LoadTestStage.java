@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,13 @@ import java.util.Map;
  */
 final class LoadTestStage implements DemoStage {
     private static final double PEAK_RPS = 400;
+
+    /** The load tests run, by configuration name ({@code 1-instance}, {@code 2-instances}), in run order. */
+    record LoadTests(Map<String, LoadTestResult> results) {
+        LoadTests {
+            results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        }
+    }
 
     @Override
     public String name() {
@@ -52,6 +61,7 @@ final class LoadTestStage implements DemoStage {
         summary.put("peakRps", PEAK_RPS);
         summary.put("expectedRequests", Math.round(profile.expectedRequests()));
         ObjectNode configs = summary.putObject("configurations");
+        Map<String, LoadTestResult> results = new LinkedHashMap<>();
         Path out = Files.createDirectories(context.outDir().resolve("loadtest"));
         for (int instances = 1; instances <= 2; instances++) {
             String name = instances + (instances == 1 ? "-instance" : "-instances");
@@ -59,8 +69,10 @@ final class LoadTestStage implements DemoStage {
                     + Math.round(compress) + " to a peak of " + PEAK_RPS + " requests/s");
             LoadTestResult result = replay(profile, knobs, instances, context.seed());
             Files.writeString(out.resolve(name + ".json"), Json.MAPPER.writeValueAsString(LoadTestJson.fields(result)));
+            results.put(name, result);
             configs.set(name, brief(result, instances));
         }
+        context.put(new LoadTests(results));
         return summary;
     }
 

@@ -12,7 +12,10 @@ import io.prescale.core.scale.StrategyResult;
 import io.prescale.core.series.TimeSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The predictive controller against reactive, seasonal-offset, forecast-scale-out-only and the oracle on the
@@ -20,6 +23,13 @@ import java.util.List;
  * with prescale, reactive and the oracle only.
  */
 final class ScaleStage implements DemoStage {
+    /** The scaling backtests run, by trace (series) name, in run order. */
+    record Backtests(Map<String, ScalingBacktestResult> results) {
+        Backtests {
+            results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        }
+    }
+
     @Override
     public String name() {
         return "scale";
@@ -32,6 +42,7 @@ final class ScaleStage implements DemoStage {
         ObjectNode summary = Json.object();
         ArrayNode results = summary.putArray("backtests");
         Path dir = Files.createDirectories(context.outDir().resolve("scale"));
+        Map<String, ScalingBacktestResult> backtests = new LinkedHashMap<>();
         for (String trace : traces) {
             TimeSeries history = context.history(trace);
             // quick: the predictive controller against reactive and the oracle only (the ≈15 s budget)
@@ -40,6 +51,7 @@ final class ScaleStage implements DemoStage {
                     SeasonalQuantileForecaster::new, List.of("prescale", "reactive", "oracle"), false)
                     : ScalingBacktest.run(history, ScalingBacktestOptions.defaults(),
                     SeasonalQuantileForecaster::new);
+            backtests.put(trace, result);
             Path out = dir.resolve("backtest-" + trace + ".json");
             Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(Json.sanitise(ScalingBacktestJson.fields(result, "store:" + trace))));
@@ -52,6 +64,7 @@ final class ScaleStage implements DemoStage {
                 strategies.set(s.name(), ScalingBacktestJson.strategy(s));
             }
         }
+        context.put(new Backtests(backtests));
         return summary;
     }
 }

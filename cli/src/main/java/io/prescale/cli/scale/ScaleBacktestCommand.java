@@ -108,7 +108,7 @@ public final class ScaleBacktestCommand extends LeafCommand {
             fields.put("trendWindow", trendWindow.toString());
         }
         if (plot != null) {
-            ScalingBacktestPlot.write(result, plot);
+            ScalingBacktestPlot.write(input.file().getFileName().toString().replaceFirst("\\.csv$", ""), result, plot);
         }
         return new Result(fields, ScalingBacktestJson.table(result));
     }

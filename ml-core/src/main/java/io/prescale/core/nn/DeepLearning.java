@@ -51,11 +51,12 @@ public final class DeepLearning {
 
     /**
      * Forward pass of a block that holds a recurrent layer (LSTM, GRU), with autograd's grad mode switched on for
-     * the call. PyTorch 2.7.1's CPU recurrent kernel in no-grad mode returns wrong outputs on some CPUs (seen on an
-     * AVX-512 AMD EPYC: a hand-computed LSTM matches the grad-mode output and not the no-grad one, and a trained
-     * forecaster lost to persistence), so inference takes the same kernel as training.
-     * {@code RecurrentInferenceTest} checks both layers against a hand computation. Grad mode is thread-local in
-     * PyTorch, so this is safe across threads; the outputs live in {@code store}'s manager as usual.
+     * the call. DJL's no-grad mode on PyTorch 2.7.1 enters {@code AutoNonVariableTypeMode}, which PyTorch itself
+     * warns "is under risk of producing silent wrong result": on an AVX-512 AMD EPYC the CPU LSTM then returned
+     * outputs that a hand computation does not reproduce (a trained forecaster lost to persistence), while the
+     * grad-mode output matches it. So inference takes the same path as training; {@code RecurrentInferenceTest}
+     * checks LSTM and GRU against the equations. Grad mode is thread-local in PyTorch, so this is safe across
+     * threads; the outputs live in {@code store}'s manager as usual.
      */
     public static NDArray recurrentForward(Block block, ParameterStore store, NDArray input, boolean training) {
         engine();

@@ -1,5 +1,6 @@
 package io.prescale.nomad.loop;
 
+import io.prescale.core.scale.Decision;
 import io.prescale.nomad.annotations.Annotated;
 import io.prescale.nomad.annotations.Annotations;
 import io.prescale.nomad.annotations.GroupRef;
@@ -23,6 +24,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The actuator's loop: {@link #runCycle()} discovers the annotated groups, evaluates each (in parallel) and acts per
@@ -33,12 +36,14 @@ import java.util.concurrent.ForkJoinPool;
  * {@link #builder()}. Thread-safe; one cycle runs at a time.
  */
 public final class Actuator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Actuator.class);
     private final ActuatorOptions options;
     private final JobSource jobs;
     private final Clock clock;
     private final Leadership leadership;
     private final ActuatorMetrics metrics;
     private final DecisionLog log;
+    private final DecisionListener listener;
     private final GroupEvaluator evaluator;
     private final Actions actions;
     private final PolicyStore policies;
@@ -55,6 +60,7 @@ public final class Actuator implements AutoCloseable {
         this.leadership = b.leadership;
         this.metrics = b.metrics;
         this.log = b.log;
+        this.listener = Objects.requireNonNull(b.listener, "listener");
         this.policies = b.policies;
         this.state = b.state;
         this.calendars = Objects.requireNonNull(b.calendars, "calendars");
@@ -134,7 +140,27 @@ public final class Actuator implements AutoCloseable {
         List<GroupResult> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparing(GroupResult::ref));
         last.keySet().retainAll(sorted.stream().map(GroupResult::ref).toList());
-        return finish(now, sorted, t0, faults, null, true, calendar);
+        CycleReport report = finish(now, sorted, t0, faults, null, true, calendar);
+        announce(sorted, now);
+        return report;
+    }
+
+    /**
+     * Every decision of this cycle that changes a group, to the listener (a group whose own interval has not passed
+     * repeats its last result and is not announced again); its failures are logged, never propagated.
+     */
+    private void announce(List<GroupResult> results, Instant now) {
+        for (GroupResult r : results) {
+            if (r.decision() == null || r.decision().action() == Decision.Action.HOLD
+                    || !now.equals(r.evaluatedAt())) {
+                continue;
+            }
+            try {
+                listener.decided(r);
+            } catch (RuntimeException e) {
+                LOG.warn("decision listener failed for {}: {}", r.ref(), e.toString());
+            }
+        }
     }
 
     private GroupResult one(Annotated a, Job job, Instant now, Faults faults) {
@@ -192,6 +218,7 @@ public final class Actuator implements AutoCloseable {
         private Leadership leadership = Leadership.standalone();
         private ActuatorMetrics metrics = new ActuatorMetrics();
         private DecisionLog log = DecisionLog.slf4j();
+        private DecisionListener listener = DecisionListener.NONE;
         private PolicyStore policies = PolicyStore.inMemory();
         private StateStore state = StateStore.inMemory();
         private CalendarSource calendars = CalendarSource.none();
@@ -234,6 +261,12 @@ public final class Actuator implements AutoCloseable {
 
         public Builder log(DecisionLog v) {
             this.log = v;
+            return this;
+        }
+
+        /** Told of each decision that changes a group (default: none). */
+        public Builder listener(DecisionListener v) {
+            this.listener = v;
             return this;
         }
 

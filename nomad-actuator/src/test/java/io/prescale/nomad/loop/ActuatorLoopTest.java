@@ -85,6 +85,37 @@ class ActuatorLoopTest {
     }
 
     @Test
+    void eachChangingDecisionGoesToTheListenerOnceAndAFailingListenerStopsNothing() throws Exception {
+        nomad.putJob(job("web", "forecast-only", 3, ""));
+        nomad.putJob(job("zzz", "forecast-only", 3, ""));
+        List<GroupResult> told = new ArrayList<>();
+        try (Actuator actuator = Actuator.builder().jobs(new NomadDiscovery(client, "*", 0)).loads(new DailyLoad())
+                .client(client).clock(clock).options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
+                .log(DecisionLog.to(log::add)).listener(r -> {
+                    told.add(r);
+                    throw new IllegalStateException("grafana is down");
+                }).build()) {
+            CycleReport report = actuator.runCycle();
+            assertThat(report.groups()).extracting(GroupResult::status).containsExactly("ok", "ok");
+            assertThat(told).extracting(r -> r.ref().job()).containsExactly("web", "zzz");
+            assertThat(told).allSatisfy(r -> assertThat(r.decision().action().name()).isEqualTo("SCALE_OUT"));
+        }
+    }
+
+    @Test
+    void holdsAreNotAnnounced() throws Exception {
+        nomad.putJob(job("web", "forecast-only", 9, ""));
+        List<GroupResult> told = new ArrayList<>();
+        try (Actuator actuator = Actuator.builder().jobs(new NomadDiscovery(client, "*", 0)).loads(new DailyLoad())
+                .client(client).clock(clock).options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
+                .log(DecisionLog.to(log::add)).listener(told::add).build()) {
+            GroupResult g = actuator.runCycle().groups().get(0);
+            assertThat(g.decision().action().name()).as(g.reason()).isEqualTo("HOLD");
+            assertThat(told).isEmpty();
+        }
+    }
+
+    @Test
     void forecastOnlyChangesNothing() throws Exception {
         nomad.putJob(job("web", "forecast-only", 3, ""));
         try (Actuator actuator = actuator(new DailyLoad())) {
