@@ -45,11 +45,12 @@ final class ActuatorStage implements DemoStage {
      * @param forecastPeak the forecast peak over the lead at that quantile, requests per step of the trace
      * @param currentLoad the newest observed load
      * @param cycleSeconds the cycle's wall time
+     * @param cycle the whole cycle (what the report stage shows)
      */
     record ActuatorDecision(Instant now, Path jobsFile, String namespace, String job, String group, String mode,
                             String status, String reason, int currentCount, String action, int targetCount,
                             double quantile, String quantileFrom, double forecastPeak, double currentLoad,
-                            double cycleSeconds) {
+                            double cycleSeconds, CycleReport cycle) {
     }
 
     @Override
@@ -91,7 +92,7 @@ final class ActuatorStage implements DemoStage {
                 g.numbers().getOrDefault("quantile", Double.NaN),
                 g.numbers().containsKey("maxUnserved") ? "risk-budget" : "annotation",
                 g.numbers().getOrDefault("forecastPeak", Double.NaN),
-                g.numbers().getOrDefault("currentLoad", Double.NaN), report.cycleSeconds());
+                g.numbers().getOrDefault("currentLoad", Double.NaN), report.cycleSeconds(), report);
         context.put(decision);
         context.progress("actuator (forecast-only, " + g.ref().job() + "/" + g.ref().group() + " at " + NOW + "): "
                 + g.status() + " — " + g.reason());

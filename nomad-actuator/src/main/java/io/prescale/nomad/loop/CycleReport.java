@@ -29,6 +29,12 @@ public record CycleReport(Instant now, List<GroupResult> groups, double cycleSec
         }
     }
 
+    /** A report without a calendar (the actuator has none). */
+    public CycleReport(Instant now, List<GroupResult> groups, double cycleSeconds, Map<String, Integer> errors,
+                       String discoveryError, boolean leader) {
+        this(now, groups, cycleSeconds, errors, discoveryError, leader, null);
+    }
+
     public CycleReport {
         groups = List.copyOf(groups);
         errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
