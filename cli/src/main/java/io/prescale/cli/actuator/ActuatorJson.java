@@ -9,9 +9,11 @@ import java.util.Locale;
 
 /**
  * The JSON of one cycle: {@code {"groups":[{"namespace","job","group","mode","status","reason","currentCount",
- * "decision":{"action","targetCount","reason","numbers":{…}},"applied":{"httpStatus","error"}}],"cycleSeconds",
- * "errors":{…}}}; a group without a decision or call has {@code null} there; non-finite numbers are null with a
- * sibling {@code …Reason}.
+ * "evaluatedAt","decision":{"action","targetCount","reason","quantile","quantileFrom","numbers":{…}},"applied":
+ * {"httpStatus","error"}}],"cycleSeconds","errors":{…},"events":{…}}}; a group without a decision or call has
+ * {@code null} there; non-finite numbers are null with a sibling {@code …Reason}; {@code quantileFrom} is
+ * {@code risk-budget} when {@code prescale.max-unserved} chose the quantile, else {@code annotation}; {@code events}
+ * (the calendar watched: source, events, kinds, version, error) only when the actuator has one.
  */
 public final class ActuatorJson {
     private ActuatorJson() {
@@ -31,6 +33,14 @@ public final class ActuatorJson {
         if (r.discoveryError() != null) {
             root.put("discoveryError", r.discoveryError());
         }
+        if (r.calendar() != null) {
+            ObjectNode c = root.putObject("events");
+            c.put("source", r.calendar().source());
+            c.put("events", r.calendar().events());
+            r.calendar().kinds().forEach(c.putArray("kinds")::add);
+            c.put("version", r.calendar().version());
+            c.put("error", r.calendar().error());
+        }
         return root;
     }
 
@@ -43,6 +53,7 @@ public final class ActuatorJson {
         n.put("status", g.status());
         n.put("reason", g.reason());
         n.put("currentCount", g.currentCount());
+        n.put("evaluatedAt", g.evaluatedAt() == null ? null : g.evaluatedAt().toString());
         if (g.decision() == null) {
             n.putNull("decision");
         } else {
@@ -50,6 +61,9 @@ public final class ActuatorJson {
             d.put("action", g.decision().action().name().toLowerCase(Locale.ROOT));
             d.put("targetCount", g.decision().targetCount());
             d.put("reason", g.decision().reason());
+            Double q = g.numbers().get("quantile");
+            d.put("quantile", q);
+            d.put("quantileFrom", g.numbers().containsKey("maxUnserved") ? "risk-budget" : "annotation");
             ObjectNode numbers = d.putObject("numbers");
             g.numbers().forEach((k, v) -> {
                 if (v == null || !Double.isFinite(v)) {

@@ -20,6 +20,9 @@ import io.prescale.nomad.annotations.Mode;
 import io.prescale.nomad.api.ActuatorApi;
 import io.prescale.nomad.api.ApiToken;
 import io.prescale.nomad.client.NomadClient;
+import io.prescale.nomad.events.CalendarSource;
+import io.prescale.nomad.events.FileCalendarSource;
+import io.prescale.nomad.events.VariableCalendarSource;
 import io.prescale.nomad.ha.Leadership;
 import io.prescale.nomad.ha.PolicyStore;
 import io.prescale.nomad.ha.StateStore;
@@ -124,6 +127,14 @@ public final class ActuatorRunCommand extends LeafCommand {
             description = "Forecaster (default: ${DEFAULT-VALUE}; or naive, holt-winters, arima, prophet, auto…).")
     String forecaster;
 
+    @Option(names = "--events", paramLabel = "FILE", description = "Calendar of scheduled events (name,start,end[,kind]"
+            + " per line), re-read when it changes; groups use the kinds their prescale.events names.")
+    Path eventsFile;
+
+    @Option(names = "--events-variable", paramLabel = "PATH", description = "Nomad Variable holding the calendar"
+            + " (each item a chunk of name,start,end[,kind] lines), watched each cycle, e.g. prescale/events.")
+    String eventsVariable;
+
     @Option(names = "--no-ha", description = "Do not take the prescale/leader lock (a single replica).")
     boolean noHa;
 
@@ -183,9 +194,13 @@ public final class ActuatorRunCommand extends LeafCommand {
                     p.invalidate();
                 });
             }
+            CalendarSource calendars = eventsFile != null ? openEvents()
+                    : eventsVariable != null ? new VariableCalendarSource(client, null, eventsVariable)
+                    : CalendarSource.none();
             Actuator actuator = Actuator.builder().options(options).jobs(jobs).loads(LoadSource.of(promSource, questDb))
-                    .client(jobsFile == null ? client : null).clock(clock).leadership(leadership).policies(policies)
-                    .state(state).listener(annotations == null ? DecisionListener.NONE : annotations).build();
+                    .calendars(calendars).client(jobsFile == null ? client : null).clock(clock).leadership(leadership)
+                    .policies(policies).state(state).listener(annotations == null ? DecisionListener.NONE : annotations)
+                    .build();
             closing.add(actuator);
             if (once) {
                 CycleReport report = actuator.runCycle();
@@ -281,6 +296,18 @@ public final class ActuatorRunCommand extends LeafCommand {
         if (history.compareTo(step.multipliedBy(4)) < 0) {
             throw new BadInputException("--history", history.toString(), "--history must cover at least 4 steps");
         }
+        if (eventsFile != null && eventsVariable != null) {
+            throw new BadInputException("--events-variable", eventsVariable, "give --events FILE or --events-variable"
+                    + " PATH, not both");
+        }
+        if (eventsVariable != null && !nomad.given()) {
+            throw new BadInputException("--events-variable", eventsVariable, "--events-variable reads a Nomad Variable:"
+                    + " give --nomad URL too (or --events FILE)");
+        }
+        if (eventsVariable != null && !eventsVariable.matches("[a-zA-Z0-9\\-_~/]{1,128}")) {
+            throw new BadInputException("--events-variable", eventsVariable, "--events-variable must be a Nomad"
+                    + " Variable path of [a-zA-Z0-9-_~/], 1–128 characters, got '" + eventsVariable + "'");
+        }
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new BadInputException("--duration", duration.toString(), "--duration must be positive");
         }
@@ -326,6 +353,14 @@ public final class ActuatorRunCommand extends LeafCommand {
             return QuestDbStore.open(store.toAbsolutePath().normalize());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--store", store.toString(), e.getMessage(), e);
+        }
+    }
+
+    private CalendarSource openEvents() {
+        try {
+            return FileCalendarSource.open(eventsFile);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--events", eventsFile.toString(), "--events: " + e.getMessage(), e);
         }
     }
 

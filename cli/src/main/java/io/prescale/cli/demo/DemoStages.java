@@ -13,6 +13,7 @@ public final class DemoStages {
             new TuneStage(),
             new ForecastStage(),
             new ScaleStage(),
+            new ActuatorStage(),
             new ReportStage());
 
     private DemoStages() {

@@ -69,4 +69,45 @@ class ActuatorRunCommandTest {
             assertThat(run.json().at("/error/message").asText()).contains("127.0.0.1:1");
         }
     }
+
+    @Test
+    void anEventsFileIsReportedWithTheCycleAndAGroupNamingItsKindsCountsTheEventsAhead(@TempDir Path dir)
+            throws Exception {
+        Path events = Files.writeString(dir.resolve("events.csv"), "name,start,end\n"
+                + "launch1,2024-03-01T00:00:00Z,2024-03-01T00:30:00Z\n");
+        Path jobs = Files.writeString(dir.resolve("jobs.json"), Files.readString(Path.of(JOBS))
+                .replace("\"prescale.capacity\":\"1\"", "\"prescale.capacity\":\"1\",\"prescale.events\":\"launch\""));
+        CliRun run = CliRun.run("actuator", "run", "--jobs-file", jobs.toString(), "--events", events.toString(),
+                "--store", WEB_STORE, "--step", "1m", "--history", "10m", "--now", "2024-03-01T00:05:00Z", "--once",
+                "--json");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode doc = run.json();
+        assertThat(doc.at("/events/source").asText()).isEqualTo(events.toString());
+        assertThat(doc.at("/events/events").asInt()).isEqualTo(1);
+        assertThat(doc.at("/events/kinds/0").asText()).isEqualTo("launch");
+        JsonNode g = doc.get("groups").get(0);
+        assertThat(g.get("evaluatedAt").asText()).isEqualTo("2024-03-01T00:05:00Z");
+        if (!g.get("decision").isNull()) {
+            assertThat(g.at("/decision/quantileFrom").asText()).isEqualTo("annotation");
+            assertThat(g.at("/decision/numbers/eventsAhead").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMalformedEventsFileIsBadInputNamingTheLine(@TempDir Path dir) throws Exception {
+        Path events = Files.writeString(dir.resolve("events.csv"), "launch1,2024-03-01T00:00:00Z,2024-03-01T00:30:00Z\n"
+                + "launch2,tomorrow\n");
+        CliRun run = CliRun.run("actuator", "run", "--jobs-file", JOBS, "--events", events.toString(),
+                "--store", WEB_STORE, "--once", "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().at("/error/message").asText()).contains("--events").contains("line 2");
+    }
+
+    @Test
+    void anEventsVariableNeedsNomad() {
+        CliRun run = CliRun.run("actuator", "run", "--jobs-file", JOBS, "--events-variable", "prescale/events",
+                "--store", WEB_STORE, "--once", "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.json().at("/error/message").asText()).contains("--events-variable").contains("--nomad");
+    }
 }

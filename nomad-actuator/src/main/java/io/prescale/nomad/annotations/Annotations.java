@@ -30,6 +30,12 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code prescale.quantile}</td><td>in (0, 1)</td><td>0.9</td></tr>
  *   <tr><td>{@code prescale.cooldown}</td><td>duration</td><td>5m</td></tr>
  *   <tr><td>{@code prescale.capacity}</td><td>requests/s per instance when no policy</td><td>—</td></tr>
+ *   <tr><td>{@code prescale.events}</td><td>event kinds of the actuator's calendar that move this load, comma-separated, or
+ *   {@code *} for all</td><td>none</td></tr>
+ *   <tr><td>{@code prescale.max-unserved}</td><td>risk budget in (0, 1): the quantile is chosen at each refit as the
+ *   lowest whose replayed unserved share stays within it (replaces {@code prescale.quantile})</td><td>—</td></tr>
+ *   <tr><td>{@code prescale.interval}</td><td>evaluate this group at most this often (duration ≥ the actuator's
+ *   interval to matter, ≤ 24h)</td><td>every cycle</td></tr>
  * </table>
  * Bounds come from the group's {@code scaling} block ({@code min}, {@code max}, {@code enabled}); a group without
  * one is invalid, a disabled one is {@code disabled}. Unknown {@code prescale.*} keys are invalid (a typo must be
@@ -45,7 +51,12 @@ public final class Annotations {
     public static final String QUANTILE = "prescale.quantile";
     public static final String COOLDOWN = "prescale.cooldown";
     public static final String CAPACITY = "prescale.capacity";
-    private static final Set<String> KEYS = Set.of(ENABLED, QUERY, LEAD, MODE, POLICY, QUANTILE, COOLDOWN, CAPACITY);
+    public static final String EVENTS = "prescale.events";
+    public static final String MAX_UNSERVED = "prescale.max-unserved";
+    public static final String INTERVAL = "prescale.interval";
+    private static final Set<String> KEYS = Set.of(ENABLED, QUERY, LEAD, MODE, POLICY, QUANTILE, COOLDOWN, CAPACITY,
+            EVENTS, MAX_UNSERVED, INTERVAL);
+    private static final Pattern KIND = Pattern.compile("[^,]{1,128}");
     private static final Pattern POLICY_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** Defaults for keys a group leaves out. */
@@ -126,6 +137,12 @@ public final class Annotations {
         if (meta.containsKey(CAPACITY) && !(capacity > 0 && Double.isFinite(capacity))) {
             problems.add(CAPACITY + " must be a positive number of requests/s per instance, got " + meta.get(CAPACITY));
         }
+        double maxUnserved = number(meta, MAX_UNSERVED, Double.NaN, problems);
+        if (meta.containsKey(MAX_UNSERVED) && !(maxUnserved > 0 && maxUnserved < 1)) {
+            problems.add(MAX_UNSERVED + " must be a share in (0, 1) such as 0.01, got " + meta.get(MAX_UNSERVED));
+        }
+        Set<String> kinds = kinds(meta.get(EVENTS), problems);
+        Duration interval = meta.containsKey(INTERVAL) ? duration(meta, INTERVAL, null, problems, false) : null;
         if (policy == null && !meta.containsKey(CAPACITY)) {
             problems.add("give " + POLICY + " (a published policy) or " + CAPACITY + " (requests/s per instance)");
         }
@@ -151,8 +168,29 @@ public final class Annotations {
                     job.jobModifyIndex());
         }
         GroupSpec spec = new GroupSpec(ref, query.strip(), lead, mode, policy == null ? null : policy.strip(),
-                capacity, quantile, cooldown, bounds);
+                capacity, quantile, cooldown, bounds, kinds, maxUnserved, interval);
         return new Annotated(ref, spec, Annotated.OK, "", group.count(), job.jobModifyIndex());
+    }
+
+    /** The event kinds a group names: empty for none, {@code [*]} for every kind of the calendar. */
+    private static Set<String> kinds(String text, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            return Set.of();
+        }
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (String part : text.split(",")) {
+            String kind = part.strip();
+            if (kind.isEmpty() || !KIND.matcher(kind).matches()) {
+                problems.add(EVENTS + " must list event kinds separated by commas (or *), got '" + text + "'");
+                return Set.of();
+            }
+            out.add(kind);
+        }
+        if (out.contains(GroupSpec.ALL_EVENTS) && out.size() > 1) {
+            problems.add(EVENTS + " is either * or a list of kinds, got '" + text + "'");
+            return Set.of();
+        }
+        return Set.copyOf(out);
     }
 
     private static Map<String, String> merged(Job job, TaskGroup group) {

@@ -71,6 +71,16 @@ public final class Job {
         return raw.deepCopy();
     }
 
+    /** A deep copy of one task group's body, or null when the job has no group {@code name}. */
+    public ObjectNode groupNode(String name) {
+        for (com.fasterxml.jackson.databind.JsonNode g : raw.path("TaskGroups")) {
+            if (g.isObject() && g.path("Name").asText().equals(name)) {
+                return ((ObjectNode) g).deepCopy();
+            }
+        }
+        return null;
+    }
+
     public String id() {
         return id;
     }

@@ -53,7 +53,8 @@ public final class NomadClient implements AutoCloseable {
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
-                .retryOnConnectionFailure(false);
+                .retryOnConnectionFailure(false)
+                .socketFactory(new NoDelaySockets());
         TlsSetup.apply(builder, config.caFile(), config.clientCert(), config.clientKey());
         this.http = builder.build();
     }

@@ -76,6 +76,7 @@ public final class FakeNomad implements AutoCloseable {
                 return nomad.handle(request);
             }
         });
+        nomad.server.setServerSocketFactory(new NoDelayServerSockets());
         try {
             nomad.server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {

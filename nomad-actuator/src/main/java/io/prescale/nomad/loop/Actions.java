@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
- * The action of {@code forecast-and-scale}: re-read the job right before acting (a changed count or spec means an
- * operator acted: their change wins and is reported), then scale with the job's spec index as check-and-set and a
+ * The action of {@code forecast-and-scale}: re-read the job right before its first group acts in a cycle (a
+ * changed count or spec means an operator acted: their change wins and is reported; the job's later groups in the
+ * same cycle act on that re-read, sending the spec index of our own last write), then scale with the job's spec index as check-and-set and a
  * Message and Meta for audit; a restart-requiring configuration goes through register with {@code EnforceIndex} and
  * {@code PreserveCounts}. A running deployment (400) or a conflict (500) is reported and retried next interval.
  * {@code autoscaler} and {@code forecast-only} make no call.
@@ -38,6 +39,18 @@ final class Actions {
     /** Per job: the lock that serializes its groups' actions, and the spec index of our own last write. */
     private final Map<String, Object> jobLocks = new ConcurrentHashMap<>();
     private final Map<String, Long> ownIndex = new ConcurrentHashMap<>();
+    /** Per job: the re-read taken in this cycle and the spec index to send next (ours after our own write). */
+    private final Map<String, Fresh> fresh = new ConcurrentHashMap<>();
+    private volatile long cycle;
+
+    private record Fresh(Job job, long cycle, long index) {
+    }
+
+    /** Starts a new cycle: re-reads of the previous one are no longer used. */
+    void startCycle() {
+        cycle++;
+        fresh.clear();
+    }
 
     Actions(NomadClient client, JobSource jobs, StateStore state, Leadership leadership, ActuatorMetrics metrics) {
         this.client = client;
@@ -74,14 +87,25 @@ final class Actions {
             metrics.action(action, "skipped");
             return r.with("error", r.reason() + "; not applied: leadership not confirmed", null);
         }
+        // One re-read per job and cycle: a later group of the job scales on it (the only change since being our own
+        // write, whose index we send); a configuration change always re-reads (it sends the whole job body).
+        Fresh cached = countChange ? this.fresh.get(job) : null;
         Optional<Job> fresh;
-        try {
-            fresh = jobs.reread(a.ref().namespace(), a.ref().job());
-        } catch (NomadApiException e) {
-            faults.count(e);
-            metrics.action(action, "skipped");
-            return r.with("error", r.reason() + "; not applied: cannot re-read the job: " + e.getMessage(),
-                    new GroupResult.Applied(e.status(), e.excerpt()));
+        long casIndex;
+        if (cached != null && cached.cycle() == cycle) {
+            fresh = Optional.of(cached.job());
+            casIndex = cached.index();
+        } else {
+            try {
+                fresh = jobs.reread(a.ref().namespace(), a.ref().job());
+            } catch (NomadApiException e) {
+                faults.count(e);
+                metrics.action(action, "skipped");
+                return r.with("error", r.reason() + "; not applied: cannot re-read the job: " + e.getMessage(),
+                        new GroupResult.Applied(e.status(), e.excerpt()));
+            }
+            casIndex = fresh.map(Job::jobModifyIndex).orElse(0L);
+            fresh.ifPresent(j -> this.fresh.put(job, new Fresh(j, cycle, j.jobModifyIndex())));
         }
         Optional<TaskGroup> group = fresh.flatMap(j -> j.group(a.ref().group()));
         if (group.isEmpty()) {
@@ -108,7 +132,7 @@ final class Actions {
             GroupState next;
             if (countChange) {
                 w = client.scale(a.ref().namespace(), a.ref().job(), ScaleRequest.count(a.ref().group(),
-                        d.targetCount(), message(d), meta(r, d), fresh.get().jobModifyIndex()));
+                        d.targetCount(), message(d), meta(r, d), casIndex));
                 next = o.state().afterScale(d.targetCount() > a.currentCount(), d.targetCount(), r.evaluatedAt(),
                         w.jobModifyIndex());
             } else {
@@ -117,6 +141,11 @@ final class Actions {
                 next = o.state().afterReconfigure(r.evaluatedAt(), w.jobModifyIndex());
             }
             ownIndex.put(job, w.jobModifyIndex());
+            if (countChange) {
+                this.fresh.put(job, new Fresh(fresh.get(), cycle, w.jobModifyIndex()));
+            } else {
+                this.fresh.remove(job);
+            }
             metrics.action(action, "applied");
             try {
                 state.put(a.ref(), next);
@@ -125,6 +154,7 @@ final class Actions {
             }
             return r.with("ok", r.reason(), new GroupResult.Applied(200, null));
         } catch (NomadApiException e) {
+            this.fresh.remove(job);
             ErrorKind kind = faults.count(e);
             metrics.action(action, "refused");
             String status = switch (kind) {

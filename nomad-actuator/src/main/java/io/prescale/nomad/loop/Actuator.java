@@ -8,6 +8,7 @@ import io.prescale.nomad.annotations.Mode;
 import io.prescale.nomad.client.Job;
 import io.prescale.nomad.client.NomadApiException;
 import io.prescale.nomad.client.NomadClient;
+import io.prescale.nomad.events.CalendarSource;
 import io.prescale.nomad.ha.Leadership;
 import io.prescale.nomad.ha.PolicyStore;
 import io.prescale.nomad.ha.StateStore;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The actuator's loop: {@link #runCycle()} discovers the annotated groups, evaluates each (in parallel) and acts per
  * mode, only while this replica leads. The time is the injected clock's, so {@code --now T} evaluates as if it
- * were T and reads history only up to T. {@link #groups()} keeps each group's last result for the API. Build with
+ * were T and reads history only up to T. A group with {@code prescale.interval} is evaluated again only when that
+ * long has passed since its last evaluation; until then the cycle reports its last result. The calendar of
+ * scheduled events is read once per cycle. {@link #groups()} keeps each group's last result for the API. Build with
  * {@link #builder()}. Thread-safe; one cycle runs at a time.
  */
 public final class Actuator implements AutoCloseable {
@@ -46,6 +49,7 @@ public final class Actuator implements AutoCloseable {
     private final PolicyStore policies;
     private final StateStore state;
     private final ForkJoinPool pool;
+    private final CalendarSource calendars;
     private final Map<GroupRef, GroupResult> last = new ConcurrentHashMap<>();
     private volatile CycleReport lastReport;
 
@@ -59,6 +63,7 @@ public final class Actuator implements AutoCloseable {
         this.listener = Objects.requireNonNull(b.listener, "listener");
         this.policies = b.policies;
         this.state = b.state;
+        this.calendars = Objects.requireNonNull(b.calendars, "calendars");
         this.evaluator = new GroupEvaluator(options, Objects.requireNonNull(b.loads, "loads"), policies, state);
         this.actions = new Actions(b.client, jobs, state, leadership, metrics);
         this.pool = new ForkJoinPool(options.parallelism());
@@ -100,16 +105,22 @@ public final class Actuator implements AutoCloseable {
         boolean leader = leadership.tick();
         metrics.leader(leader);
         if (!leader) {
-            return finish(now, List.of(), t0, faults, null, false);
+            return finish(now, List.of(), t0, faults, null, false, null);
         }
         List<Job> found;
         try {
             found = jobs.jobs();
         } catch (NomadApiException e) {
             faults.count(e);
-            return finish(now, List.of(), t0, faults, e.getMessage(), true);
+            return finish(now, List.of(), t0, faults, e.getMessage(), true, null);
         }
         policies.invalidate();
+        CalendarSource.Snapshot calendar = calendars.current();
+        if (calendar.error() != null) {
+            faults.count(ErrorKind.EVENTS_ERROR);
+        }
+        evaluator.startCycle(calendar);
+        actions.startCycle();
         List<Object[]> work = new ArrayList<>();
         for (Job job : found) {
             for (Annotated a : Annotations.read(job, options.annotationDefaults())) {
@@ -129,15 +140,19 @@ public final class Actuator implements AutoCloseable {
         List<GroupResult> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparing(GroupResult::ref));
         last.keySet().retainAll(sorted.stream().map(GroupResult::ref).toList());
-        CycleReport report = finish(now, sorted, t0, faults, null, true);
-        announce(sorted);
+        CycleReport report = finish(now, sorted, t0, faults, null, true, calendar);
+        announce(sorted, now);
         return report;
     }
 
-    /** Every decision that changes a group, to the listener; its failures are logged, never propagated. */
-    private void announce(List<GroupResult> results) {
+    /**
+     * Every decision of this cycle that changes a group, to the listener (a group whose own interval has not passed
+     * repeats its last result and is not announced again); its failures are logged, never propagated.
+     */
+    private void announce(List<GroupResult> results, Instant now) {
         for (GroupResult r : results) {
-            if (r.decision() == null || r.decision().action() == Decision.Action.HOLD) {
+            if (r.decision() == null || r.decision().action() == Decision.Action.HOLD
+                    || !now.equals(r.evaluatedAt())) {
                 continue;
             }
             try {
@@ -149,6 +164,13 @@ public final class Actuator implements AutoCloseable {
     }
 
     private GroupResult one(Annotated a, Job job, Instant now, Faults faults) {
+        if (a.valid() && a.spec().interval() != null) {
+            GroupResult previous = last.get(a.ref());
+            if (previous != null && previous.evaluatedAt() != null && !now.isBefore(previous.evaluatedAt())
+                    && now.isBefore(previous.evaluatedAt().plus(a.spec().interval()))) {
+                return previous;   // not due: its prescale.interval has not passed since its last evaluation
+            }
+        }
         GroupResult r;
         try {
             Mode mode = a.spec() == null ? null : options.dryRun() || !jobs.live() ? Mode.FORECAST_ONLY : a.spec().mode();
@@ -172,10 +194,11 @@ public final class Actuator implements AutoCloseable {
     }
 
     private CycleReport finish(Instant now, List<GroupResult> groups, long t0, Faults faults, String discoveryError,
-                               boolean leader) {
+                               boolean leader, CalendarSource.Snapshot calendar) {
         double seconds = (System.nanoTime() - t0) / 1e9;
         metrics.cycle(seconds, groups.size(), clock.instant().toEpochMilli() / 1000.0);
-        CycleReport report = new CycleReport(now, groups, seconds, faults.snapshot(), discoveryError, leader);
+        CycleReport report = new CycleReport(now, groups, seconds, faults.snapshot(), discoveryError, leader,
+                calendar == null || calendar.source() == null ? null : CycleReport.Calendar.of(calendar));
         lastReport = report;
         return report;
     }
@@ -198,6 +221,7 @@ public final class Actuator implements AutoCloseable {
         private DecisionListener listener = DecisionListener.NONE;
         private PolicyStore policies = PolicyStore.inMemory();
         private StateStore state = StateStore.inMemory();
+        private CalendarSource calendars = CalendarSource.none();
 
         public Builder options(ActuatorOptions v) {
             this.options = v;
@@ -253,6 +277,12 @@ public final class Actuator implements AutoCloseable {
 
         public Builder state(StateStore v) {
             this.state = v;
+            return this;
+        }
+
+        /** The calendar of scheduled events, read once per cycle (groups opt in with prescale.events). */
+        public Builder calendars(CalendarSource v) {
+            this.calendars = v;
             return this;
         }
 

@@ -1,8 +1,10 @@
 package io.prescale.nomad.loop;
 
-import io.prescale.core.forecast.ForecastModel;
+import io.prescale.core.forecast.EventAwareForecaster;
+import io.prescale.core.forecast.EventCalendar;
 import io.prescale.core.forecast.QuantileForecast;
 import io.prescale.core.scale.Decision;
+import io.prescale.core.scale.RiskBudget;
 import io.prescale.core.scale.ScalingController;
 import io.prescale.core.scale.ScalingPolicy;
 import io.prescale.core.scale.ScalingState;
@@ -12,6 +14,7 @@ import io.prescale.nomad.annotations.Annotated;
 import io.prescale.nomad.annotations.GroupSpec;
 import io.prescale.nomad.annotations.Mode;
 import io.prescale.nomad.client.Job;
+import io.prescale.nomad.events.CalendarSource;
 import io.prescale.nomad.client.NomadApiException;
 import io.prescale.nomad.ha.GroupState;
 import io.prescale.nomad.ha.PolicyStore;
@@ -45,13 +48,49 @@ final class GroupEvaluator {
     private final StateStore state;
     private final ModelCache models;
     private final Map<Double, ScalingPolicy> capacityPolicies = new ConcurrentHashMap<>();
+    private final Map<Set<String>, EventCalendar> calendarsByKinds = new ConcurrentHashMap<>();
+    private volatile CalendarSource.Snapshot calendar;
+    /** Part of the cache key of every model fitted with events. */
+    private static final String EVENTS_MARKER = "\u0001events";
+    /**
+     * How much of the newest history a risk budget replays at each refit: two days (two daily peaks), cut to what
+     * leaves three days before it to fit on, but never under one day (and at most half the history read). The
+     * replay runs once per refit, not per cycle.
+     */
+    static final Duration BUDGET_WINDOW = Duration.ofDays(2);
 
     GroupEvaluator(ActuatorOptions options, LoadSource loads, PolicyStore policies, StateStore state) {
         this.options = options;
         this.loads = loads;
         this.policies = policies;
         this.state = state;
-        this.models = new ModelCache(options.forecaster(), options.refitEvery());
+        this.models = new ModelCache(options.refitEvery());
+    }
+
+    /**
+     * Takes this cycle's calendar (called once per cycle, before any {@link #evaluate}); a new calendar version
+     * drops the models fitted with events, so they are refitted on it.
+     */
+    void startCycle(CalendarSource.Snapshot snapshot) {
+        CalendarSource.Snapshot before = calendar;
+        calendar = snapshot;
+        if (before == null || before.version() != snapshot.version()) {
+            calendarsByKinds.clear();
+            models.forget(EVENTS_MARKER);
+        }
+    }
+
+    /** The events of {@code kinds} in this cycle's calendar ({@code *} for all). */
+    private EventCalendar calendarFor(Set<String> kinds) {
+        CalendarSource.Snapshot snap = calendar;
+        if (kinds.isEmpty() || snap == null || snap.calendar().isEmpty()) {
+            return EventCalendar.empty();
+        }
+        if (kinds.contains(GroupSpec.ALL_EVENTS)) {
+            return snap.calendar();
+        }
+        return calendarsByKinds.computeIfAbsent(kinds, k -> EventCalendar.of(snap.calendar().events().stream()
+                .filter(e -> k.contains(e.kind())).toList()));
     }
 
     Outcome evaluate(Annotated a, Job job, Instant now, Mode mode, Faults faults) {
@@ -100,12 +139,37 @@ final class GroupEvaluator {
         if (Duration.between(observedAt, now).compareTo(staleAfter) > 0) {
             faults.count(ErrorKind.METRIC_STALE);
         }
+        EventCalendar events = calendarFor(spec.eventKinds());
+        String key = spec.query();
+        if (!events.isEmpty()) {
+            key += EVENTS_MARKER + "\u0000" + String.join(",", new TreeSet<>(spec.eventKinds()));
+        }
+        int leadSteps = (int) Math.max(1, ceilDiv(spec.lead(), options.step()));
+        ModelCache.Budget budget = null;
+        if (spec.hasRiskBudget()) {
+            double capacity = spec.policyName() == null ? spec.capacity() : capacityAt(policy, load);
+            long fitAtLeast = Duration.ofDays(3).toMillis() / stepMs;
+            long window = Math.min(BUDGET_WINDOW.toMillis() / stepMs,
+                    Math.max(Duration.ofDays(1).toMillis() / stepMs, history.size() - fitAtLeast));
+            window = Math.max(2L * leadSteps, window);
+            budget = new ModelCache.Budget(RiskBudget.of(spec.maxUnserved(), (int) window), leadSteps, capacity);
+            key += "\u0000budget=" + spec.maxUnserved() + "/" + leadSteps + "/"
+                    + (spec.policyName() == null ? "c" + spec.capacity() : "p" + spec.policyName());
+        }
         QuantileForecast forecast;
-        double[] levels = levels(spec.quantile());
+        ModelCache.Fitted fitted;
         int horizon = (int) Math.min(4096, ceilDiv(spec.lead().plus(spec.cooldown()), options.step()) + 2);
         try {
-            ForecastModel model = models.model(spec.query(), history, now);
-            forecast = model.forecast(history, horizon, levels);
+            fitted = models.model(key, EventAwareForecaster.wrap(options.forecaster(), events), history, now, budget);
+        } catch (RuntimeException e) {
+            faults.count(ErrorKind.FORECAST_ERROR);
+            return hold(a, mode, now, "hold at " + a.currentCount() + ": cannot forecast yet: " + e.getMessage());
+        }
+        RiskBudget.Choice choice = fitted.choice();
+        double quantile = choice != null ? choice.quantile() : spec.quantile();
+        double[] levels = levels(quantile);
+        try {
+            forecast = fitted.model().forecast(history, horizon, levels);
         } catch (RuntimeException e) {
             faults.count(ErrorKind.FORECAST_ERROR);
             return hold(a, mode, now, "hold at " + a.currentCount() + ": cannot forecast yet: " + e.getMessage());
@@ -131,16 +195,29 @@ final class GroupEvaluator {
         ScalingState scalingState = new ScalingState(now, a.currentCount(), config, load, observedAt,
                 st.lastScaleOutAt(), st.lastScaleInAt());
         ScalingController controller = new ScalingController(new ScalingController.Options(spec.lead(),
-                spec.cooldown(), spec.quantile(), options.controller().hysteresis(), staleAfter,
+                spec.cooldown(), quantile, options.controller().hysteresis(), staleAfter,
                 options.controller().lowLoadFrom(), options.controller().lowLoadTo()));
         Decision decision = controller.decide(scalingState, forecast, policy, spec.bounds());
+        if (spec.hasRiskBudget() || !events.isEmpty()) {
+            decision = new Decision(decision.action(), decision.targetCount(), decision.config(),
+                    decision.restart(), decision.reason() + context(spec, choice, events, now),
+                    decision.numbers());
+        }
         Map<Double, Double> peaks = peaks(forecast, levels, spec.lead(), options.step());
         Map<String, Double> numbers = new LinkedHashMap<>(decision.numbers());
         numbers.put("currentLoad", load);
-        numbers.put("quantile", spec.quantile());
-        numbers.put("forecastPeak", peaks.get(spec.quantile()));
+        numbers.put("quantile", quantile);
+        numbers.putIfAbsent("forecastPeak", peaks.get(quantile));
         numbers.put("min", (double) spec.bounds().min());
         numbers.put("max", (double) spec.bounds().max());
+        if (spec.hasRiskBudget()) {
+            numbers.put("maxUnserved", spec.maxUnserved());
+            numbers.put("budgetUnserved", choice == null ? Double.NaN
+                    : choice.unserved()[indexOf(RiskBudget.of(spec.maxUnserved(), 2).candidates(), quantile)]);
+        }
+        if (!events.isEmpty()) {
+            numbers.put("eventsAhead", (double) eventsAhead(events, now, spec.lead().plus(spec.cooldown())));
+        }
         if (st.operatorChangeAt() != null && now.isBefore(st.operatorChangeAt().plus(spec.cooldown()))
                 && decision.changesCount(a.currentCount())) {
             String reason = "hold at " + a.currentCount() + ": an operator changed the group at " + st.operatorChangeAt()
@@ -155,6 +232,57 @@ final class GroupEvaluator {
         GroupResult result = new GroupResult(a.ref(), mode, status, decision.reason(), a.currentCount(), decision, null,
                 numbers, peaks, now);
         return new Outcome(result, spec, decision, config, st);
+    }
+
+    /** The decision's note on where its quantile came from and which events lie ahead. */
+    private static String context(GroupSpec spec, RiskBudget.Choice choice, EventCalendar events, Instant now) {
+        StringBuilder sb = new StringBuilder();
+        if (spec.hasRiskBudget()) {
+            if (choice == null) {
+                sb.append("; risk budget ").append(spec.maxUnserved()).append(": too little history to replay, p")
+                        .append(percent(spec.quantile())).append(" from prescale.quantile");
+            } else {
+                int i = indexOf(RiskBudget.of(spec.maxUnserved(), 2).candidates(), choice.quantile());
+                double share = choice.unserved()[i];
+                sb.append("; p").append(percent(choice.quantile())).append(choice.withinBudget()
+                        ? " is the lowest quantile whose replay keeps unserved load within "
+                        : " is the highest candidate, and its replay still exceeds ")
+                        .append(spec.maxUnserved()).append(" (replayed ")
+                        .append(Double.isFinite(share) ? String.format(java.util.Locale.ROOT, "%.4f", share) : "n/a")
+                        .append(")");
+            }
+        }
+        if (!events.isEmpty()) {
+            long ahead = eventsAhead(events, now, spec.lead().plus(spec.cooldown()));
+            sb.append("; ").append(ahead).append(ahead == 1 ? " event" : " events").append(" of ")
+                    .append(String.join(",", new TreeSet<>(spec.eventKinds()))).append(" within lead + cooldown");
+        }
+        return sb.toString();
+    }
+
+    private static String percent(double q) {
+        double p = q * 100;
+        return p == Math.rint(p) ? Long.toString(Math.round(p)) : String.format(java.util.Locale.ROOT, "%.1f", p);
+    }
+
+    private static int indexOf(double[] values, double v) {
+        for (int i = 0; i < values.length; i++) {
+            if (Math.abs(values[i] - v) < 1e-9) {
+                return i;
+            }
+        }
+        return values.length - 1;
+    }
+
+    private static long eventsAhead(EventCalendar events, Instant now, Duration span) {
+        Instant to = now.plus(span);
+        return events.events().stream().filter(e -> e.end().isAfter(now) && e.start().isBefore(to)).count();
+    }
+
+    /** One instance's capacity under {@code policy} at {@code load}: the load over the instances it needs. */
+    private static double capacityAt(ScalingPolicy policy, double load) {
+        int n = policy.instancesFor(Math.max(load, 1e-9));
+        return n <= 0 ? Math.max(load, 1) : Math.max(load, 1e-9) / n;
     }
 
     private ScalingPolicy policy(GroupSpec spec) {

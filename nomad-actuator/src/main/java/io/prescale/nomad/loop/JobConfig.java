@@ -21,7 +21,10 @@ final class JobConfig {
     /** The running values of {@code knobs} in the group (absent knobs are left out). */
     static Map<String, Object> current(Job job, String group, Set<String> knobs) {
         Map<String, Object> out = new LinkedHashMap<>();
-        ObjectNode g = group(job.raw(), group);
+        if (knobs.isEmpty()) {
+            return out;
+        }
+        ObjectNode g = job.groupNode(group);
         if (g == null) {
             return out;
         }
