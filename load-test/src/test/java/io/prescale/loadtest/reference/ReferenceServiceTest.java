@@ -118,7 +118,8 @@ class ReferenceServiceTest {
             two = saturate(List.of(a, b));
         }
         assertThat(one).as("one instance, requests/s").isBetween(50.0, 110.0);
-        assertThat(two / one).as("two instances / one").isBetween(1.8, 2.2);
+        // Wide enough for a shared 2-core machine, narrow enough to fail if instances shared one capacity pool.
+        assertThat(two / one).as("two instances / one").isBetween(1.6, 2.4);
     }
 
     /** Throughput of a closed loop with 8 connections per instance, enough to keep every core busy. */
