@@ -22,11 +22,18 @@ import java.util.Set;
  * @param out the CSV file to write
  * @param prometheusCredentialsId credential of a bearer token for Prometheus, or null
  */
-public record CollectRequest(String prometheusUrl, String query, String series, String store, Instant start,
-                             String out, String prometheusCredentialsId) implements StepRequest {
+public record CollectRequest(
+        String prometheusUrl,
+        String query,
+        String series,
+        String store,
+        Instant start,
+        String out,
+        String prometheusCredentialsId)
+        implements StepRequest {
     public static final String STEP = "prescaleCollect";
-    public static final Set<String> ARGUMENTS = Set.of("query", "series", "store", "lookback", "out",
-            "prometheusUrl", "prometheusCredentialsId");
+    public static final Set<String> ARGUMENTS =
+            Set.of("query", "series", "store", "lookback", "out", "prometheusUrl", "prometheusCredentialsId");
 
     public CollectRequest {
         if (prometheusUrl == null) {
@@ -40,7 +47,9 @@ public record CollectRequest(String prometheusUrl, String query, String series, 
         Duration lookback = Durations.parse(STEP, "lookback", a.text("lookback", "30d"));
         return new CollectRequest(
                 PrescaleSettings.url(STEP, "prometheusUrl", a.text("prometheusUrl", settings.prometheusUrl())),
-                a.requiredText("query"), a.text("series", "load"), a.text("store", "prescale/store"),
+                a.requiredText("query"),
+                a.text("series", "load"),
+                a.text("store", "prescale/store"),
                 clock.instant().minus(lookback).truncatedTo(ChronoUnit.MINUTES),
                 a.text("out", "prescale/history.csv"),
                 a.text("prometheusCredentialsId", settings.prometheusCredentialsId()));
@@ -57,11 +66,26 @@ public record CollectRequest(String prometheusUrl, String query, String series, 
         if (prometheusCredentialsId != null) {
             secrets.add(SecretBinding.file(prometheusCredentialsId, "--prometheus-token-file"));
         }
-        Invocation read = new Invocation("import", List.of("import"), new Invocation.Options()
-                .add("--from", "prometheus:" + prometheusUrl).add("--query", query).add("--series", series)
-                .add("--store", store).add("--start", start).words(), secrets);
-        Invocation export = new Invocation("export", List.of("series", "export"), new Invocation.Options()
-                .add("--series", series).add("--store", store).add("--out", out).words(), List.of());
+        Invocation read = new Invocation(
+                "import",
+                List.of("import"),
+                new Invocation.Options()
+                        .add("--from", "prometheus:" + prometheusUrl)
+                        .add("--query", query)
+                        .add("--series", series)
+                        .add("--store", store)
+                        .add("--start", start)
+                        .words(),
+                secrets);
+        Invocation export = new Invocation(
+                "export",
+                List.of("series", "export"),
+                new Invocation.Options()
+                        .add("--series", series)
+                        .add("--store", store)
+                        .add("--out", out)
+                        .words(),
+                List.of());
         return List.of(read, export);
     }
 }

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([smhd])");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** The positive duration {@code text}, or a step failure naming the argument. */
     static Duration parse(String step, String argument, String text) {

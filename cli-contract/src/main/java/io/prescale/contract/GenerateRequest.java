@@ -26,12 +26,40 @@ import java.util.Set;
  * @param out the profiles file to write (a JSON array of load profiles)
  * @param seed the seed of both runs
  */
-public record GenerateRequest(String input, String model, Long window, Long iterations, String modelFile, long n,
-                              long edgeCases, String edgeDetector, Double seasonality, Double trend, Double noise,
-                              Double peak, List<String> events, String out, long seed) implements StepRequest {
+public record GenerateRequest(
+        String input,
+        String model,
+        Long window,
+        Long iterations,
+        String modelFile,
+        long n,
+        long edgeCases,
+        String edgeDetector,
+        Double seasonality,
+        Double trend,
+        Double noise,
+        Double peak,
+        List<String> events,
+        String out,
+        long seed)
+        implements StepRequest {
     public static final String STEP = "prescaleGenerate";
-    public static final Set<String> ARGUMENTS = Set.of("input", "model", "window", "iterations", "modelFile", "n",
-            "edgeCases", "edgeDetector", "seasonality", "trend", "noise", "peak", "events", "out", "seed");
+    public static final Set<String> ARGUMENTS = Set.of(
+            "input",
+            "model",
+            "window",
+            "iterations",
+            "modelFile",
+            "n",
+            "edgeCases",
+            "edgeDetector",
+            "seasonality",
+            "trend",
+            "noise",
+            "peak",
+            "events",
+            "out",
+            "seed");
 
     public GenerateRequest {
         events = List.copyOf(events);
@@ -50,10 +78,22 @@ public record GenerateRequest(String input, String model, Long window, Long iter
         Long n = a.whole("n");
         Long edgeCases = a.whole("edgeCases");
         Long seed = a.whole("seed");
-        return new GenerateRequest(input, a.text("model", "vae"), a.whole("window"), a.whole("iterations"),
-                a.text("modelFile", "prescale/load-model.zip"), n == null ? 8 : n, edgeCases == null ? 2 : edgeCases,
-                a.text("edgeDetector", null), a.number("seasonality"), a.number("trend"), a.number("noise"),
-                a.number("peak"), a.list("events"), a.text("out", "prescale/profiles.json"), seed == null ? 1 : seed);
+        return new GenerateRequest(
+                input,
+                a.text("model", "vae"),
+                a.whole("window"),
+                a.whole("iterations"),
+                a.text("modelFile", "prescale/load-model.zip"),
+                n == null ? 8 : n,
+                edgeCases == null ? 2 : edgeCases,
+                a.text("edgeDetector", null),
+                a.number("seasonality"),
+                a.number("trend"),
+                a.number("noise"),
+                a.number("peak"),
+                a.list("events"),
+                a.text("out", "prescale/profiles.json"),
+                seed == null ? 1 : seed);
     }
 
     @Override
@@ -65,15 +105,36 @@ public record GenerateRequest(String input, String model, Long window, Long iter
     public List<Invocation> invocations() {
         List<Invocation> runs = new ArrayList<>();
         if (input != null) {
-            runs.add(new Invocation("train", List.of("generate", "train"), new Invocation.Options()
-                    .add("--input", input).add("--model", model).add("--window", window)
-                    .add("--iterations", iterations).add("--out", modelFile).add("--seed", seed).words(), List.of()));
+            runs.add(new Invocation(
+                    "train",
+                    List.of("generate", "train"),
+                    new Invocation.Options()
+                            .add("--input", input)
+                            .add("--model", model)
+                            .add("--window", window)
+                            .add("--iterations", iterations)
+                            .add("--out", modelFile)
+                            .add("--seed", seed)
+                            .words(),
+                    List.of()));
         }
-        runs.add(new Invocation("sample", List.of("generate", "sample"), new Invocation.Options()
-                .add("--model-file", modelFile).add("--n", n).add("--edge-cases", edgeCases)
-                .add("--edge-detector", edgeDetector).add("--seasonality", seasonality).add("--trend", trend)
-                .add("--noise", noise).add("--peak", peak).each("--event", events).add("--out", out)
-                .add("--seed", seed).words(), List.of()));
+        runs.add(new Invocation(
+                "sample",
+                List.of("generate", "sample"),
+                new Invocation.Options()
+                        .add("--model-file", modelFile)
+                        .add("--n", n)
+                        .add("--edge-cases", edgeCases)
+                        .add("--edge-detector", edgeDetector)
+                        .add("--seasonality", seasonality)
+                        .add("--trend", trend)
+                        .add("--noise", noise)
+                        .add("--peak", peak)
+                        .each("--event", events)
+                        .add("--out", out)
+                        .add("--seed", seed)
+                        .words(),
+                List.of()));
         return List.copyOf(runs);
     }
 }

@@ -74,8 +74,10 @@ public record Invocation(String key, List<String> command, List<String> options,
         Options add(String option, Object value) {
             if (value != null && !value.toString().isBlank()) {
                 words.add(option);
-                words.add(value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
-                        ? Long.toString(d.longValue()) : value.toString());
+                words.add(
+                        value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+                                ? Long.toString(d.longValue())
+                                : value.toString());
             }
             return this;
         }

@@ -23,12 +23,36 @@ import java.util.Set;
  * @param stopOnErrorRate stop above this failed share, or null
  * @param seed the seed
  */
-public record LoadTestRequest(List<String> targets, String profile, Double rate, String duration, Double compress,
-                              Double scale, Double peakRps, String arrivals, Long connections, String timeout,
-                              String warmup, Double stopOnErrorRate, long seed) implements StepRequest {
+public record LoadTestRequest(
+        List<String> targets,
+        String profile,
+        Double rate,
+        String duration,
+        Double compress,
+        Double scale,
+        Double peakRps,
+        String arrivals,
+        Long connections,
+        String timeout,
+        String warmup,
+        Double stopOnErrorRate,
+        long seed)
+        implements StepRequest {
     public static final String STEP = "prescaleLoadTest";
-    public static final Set<String> ARGUMENTS = Set.of("target", "profile", "rate", "duration", "compress", "scale",
-            "peakRps", "arrivals", "connections", "timeout", "warmup", "stopOnErrorRate", "seed");
+    public static final Set<String> ARGUMENTS = Set.of(
+            "target",
+            "profile",
+            "rate",
+            "duration",
+            "compress",
+            "scale",
+            "peakRps",
+            "arrivals",
+            "connections",
+            "timeout",
+            "warmup",
+            "stopOnErrorRate",
+            "seed");
 
     public LoadTestRequest {
         targets = List.copyOf(targets);
@@ -40,10 +64,20 @@ public record LoadTestRequest(List<String> targets, String profile, Double rate,
     public static LoadTestRequest from(Map<String, ?> arguments) {
         StepArguments a = StepArguments.of(STEP, arguments, ARGUMENTS);
         Long seed = a.whole("seed");
-        return new LoadTestRequest(a.list("target"), a.text("profile", null), a.number("rate"),
-                a.text("duration", null), a.number("compress"), a.number("scale"), a.number("peakRps"),
-                a.text("arrivals", null), a.whole("connections"), a.text("timeout", null), a.text("warmup", null),
-                a.number("stopOnErrorRate"), seed == null ? 1 : seed);
+        return new LoadTestRequest(
+                a.list("target"),
+                a.text("profile", null),
+                a.number("rate"),
+                a.text("duration", null),
+                a.number("compress"),
+                a.number("scale"),
+                a.number("peakRps"),
+                a.text("arrivals", null),
+                a.whole("connections"),
+                a.text("timeout", null),
+                a.text("warmup", null),
+                a.number("stopOnErrorRate"),
+                seed == null ? 1 : seed);
     }
 
     @Override
@@ -53,11 +87,24 @@ public record LoadTestRequest(List<String> targets, String profile, Double rate,
 
     @Override
     public List<Invocation> invocations() {
-        return List.of(new Invocation("loadtest", List.of("loadtest"), new Invocation.Options()
-                .add("--target", String.join(",", targets)).add("--profile", profile).add("--rate", rate)
-                .add("--duration", duration).add("--compress", compress).add("--scale", scale)
-                .add("--peak-rps", peakRps).add("--arrivals", arrivals).add("--connections", connections)
-                .add("--timeout", timeout).add("--warmup", warmup).add("--stop-on-error-rate", stopOnErrorRate)
-                .add("--seed", seed).words(), List.of()));
+        return List.of(new Invocation(
+                "loadtest",
+                List.of("loadtest"),
+                new Invocation.Options()
+                        .add("--target", String.join(",", targets))
+                        .add("--profile", profile)
+                        .add("--rate", rate)
+                        .add("--duration", duration)
+                        .add("--compress", compress)
+                        .add("--scale", scale)
+                        .add("--peak-rps", peakRps)
+                        .add("--arrivals", arrivals)
+                        .add("--connections", connections)
+                        .add("--timeout", timeout)
+                        .add("--warmup", warmup)
+                        .add("--stop-on-error-rate", stopOnErrorRate)
+                        .add("--seed", seed)
+                        .words(),
+                List.of()));
     }
 }

@@ -12,12 +12,10 @@ import java.util.Optional;
  * stdout that is not the documented JSON, says so and points at the log (where stderr went).
  */
 public final class Outcomes {
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     /** A successful run: its typed document and the whole document as a map. */
-    public record Completed(Invocation invocation, CommandDocument document, Map<String, Object> map) {
-    }
+    public record Completed(Invocation invocation, CommandDocument document, Map<String, Object> map) {}
 
     /**
      * Interprets one run of {@code invocation} for {@code step}.
@@ -28,12 +26,15 @@ public final class Outcomes {
         String command = invocation.commandName();
         if (output.exitCode() == 0) {
             try {
-                return new Completed(invocation, Documents.read(command, output.stdout()),
-                        Documents.toMap(output.stdout()));
+                return new Completed(
+                        invocation, Documents.read(command, output.stdout()), Documents.toMap(output.stdout()));
             } catch (IllegalArgumentException e) {
-                throw new StepFailure(step + ": prescale " + command + " succeeded but its JSON document does not match"
-                        + " this contract (" + e.getMessage() + "); are the plugin and the prescale tool the same"
-                        + " version?", e);
+                throw new StepFailure(
+                        step + ": prescale " + command + " succeeded but its JSON document does not match"
+                                + " this contract (" + e.getMessage()
+                                + "); are the plugin and the prescale tool the same"
+                                + " version?",
+                        e);
             }
         }
         Optional<ErrorDocument> error = Documents.error(output.stdout());
@@ -43,7 +44,8 @@ public final class Outcomes {
         }
         ErrorDocument.Error e = error.get().error();
         if (output.exitCode() == 2 || e.exitCode() == 2) {
-            String what = e.option() == null ? "its input"
+            String what = e.option() == null
+                    ? "its input"
                     : e.value() == null ? e.option() : e.option() + " '" + e.value() + "'";
             throw new StepFailure(step + ": prescale " + command + " rejected " + what + ": " + e.message());
         }

@@ -21,9 +21,16 @@ import java.util.regex.Pattern;
  * @param nomadUrl base URL of the Nomad API, for {@code tune --target nomad:JOB/GROUP}
  * @param nomadCredentialsId credential holding a Nomad ACL token, or null for none
  */
-public record PrescaleSettings(String actuatorUrl, String actuatorCredentialsId, String grafanaUrl,
-                               String grafanaCredentialsId, String grafanaFolder, String prometheusUrl,
-                               String prometheusCredentialsId, String nomadUrl, String nomadCredentialsId) {
+public record PrescaleSettings(
+        String actuatorUrl,
+        String actuatorCredentialsId,
+        String grafanaUrl,
+        String grafanaCredentialsId,
+        String grafanaFolder,
+        String prometheusUrl,
+        String prometheusCredentialsId,
+        String nomadUrl,
+        String nomadCredentialsId) {
     private static final Pattern CREDENTIALS_ID = Pattern.compile("[A-Za-z0-9._@:/-]{1,256}");
 
     public PrescaleSettings {
@@ -74,7 +81,9 @@ public record PrescaleSettings(String actuatorUrl, String actuatorCredentialsId,
 
     /** Checks a credential ID: blank is acceptable; otherwise letters, digits and {@code ._@:/-}. */
     public static Optional<String> checkCredentialsId(String value) {
-        if (value == null || value.isBlank() || CREDENTIALS_ID.matcher(value.strip()).matches()) {
+        if (value == null
+                || value.isBlank()
+                || CREDENTIALS_ID.matcher(value.strip()).matches()) {
             return Optional.empty();
         }
         return Optional.of("a credential ID has letters, digits and . _ @ : / - only");

@@ -18,11 +18,24 @@ import java.util.Set;
  * @param grafanaCredentialsId credential of the Grafana token
  * @param folder the Grafana folder, or null for the command's default
  */
-public record PublishRequest(String policy, String actuatorUrl, String actuatorCredentialsId, String grafanaUrl,
-                             String grafanaCredentialsId, String folder) implements StepRequest {
+public record PublishRequest(
+        String policy,
+        String actuatorUrl,
+        String actuatorCredentialsId,
+        String grafanaUrl,
+        String grafanaCredentialsId,
+        String folder)
+        implements StepRequest {
     public static final String STEP = "prescalePublish";
-    public static final Set<String> ARGUMENTS = Set.of("policy", "publishPolicy", "dashboards", "actuatorUrl",
-            "actuatorCredentialsId", "grafanaUrl", "grafanaCredentialsId", "folder");
+    public static final Set<String> ARGUMENTS = Set.of(
+            "policy",
+            "publishPolicy",
+            "dashboards",
+            "actuatorUrl",
+            "actuatorCredentialsId",
+            "grafanaUrl",
+            "grafanaCredentialsId",
+            "folder");
 
     public PublishRequest {
         if (policy == null && grafanaUrl == null) {
@@ -37,9 +50,11 @@ public record PublishRequest(String policy, String actuatorUrl, String actuatorC
         String actuatorCredentials = null;
         if (a.flag("publishPolicy", true)) {
             policy = a.text("policy", "prescale/policy.json");
-            actuator = require(PrescaleSettings.url(STEP, "actuatorUrl", a.text("actuatorUrl", settings.actuatorUrl())),
+            actuator = require(
+                    PrescaleSettings.url(STEP, "actuatorUrl", a.text("actuatorUrl", settings.actuatorUrl())),
                     "no actuator URL: give actuatorUrl or set it in the Prescale settings (or publishPolicy: false)");
-            actuatorCredentials = require(a.text("actuatorCredentialsId", settings.actuatorCredentialsId()),
+            actuatorCredentials = require(
+                    a.text("actuatorCredentialsId", settings.actuatorCredentialsId()),
                     "no credential for the actuator token: give actuatorCredentialsId or set it in the Prescale"
                             + " settings");
         }
@@ -47,9 +62,11 @@ public record PublishRequest(String policy, String actuatorUrl, String actuatorC
         String grafanaCredentials = null;
         String folder = null;
         if (a.flag("dashboards", true)) {
-            grafana = require(PrescaleSettings.url(STEP, "grafanaUrl", a.text("grafanaUrl", settings.grafanaUrl())),
+            grafana = require(
+                    PrescaleSettings.url(STEP, "grafanaUrl", a.text("grafanaUrl", settings.grafanaUrl())),
                     "no Grafana URL: give grafanaUrl or set it in the Prescale settings (or dashboards: false)");
-            grafanaCredentials = require(a.text("grafanaCredentialsId", settings.grafanaCredentialsId()),
+            grafanaCredentials = require(
+                    a.text("grafanaCredentialsId", settings.grafanaCredentialsId()),
                     "no credential for the Grafana token: give grafanaCredentialsId or set it in the Prescale settings");
             folder = a.text("folder", settings.grafanaFolder());
             PrescaleSettings.checkFolder(folder).ifPresent(problem -> {
@@ -75,13 +92,23 @@ public record PublishRequest(String policy, String actuatorUrl, String actuatorC
     public List<Invocation> invocations() {
         List<Invocation> runs = new ArrayList<>();
         if (policy != null) {
-            runs.add(new Invocation("policy", List.of("policy", "publish"), new Invocation.Options()
-                    .add("--url", actuatorUrl).add("--file", policy).words(),
+            runs.add(new Invocation(
+                    "policy",
+                    List.of("policy", "publish"),
+                    new Invocation.Options()
+                            .add("--url", actuatorUrl)
+                            .add("--file", policy)
+                            .words(),
                     List.of(SecretBinding.file(actuatorCredentialsId, "--token-file"))));
         }
         if (grafanaUrl != null) {
-            runs.add(new Invocation("dashboards", List.of("grafana", "publish"), new Invocation.Options()
-                    .add("--url", grafanaUrl).add("--folder", folder).words(),
+            runs.add(new Invocation(
+                    "dashboards",
+                    List.of("grafana", "publish"),
+                    new Invocation.Options()
+                            .add("--url", grafanaUrl)
+                            .add("--folder", folder)
+                            .words(),
                     List.of(SecretBinding.file(grafanaCredentialsId, "--grafana-token-file"))));
         }
         return List.copyOf(runs);

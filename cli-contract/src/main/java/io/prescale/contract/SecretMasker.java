@@ -15,8 +15,11 @@ public final class SecretMasker {
     private final List<String> secrets;
 
     public SecretMasker(List<String> secrets) {
-        this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secrets = secrets.stream()
+                .filter(s -> s != null && s.length() >= 4)
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     public static SecretMasker none() {

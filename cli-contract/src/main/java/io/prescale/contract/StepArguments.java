@@ -99,8 +99,11 @@ public final class StepArguments {
         }
         Object value = values.get(name);
         try {
-            double parsed = value instanceof Number n ? n.doubleValue()
-                    : value instanceof CharSequence text ? Double.parseDouble(text.toString().strip()) : Double.NaN;
+            double parsed = value instanceof Number n
+                    ? n.doubleValue()
+                    : value instanceof CharSequence text
+                            ? Double.parseDouble(text.toString().strip())
+                            : Double.NaN;
             if (Double.isFinite(parsed)) {
                 return parsed;
             }
@@ -119,7 +122,8 @@ public final class StepArguments {
         if (value instanceof Boolean b) {
             return b;
         }
-        if (value instanceof CharSequence text && List.of("true", "false").contains(text.toString().strip())) {
+        if (value instanceof CharSequence text
+                && List.of("true", "false").contains(text.toString().strip())) {
             return Boolean.parseBoolean(text.toString().strip());
         }
         throw wrongType(name, "true or false", value);

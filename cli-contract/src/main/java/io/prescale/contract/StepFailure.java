@@ -20,7 +20,11 @@ public final class StepFailure extends RuntimeException {
         if (message == null || message.isBlank()) {
             return "unknown error";
         }
-        return message.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst()
+        return message.strip()
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .findFirst()
                 .orElse("unknown error");
     }
 }

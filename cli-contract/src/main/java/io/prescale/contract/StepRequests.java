@@ -7,17 +7,30 @@ import java.util.Map;
 /** The steps by name: builds the checked request of any step from its named arguments and the site settings. */
 public final class StepRequests {
     /** Every step, in pipeline order. */
-    public static final List<String> STEPS = List.of(CollectRequest.STEP, TrainRequest.STEP, GenerateRequest.STEP,
-            LoadTestRequest.STEP, TuneRequest.STEP, PublishRequest.STEP);
+    public static final List<String> STEPS = List.of(
+            CollectRequest.STEP,
+            TrainRequest.STEP,
+            GenerateRequest.STEP,
+            LoadTestRequest.STEP,
+            TuneRequest.STEP,
+            PublishRequest.STEP);
 
     /** Every step's argument names. */
     public static final Map<String, java.util.Set<String>> ARGUMENTS = Map.of(
-            CollectRequest.STEP, CollectRequest.ARGUMENTS, TrainRequest.STEP, TrainRequest.ARGUMENTS,
-            GenerateRequest.STEP, GenerateRequest.ARGUMENTS, LoadTestRequest.STEP, LoadTestRequest.ARGUMENTS,
-            TuneRequest.STEP, TuneRequest.ARGUMENTS, PublishRequest.STEP, PublishRequest.ARGUMENTS);
+            CollectRequest.STEP,
+            CollectRequest.ARGUMENTS,
+            TrainRequest.STEP,
+            TrainRequest.ARGUMENTS,
+            GenerateRequest.STEP,
+            GenerateRequest.ARGUMENTS,
+            LoadTestRequest.STEP,
+            LoadTestRequest.ARGUMENTS,
+            TuneRequest.STEP,
+            TuneRequest.ARGUMENTS,
+            PublishRequest.STEP,
+            PublishRequest.ARGUMENTS);
 
-    private StepRequests() {
-    }
+    private StepRequests() {}
 
     /**
      * Checks only the names of a step's arguments, with {@code extra} names an adapter adds (such as the tool to

@@ -10,8 +10,8 @@ import java.util.Map;
  * a map from each run's key, e.g. {@code train} and {@code sample}, to its document otherwise), the typed
  * documents, the archived workspace-relative files and the build-page summary.
  */
-public record StepResult(Map<String, Object> value, List<CommandDocument> documents, List<String> archived,
-                         Summary summary) {
+public record StepResult(
+        Map<String, Object> value, List<CommandDocument> documents, List<String> archived, Summary summary) {
     public StepResult {
         value = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(value));
         documents = List.copyOf(documents);

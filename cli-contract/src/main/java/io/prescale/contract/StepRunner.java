@@ -46,8 +46,9 @@ public final class StepRunner {
                     String secret = host.secret(binding.credentialsId());
                     secrets.add(secret);
                     if (binding.fileOption() != null) {
-                        files.put(binding.credentialsId(), host.writeSecretFile(invocation.key() + "-" + files.size(),
-                                secret));
+                        files.put(
+                                binding.credentialsId(),
+                                host.writeSecretFile(invocation.key() + "-" + files.size(), secret));
                     } else {
                         environment.put(binding.environmentVariable(), secret);
                     }
@@ -55,8 +56,8 @@ public final class StepRunner {
                 SecretMasker masker = new SecretMasker(secrets);
                 host.log("[prescale] " + request.step() + ": prescale " + invocation.commandName() + " "
                         + String.join(" ", invocation.options()));
-                ProcessOutput output = host.run(invocation.commandLine(tool.java(), tool.jar(), files), environment,
-                        masker);
+                ProcessOutput output =
+                        host.run(invocation.commandLine(tool.java(), tool.jar(), files), environment, masker);
                 ProcessOutput masked = new ProcessOutput(output.exitCode(), masker.mask(output.stdout()));
                 Outcomes.Completed completed = Outcomes.interpret(request.step(), invocation, masked);
                 String documentFile = DOCUMENT_DIRECTORY + "/" + request.step() + "-" + invocation.key() + ".json";
@@ -77,7 +78,8 @@ public final class StepRunner {
             host.archive(paths);
             Summary summary = Summaries.of(request.step(), documents, paths, policy(documents));
             host.log(summary.toText().stripTrailing());
-            Map<String, Object> value = byKey.size() == 1 ? asMap(byKey.values().iterator().next()) : byKey;
+            Map<String, Object> value =
+                    byKey.size() == 1 ? asMap(byKey.values().iterator().next()) : byKey;
             return new StepResult(value, documents, paths, summary);
         } finally {
             host.cleanUp();

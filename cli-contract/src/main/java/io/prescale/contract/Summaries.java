@@ -25,8 +25,7 @@ public final class Summaries {
             TuneRequest.STEP, "Prescale: tune the scaling policy",
             PublishRequest.STEP, "Prescale: publish");
 
-    private Summaries() {
-    }
+    private Summaries() {}
 
     /**
      * The summary of one step call.
@@ -34,7 +33,8 @@ public final class Summaries {
      * @param archived workspace-relative paths archived with the build (linked as {@code artifact/PATH})
      * @param policy the policy file's content after a tuning run, or null
      */
-    public static Summary of(String step, List<CommandDocument> documents, List<String> archived, PolicyDocument policy) {
+    public static Summary of(
+            String step, List<CommandDocument> documents, List<String> archived, PolicyDocument policy) {
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Link> links = new ArrayList<>();
@@ -51,8 +51,9 @@ public final class Summaries {
                 for (GrafanaPublishDocument.Dashboard dashboard : grafana.dashboards()) {
                     String href = dashboardUrl(grafana.url(), dashboard.url());
                     if (href != null) {
-                        links.add(new Link("Dashboard: " + (dashboard.title() == null ? dashboard.uid()
-                                : dashboard.title()), href));
+                        links.add(new Link(
+                                "Dashboard: " + (dashboard.title() == null ? dashboard.uid() : dashboard.title()),
+                                href));
                     }
                 }
             }
@@ -63,27 +64,45 @@ public final class Summaries {
                 links.add(new Link(path, href));
             }
         }
-        return new Summary(TITLES.getOrDefault(step, "Prescale: " + step), figures,
-                policy == null ? null : policyTable(policy, tune), links, notes);
+        return new Summary(
+                TITLES.getOrDefault(step, "Prescale: " + step),
+                figures,
+                policy == null ? null : policyTable(policy, tune),
+                links,
+                notes);
     }
 
     /** The policy's bands as rows; the measured p99 comes from the tuning run's validation, when it has one. */
     public static PolicyTable policyTable(PolicyDocument policy, TuneDocument tune) {
-        String unit = policy.bands().isEmpty() || policy.bands().get(0).unit() == null ? "" : " (" + policy.bands().get(0).unit() + ")";
-        List<String> columns = List.of("Load from" + unit, "Load to" + unit, "Configuration", "Restart",
-                "Predicted p99 (ms)", "Measured p99 (ms)", "Cost per hour");
+        String unit = policy.bands().isEmpty() || policy.bands().get(0).unit() == null
+                ? ""
+                : " (" + policy.bands().get(0).unit() + ")";
+        List<String> columns = List.of(
+                "Load from" + unit,
+                "Load to" + unit,
+                "Configuration",
+                "Restart",
+                "Predicted p99 (ms)",
+                "Measured p99 (ms)",
+                "Cost per hour");
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < policy.bands().size(); i++) {
             PolicyDocument.Band band = policy.bands().get(i);
-            String configuration = band.config().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            String configuration = band.config().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", "));
             if (band.capacityPerInstance() != null) {
-                configuration = (configuration.isEmpty() ? "" : configuration + ", ") + number(band.capacityPerInstance())
-                        + " per instance";
+                configuration = (configuration.isEmpty() ? "" : configuration + ", ")
+                        + number(band.capacityPerInstance()) + " per instance";
             }
-            rows.add(List.of(number(band.loadFrom()), band.loadTo() == null ? "open" : number(band.loadTo()),
-                    configuration, band.restartRequired() ? "yes" : "no", number(band.predictedP99Ms()),
-                    number(measuredP99(tune, i)), number(band.costPerHour())));
+            rows.add(List.of(
+                    number(band.loadFrom()),
+                    band.loadTo() == null ? "open" : number(band.loadTo()),
+                    configuration,
+                    band.restartRequired() ? "yes" : "no",
+                    number(band.predictedP99Ms()),
+                    number(measuredP99(tune, i)),
+                    number(band.costPerHour())));
         }
         return new PolicyTable(policy.name(), policy.digest(), columns, rows);
     }
@@ -105,14 +124,16 @@ public final class Summaries {
         if (value == null) {
             return "–";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%,d", value.longValue())
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.format(Locale.ROOT, "%,d", value.longValue())
                 : String.format(Locale.ROOT, "%,.2f", value);
     }
 
     /** Percent-encodes each segment of a workspace-relative path for a link. */
     static String encodePath(String path) {
         return java.util.Arrays.stream(path.split("/"))
-                .map(part -> java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .map(part -> java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
                 .collect(Collectors.joining("/"));
     }
 

@@ -43,8 +43,9 @@ public record Tool(String java, String jar) {
             }
             throw new StepFailure("prescale is not installed on agent '" + agent + "': no Prescale tool is configured"
                     + " (Manage Jenkins > Tools > Prescale installations)"
-                    + (jar == null || jar.isBlank() ? " and PRESCALE_JAR is not set" : " and PRESCALE_JAR=" + jar.strip()
-                    + " does not exist"));
+                    + (jar == null || jar.isBlank()
+                            ? " and PRESCALE_JAR is not set"
+                            : " and PRESCALE_JAR=" + jar.strip() + " does not exist"));
         }
         List<String> candidates = jarCandidates(home.strip());
         for (String candidate : candidates) {
@@ -52,8 +53,8 @@ public record Tool(String java, String jar) {
                 return new Tool(javaCommand(environment), candidate);
             }
         }
-        throw new StepFailure("prescale is not installed on agent '" + agent + "': looked for "
-                + String.join(" and ", candidates));
+        throw new StepFailure(
+                "prescale is not installed on agent '" + agent + "': looked for " + String.join(" and ", candidates));
     }
 
     /** {@code $JAVA_HOME/bin/java} when the build sets {@code JAVA_HOME}, else {@code java} from the PATH. */

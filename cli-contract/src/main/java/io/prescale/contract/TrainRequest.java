@@ -23,8 +23,12 @@ public record TrainRequest(String input, String model, String out, String horizo
     public static TrainRequest from(Map<String, ?> arguments) {
         StepArguments a = StepArguments.of(STEP, arguments, ARGUMENTS);
         Long seed = a.whole("seed");
-        return new TrainRequest(a.requiredText("input"), a.text("model", "auto"),
-                a.text("out", "prescale/forecast-model.zip"), a.text("horizon", null), a.text("events", null),
+        return new TrainRequest(
+                a.requiredText("input"),
+                a.text("model", "auto"),
+                a.text("out", "prescale/forecast-model.zip"),
+                a.text("horizon", null),
+                a.text("events", null),
                 seed == null ? 1 : seed);
     }
 
@@ -35,8 +39,17 @@ public record TrainRequest(String input, String model, String out, String horizo
 
     @Override
     public List<Invocation> invocations() {
-        return List.of(new Invocation("train", List.of("forecast", "train"), new Invocation.Options()
-                .add("--input", input).add("--model", model).add("--out", out).add("--horizon", horizon)
-                .add("--events", events).add("--seed", seed).words(), List.of()));
+        return List.of(new Invocation(
+                "train",
+                List.of("forecast", "train"),
+                new Invocation.Options()
+                        .add("--input", input)
+                        .add("--model", model)
+                        .add("--out", out)
+                        .add("--horizon", horizon)
+                        .add("--events", events)
+                        .add("--seed", seed)
+                        .words(),
+                List.of()));
     }
 }

@@ -24,12 +24,34 @@ import java.util.Set;
  * @param nomadCredentialsId credential of the Nomad ACL token, or null
  * @param seed the seed
  */
-public record TuneRequest(String space, String profiles, String target, Long budget, Long bands, Double peakRps,
-                          String trialDuration, String out, String resume, String nomadUrl, String nomadCredentialsId,
-                          long seed) implements StepRequest {
+public record TuneRequest(
+        String space,
+        String profiles,
+        String target,
+        Long budget,
+        Long bands,
+        Double peakRps,
+        String trialDuration,
+        String out,
+        String resume,
+        String nomadUrl,
+        String nomadCredentialsId,
+        long seed)
+        implements StepRequest {
     public static final String STEP = "prescaleTune";
-    public static final Set<String> ARGUMENTS = Set.of("space", "profiles", "target", "budget", "bands", "peakRps",
-            "trialDuration", "out", "resume", "nomadUrl", "nomadCredentialsId", "seed");
+    public static final Set<String> ARGUMENTS = Set.of(
+            "space",
+            "profiles",
+            "target",
+            "budget",
+            "bands",
+            "peakRps",
+            "trialDuration",
+            "out",
+            "resume",
+            "nomadUrl",
+            "nomadCredentialsId",
+            "seed");
 
     public TuneRequest {
         java.util.Objects.requireNonNull(target, "target");
@@ -43,10 +65,19 @@ public record TuneRequest(String space, String profiles, String target, Long bud
         Long seed = a.whole("seed");
         String target = a.requiredText("target");
         boolean nomad = target.startsWith("nomad:");
-        return new TuneRequest(a.requiredText("space"), a.requiredText("profiles"), target, a.whole("budget"),
-                a.whole("bands"), a.number("peakRps"), a.text("trialDuration", null), a.text("out", "prescale/policy.json"), a.text("resume", null),
+        return new TuneRequest(
+                a.requiredText("space"),
+                a.requiredText("profiles"),
+                target,
+                a.whole("budget"),
+                a.whole("bands"),
+                a.number("peakRps"),
+                a.text("trialDuration", null),
+                a.text("out", "prescale/policy.json"),
+                a.text("resume", null),
                 nomad ? PrescaleSettings.url(STEP, "nomadUrl", a.text("nomadUrl", settings.nomadUrl())) : null,
-                nomad ? a.text("nomadCredentialsId", settings.nomadCredentialsId()) : null, seed == null ? 1 : seed);
+                nomad ? a.text("nomadCredentialsId", settings.nomadCredentialsId()) : null,
+                seed == null ? 1 : seed);
     }
 
     @Override
@@ -60,10 +91,22 @@ public record TuneRequest(String space, String profiles, String target, Long bud
         if (nomadCredentialsId != null) {
             secrets.add(SecretBinding.environment(nomadCredentialsId, "NOMAD_TOKEN"));
         }
-        return List.of(new Invocation("tune", List.of("tune"), new Invocation.Options()
-                .add("--space", space).add("--profiles", profiles).add("--target", target).add("--nomad", nomadUrl)
-                .add("--budget", budget).add("--bands", bands).add("--peak-rps", peakRps)
-                .add("--trial-duration", trialDuration).add("--seed", seed).add("--resume", resume).add("--out", out).words(),
+        return List.of(new Invocation(
+                "tune",
+                List.of("tune"),
+                new Invocation.Options()
+                        .add("--space", space)
+                        .add("--profiles", profiles)
+                        .add("--target", target)
+                        .add("--nomad", nomadUrl)
+                        .add("--budget", budget)
+                        .add("--bands", bands)
+                        .add("--peak-rps", peakRps)
+                        .add("--trial-duration", trialDuration)
+                        .add("--seed", seed)
+                        .add("--resume", resume)
+                        .add("--out", out)
+                        .words(),
                 secrets));
     }
 }

@@ -24,8 +24,16 @@ import org.junit.jupiter.api.Test;
  * contract itself ({@link StepRequests}), so the pipeline cannot pass an argument a step does not take.
  */
 class JenkinsfileTest {
-    private static final PrescaleSettings SITE = new PrescaleSettings("http://actuator:9464", "actuator-token",
-            "http://grafana:3000", "grafana-token", null, "http://prometheus:9090", null, "http://nomad:4646", null);
+    private static final PrescaleSettings SITE = new PrescaleSettings(
+            "http://actuator:9464",
+            "actuator-token",
+            "http://grafana:3000",
+            "grafana-token",
+            null,
+            "http://prometheus:9090",
+            null,
+            "http://nomad:4646",
+            null);
 
     private PipelineTestHelper helper;
     private Binding binding;
@@ -54,14 +62,25 @@ class JenkinsfileTest {
         helper.registerAllowedMethod("checkout", List.of(Map.class), null);
         helper.registerAllowedMethod("echo", List.of(Object.class), null);
         helper.registerAllowedMethod("archiveArtifacts", List.of(Map.class), null);
-        step("prescaleCollect", Map.of("import", Map.of("series", "web"),
-                "export", Map.of("out", "/ws/prescale/history.csv", "samples", 43200)));
+        step(
+                "prescaleCollect",
+                Map.of(
+                        "import",
+                        Map.of("series", "web"),
+                        "export",
+                        Map.of("out", "/ws/prescale/history.csv", "samples", 43200)));
         step("prescaleTrain", Map.of("model", "holt-winters", "out", "/ws/prescale/forecast-model.zip"));
-        step("prescaleGenerate", Map.of("train", Map.of("out", "/ws/prescale/load-model.zip"),
-                "sample", Map.of("out", "/ws/prescale/profiles.json")));
+        step(
+                "prescaleGenerate",
+                Map.of(
+                        "train",
+                        Map.of("out", "/ws/prescale/load-model.zip"),
+                        "sample",
+                        Map.of("out", "/ws/prescale/profiles.json")));
         step("prescaleLoadTest", Map.of("requests", 1200, "achievedRps", 20.0));
-        step("prescaleTune", Map.of("policyFile", "prescale/policy.json", "policyDigest", "sha256:0a1b",
-                "loadTests", 38));
+        step(
+                "prescaleTune",
+                Map.of("policyFile", "prescale/policy.json", "policyDigest", "sha256:0a1b", "loadTests", 38));
         step("prescalePublish", Map.of());
 
         binding = new Binding();
@@ -87,7 +106,9 @@ class JenkinsfileTest {
     }
 
     private List<MethodCall> calls(String method) {
-        return helper.getCallStack().stream().filter(c -> c.getMethodName().equals(method)).toList();
+        return helper.getCallStack().stream()
+                .filter(c -> c.getMethodName().equals(method))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -104,10 +125,26 @@ class JenkinsfileTest {
     void stagesRunInDataFlowOrderAndEachCallsItsStep() {
         runJenkinsfile();
 
-        assertThat(calls("stage")).extracting(c -> c.getArgs()[0]).containsExactly("Collect", "Train",
-                "Generate profiles", "Load-test staging", "Tune", "Publish policy", "Publish dashboards", "Summary");
-        assertThat(stepsRun).containsExactly("prescaleCollect", "prescaleTrain", "prescaleGenerate",
-                "prescaleLoadTest", "prescaleTune", "prescalePublish", "prescalePublish");
+        assertThat(calls("stage"))
+                .extracting(c -> c.getArgs()[0])
+                .containsExactly(
+                        "Collect",
+                        "Train",
+                        "Generate profiles",
+                        "Load-test staging",
+                        "Tune",
+                        "Publish policy",
+                        "Publish dashboards",
+                        "Summary");
+        assertThat(stepsRun)
+                .containsExactly(
+                        "prescaleCollect",
+                        "prescaleTrain",
+                        "prescaleGenerate",
+                        "prescaleLoadTest",
+                        "prescaleTune",
+                        "prescalePublish",
+                        "prescalePublish");
         assertThat(calls("node")).hasSize(1);
         assertThat(calls("checkout")).hasSize(1);
     }
@@ -116,11 +153,15 @@ class JenkinsfileTest {
     void runsNightlyAndDeclaresTheParameters() {
         runJenkinsfile();
 
-        assertThat(calls("cron")).singleElement().satisfies(c -> assertThat(c.getArgs()).containsExactly("H 2 * * *"));
-        assertThat(calls("string")).extracting(c -> (Object) ((Map<?, ?>) c.getArgs()[0]).get("name")).containsExactly(
-                "SERVICE", "CONFIG_SPACE", "STAGING_JOB", "STAGING_URL", "PROMETHEUS_QUERY", "TUNE_BUDGET");
-        assertThat(calls("string")).allSatisfy(c -> assertThat(argument(c))
-                .containsKeys("defaultValue", "description"));
+        assertThat(calls("cron"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getArgs()).containsExactly("H 2 * * *"));
+        assertThat(calls("string"))
+                .extracting(c -> (Object) ((Map<?, ?>) c.getArgs()[0]).get("name"))
+                .containsExactly(
+                        "SERVICE", "CONFIG_SPACE", "STAGING_JOB", "STAGING_URL", "PROMETHEUS_QUERY", "TUNE_BUDGET");
+        assertThat(calls("string"))
+                .allSatisfy(c -> assertThat(argument(c)).containsKeys("defaultValue", "description"));
         assertThat(calls("disableConcurrentBuilds")).hasSize(1);
     }
 
@@ -134,18 +175,29 @@ class JenkinsfileTest {
         params.put("TUNE_BUDGET", "24");
         runJenkinsfile();
 
-        assertThat(onlyArgument("prescaleCollect", 0)).containsEntry("query", "sum(rate(req_total{svc=\"checkout\"}[1m]))")
-                .containsEntry("series", "checkout").containsEntry("lookback", "30d");
-        assertThat(onlyArgument("prescaleTrain", 0)).containsEntry("input", "/ws/prescale/history.csv")
+        assertThat(onlyArgument("prescaleCollect", 0))
+                .containsEntry("query", "sum(rate(req_total{svc=\"checkout\"}[1m]))")
+                .containsEntry("series", "checkout")
+                .containsEntry("lookback", "30d");
+        assertThat(onlyArgument("prescaleTrain", 0))
+                .containsEntry("input", "/ws/prescale/history.csv")
                 .containsEntry("model", "auto");
-        assertThat(onlyArgument("prescaleGenerate", 0)).containsEntry("input", "/ws/prescale/history.csv")
-                .containsEntry("window", 1440).containsEntry("n", 16).containsEntry("edgeCases", 4);
-        assertThat(onlyArgument("prescaleLoadTest", 0)).containsEntry("target", "http://10.1.0.5:8080/,http://10.1.0.6:8080/")
-                .containsEntry("rate", 20).containsEntry("duration", "1m");
-        assertThat(onlyArgument("prescaleTune", 0)).containsEntry("space", "deploy/tune/checkout.yaml")
-                .containsEntry("profiles", "/ws/prescale/profiles.json").containsEntry("target", "nomad:checkout-staging/http")
+        assertThat(onlyArgument("prescaleGenerate", 0))
+                .containsEntry("input", "/ws/prescale/history.csv")
+                .containsEntry("window", 1440)
+                .containsEntry("n", 16)
+                .containsEntry("edgeCases", 4);
+        assertThat(onlyArgument("prescaleLoadTest", 0))
+                .containsEntry("target", "http://10.1.0.5:8080/,http://10.1.0.6:8080/")
+                .containsEntry("rate", 20)
+                .containsEntry("duration", "1m");
+        assertThat(onlyArgument("prescaleTune", 0))
+                .containsEntry("space", "deploy/tune/checkout.yaml")
+                .containsEntry("profiles", "/ws/prescale/profiles.json")
+                .containsEntry("target", "nomad:checkout-staging/http")
                 .containsEntry("budget", 24);
-        assertThat(onlyArgument("prescalePublish", 0)).containsEntry("policy", "prescale/policy.json")
+        assertThat(onlyArgument("prescalePublish", 0))
+                .containsEntry("policy", "prescale/policy.json")
                 .containsEntry("dashboards", false);
         assertThat(onlyArgument("prescalePublish", 1)).containsEntry("publishPolicy", false);
         assertThat(currentBuild).containsEntry("description", "checkout: policy sha256:0a1b");
@@ -155,8 +207,10 @@ class JenkinsfileTest {
     void defaultsApplyOnTheFirstBuildBeforeParametersExist() {
         runJenkinsfile();
 
-        assertThat(onlyArgument("prescaleTune", 0)).containsEntry("target", "nomad:web-staging/api")
-                .containsEntry("space", "deploy/tune/reference-space.yaml").containsEntry("budget", 40);
+        assertThat(onlyArgument("prescaleTune", 0))
+                .containsEntry("target", "nomad:web-staging/api")
+                .containsEntry("space", "deploy/tune/reference-space.yaml")
+                .containsEntry("budget", 40);
         params.put("STAGING_JOB", "local");
         helper.clearCallStack();
         runJenkinsfile();
@@ -165,17 +219,21 @@ class JenkinsfileTest {
 
     @Test
     void aFailingStepFailsTheBuildSkipsTheRestAndStillArchives() {
-        helper.registerAllowedMethod(MethodSignature.method("prescaleTune", Map.class), (Function<Object, Object>) a -> {
-            stepsRun.add("prescaleTune");
-            throw new StepFailure("prescaleTune: prescale tune rejected --budget '3': --budget 3 is below the design's"
-                    + " minimum of 8");
-        });
+        helper.registerAllowedMethod(
+                MethodSignature.method("prescaleTune", Map.class), (Function<Object, Object>) a -> {
+                    stepsRun.add("prescaleTune");
+                    throw new StepFailure(
+                            "prescaleTune: prescale tune rejected --budget '3': --budget 3 is below the design's"
+                                    + " minimum of 8");
+                });
 
         assertThatThrownBy(this::runJenkinsfile).isInstanceOf(StepFailure.class).hasMessageContaining("--budget '3'");
-        assertThat(stepsRun).containsExactly("prescaleCollect", "prescaleTrain", "prescaleGenerate",
-                "prescaleLoadTest", "prescaleTune");
+        assertThat(stepsRun)
+                .containsExactly(
+                        "prescaleCollect", "prescaleTrain", "prescaleGenerate", "prescaleLoadTest", "prescaleTune");
         assertThat(calls("stage")).extracting(c -> c.getArgs()[0]).doesNotContain("Publish policy", "Summary");
-        assertThat(calls("archiveArtifacts")).singleElement()
+        assertThat(calls("archiveArtifacts"))
+                .singleElement()
                 .satisfies(c -> assertThat(argument(c)).containsEntry("artifacts", "prescale/*.json"));
     }
 }

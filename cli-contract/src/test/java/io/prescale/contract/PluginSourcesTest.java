@@ -22,9 +22,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PluginSourcesTest {
     private static final Path PLUGIN = Path.of("../jenkins-plugin/src/main");
     private static final Map<String, String> CLASSES = Map.of(
-            "prescaleCollect", "PrescaleCollectStep", "prescaleTrain", "PrescaleTrainStep",
-            "prescaleGenerate", "PrescaleGenerateStep", "prescaleLoadTest", "PrescaleLoadTestStep",
-            "prescaleTune", "PrescaleTuneStep", "prescalePublish", "PrescalePublishStep");
+            "prescaleCollect",
+            "PrescaleCollectStep",
+            "prescaleTrain",
+            "PrescaleTrainStep",
+            "prescaleGenerate",
+            "PrescaleGenerateStep",
+            "prescaleLoadTest",
+            "PrescaleLoadTestStep",
+            "prescaleTune",
+            "PrescaleTuneStep",
+            "prescalePublish",
+            "PrescalePublishStep");
 
     static Set<String> steps() {
         return new TreeSet<>(StepRequests.STEPS);
@@ -37,13 +46,15 @@ class PluginSourcesTest {
         String source = Files.readString(PLUGIN.resolve("java/io/jenkins/plugins/prescale/" + className + ".java"));
 
         Set<String> setters = new TreeSet<>();
-        Matcher m = Pattern.compile("@DataBoundSetter\\s+public void set(\\w)(\\w*)\\(").matcher(source);
+        Matcher m = Pattern.compile("@DataBoundSetter\\s+public void set(\\w)(\\w*)\\(")
+                .matcher(source);
         while (m.find()) {
             setters.add(m.group(1).toLowerCase(java.util.Locale.ROOT) + m.group(2));
         }
         assertThat(setters).containsExactlyInAnyOrderElementsOf(StepRequests.ARGUMENTS.get(step));
         assertThat(source).contains("@Symbol(\"" + step + "\")", "return \"" + step + "\";");
-        assertThat(PLUGIN.resolve("resources/io/jenkins/plugins/prescale/" + className + "/config.jelly")).isRegularFile();
+        assertThat(PLUGIN.resolve("resources/io/jenkins/plugins/prescale/" + className + "/config.jelly"))
+                .isRegularFile();
         // "tool" comes from the base class
         assertThat(Files.readString(PLUGIN.resolve("java/io/jenkins/plugins/prescale/PrescaleStep.java")))
                 .contains("public void setTool(String tool)");

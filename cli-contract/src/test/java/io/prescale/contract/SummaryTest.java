@@ -12,10 +12,21 @@ import org.junit.jupiter.api.Test;
 class SummaryTest {
     @Test
     void everyTextIsEscapedInTheHtml() {
-        Summary summary = new Summary("<script>t</script>", List.of(new Figure("a&b", "\"x\" 'y'")), null,
-                List.of(new Link("p<1>", "artifact/a%20b.json?x=1&y=2")), List.of("note <i>"));
-        assertThat(summary.toHtml()).contains("&lt;script&gt;t&lt;/script&gt;", "a&amp;b", "&quot;x&quot; &#39;y&#39;",
-                "p&lt;1&gt;", "a%20b.json?x=1&amp;y=2", "note &lt;i&gt;").doesNotContain("<script>", "<i>");
+        Summary summary = new Summary(
+                "<script>t</script>",
+                List.of(new Figure("a&b", "\"x\" 'y'")),
+                null,
+                List.of(new Link("p<1>", "artifact/a%20b.json?x=1&y=2")),
+                List.of("note <i>"));
+        assertThat(summary.toHtml())
+                .contains(
+                        "&lt;script&gt;t&lt;/script&gt;",
+                        "a&amp;b",
+                        "&quot;x&quot; &#39;y&#39;",
+                        "p&lt;1&gt;",
+                        "a%20b.json?x=1&amp;y=2",
+                        "note &lt;i&gt;")
+                .doesNotContain("<script>", "<i>");
     }
 
     @Test

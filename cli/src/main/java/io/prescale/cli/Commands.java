@@ -54,11 +54,13 @@ final class Commands {
             TuneCommand.class,
             GrafanaCommand.class);
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** The root {@code prescale} command: only groups the subcommands and holds the inherited options. */
-    @Command(name = "prescale", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Command(
+            name = "prescale",
+            mixinStandardHelpOptions = true,
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             versionProvider = VersionInfo.class,
             description = "Predictive scaling for HashiCorp Nomad: forecast load, learn configurations, scale ahead.",
             subcommandsRepeatable = false)
@@ -79,7 +81,9 @@ final class Commands {
      * {@code prescale bench …}: benchmarks that print the JSON of DESIGN.md §4, one line per benchmark.
      * Benchmarks never run in tests.
      */
-    @Command(name = "bench", description = "Benchmarks (JSON with --json); never run in tests.",
+    @Command(
+            name = "bench",
+            description = "Benchmarks (JSON with --json); never run in tests.",
             subcommands = {
                 StoreBenchCommand.class,
                 ControllerBenchCommand.class,
@@ -90,6 +94,5 @@ final class Commands {
                 ActuatorBenchCommand.class,
                 TuneBenchCommand.class,
             })
-    static final class Bench {
-    }
+    static final class Bench {}
 }

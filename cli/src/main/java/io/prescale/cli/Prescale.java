@@ -1,17 +1,16 @@
 package io.prescale.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.base.VersionInfo;
-import java.util.Arrays;
-
+import io.prescale.cli.base.CommandFailure;
 import io.prescale.cli.base.ConfigDefaultProvider;
 import io.prescale.cli.base.DurationConverter;
-import io.prescale.cli.base.CommandFailure;
 import io.prescale.cli.base.OutputContext;
-import java.io.PrintStream;
+import io.prescale.cli.base.VersionInfo;
 import io.prescale.core.series.Timestamps;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -20,8 +19,7 @@ import picocli.CommandLine;
  * Separate from {@link Main} so that tests run commands in-process with captured streams.
  */
 public final class Prescale {
-    private Prescale() {
-    }
+    private Prescale() {}
 
     /**
      * Runs one command line.
@@ -43,7 +41,8 @@ public final class Prescale {
                 commandLine.setDefaultValueProvider(defaults);
                 commandLine.setParameterExceptionHandler(parameterHandler(output, defaults));
             } catch (IllegalArgumentException e) {
-                return output.fail(CommandFailure.badInput(commandNameOf(args), e.getMessage(), "--config", null),
+                return output.fail(
+                        CommandFailure.badInput(commandNameOf(args), e.getMessage(), "--config", null),
                         wantsJson(args));
             }
             if (wantsJson(args) && Arrays.asList(args).contains("--version")) {
@@ -89,17 +88,26 @@ public final class Prescale {
      * Bad flags and values: exit 2 naming the option; a value that came from the environment or the config file
      * (not typed as a flag) also names the variable or entry it came from.
      */
-    private static CommandLine.IParameterExceptionHandler parameterHandler(OutputContext output,
-                                                                         ConfigDefaultProvider defaults) {
+    private static CommandLine.IParameterExceptionHandler parameterHandler(
+            OutputContext output, ConfigDefaultProvider defaults) {
         return (ex, args) -> {
             String message = oneLine(ex.getMessage());
-            if (defaults != null && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+            if (defaults != null
+                    && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option
                     && !typed(args, option)) {
                 String origin = defaults.origin(option);
                 message = origin == null ? message : message + " (from " + origin + ")";
             }
-            return output.fail(CommandFailure.badInput(ex.getCommandLine().getCommandSpec().qualifiedName(" ")
-                    .replaceFirst("^prescale ?", ""), message, optionOf(ex), valueOf(ex)), wantsJson(args));
+            return output.fail(
+                    CommandFailure.badInput(
+                            ex.getCommandLine()
+                                    .getCommandSpec()
+                                    .qualifiedName(" ")
+                                    .replaceFirst("^prescale ?", ""),
+                            message,
+                            optionOf(ex),
+                            valueOf(ex)),
+                    wantsJson(args));
         };
     }
 

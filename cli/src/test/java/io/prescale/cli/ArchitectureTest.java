@@ -37,37 +37,49 @@ class ArchitectureTest {
     static ArchRule layerOrder(String root) {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
-                .layer("root").definedBy(root)
-                .layer("demo").definedBy(root + ".demo..")
-                .layer("features").definedBy(featureClasses(root))
-                .layer("input").definedBy(root + ".input..")
-                .layer("base").definedBy(root + ".base..")
-                .whereLayer("root").mayNotBeAccessedByAnyLayer()
-                .whereLayer("demo").mayOnlyBeAccessedByLayers("root")
-                .whereLayer("features").mayOnlyBeAccessedByLayers("root", "demo")
-                .whereLayer("input").mayOnlyBeAccessedByLayers("root", "demo", "features")
-                .whereLayer("base").mayOnlyBeAccessedByLayers("root", "demo", "features", "input");
+                .layer("root")
+                .definedBy(root)
+                .layer("demo")
+                .definedBy(root + ".demo..")
+                .layer("features")
+                .definedBy(featureClasses(root))
+                .layer("input")
+                .definedBy(root + ".input..")
+                .layer("base")
+                .definedBy(root + ".base..")
+                .whereLayer("root")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("demo")
+                .mayOnlyBeAccessedByLayers("root")
+                .whereLayer("features")
+                .mayOnlyBeAccessedByLayers("root", "demo")
+                .whereLayer("input")
+                .mayOnlyBeAccessedByLayers("root", "demo", "features")
+                .whereLayer("base")
+                .mayOnlyBeAccessedByLayers("root", "demo", "features", "input");
     }
 
     /** A feature package uses no other feature package. */
     static ArchRule featuresIndependent(String root) {
         return slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                String feature = featureOf(root, javaClass.getPackageName());
-                return feature == null ? SliceIdentifier.ignore() : SliceIdentifier.of("feature " + feature);
-            }
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                        String feature = featureOf(root, javaClass.getPackageName());
+                        return feature == null ? SliceIdentifier.ignore() : SliceIdentifier.of("feature " + feature);
+                    }
 
-            @Override
-            public String getDescription() {
-                return "feature packages of " + root;
-            }
-        }).should().notDependOnEachOther();
+                    @Override
+                    public String getDescription() {
+                        return "feature packages of " + root;
+                    }
+                })
+                .should()
+                .notDependOnEachOther();
     }
 
     private static DescribedPredicate<JavaClass> featureClasses(String root) {
-        return DescribedPredicate.describe("feature packages of " + root,
-                javaClass -> featureOf(root, javaClass.getPackageName()) != null);
+        return DescribedPredicate.describe(
+                "feature packages of " + root, javaClass -> featureOf(root, javaClass.getPackageName()) != null);
     }
 
     /** The feature a package belongs to, or null for the root, {@code demo}, {@code input}, {@code base}. */
@@ -86,7 +98,8 @@ class ArchitectureTest {
     /** The production classes, imported once for all rules. */
     private static synchronized JavaClasses production() {
         if (production == null) {
-            production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            production = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                     .importPackages(CLI);
         }
         return production;
@@ -117,7 +130,10 @@ class ArchitectureTest {
         void theCycleRuleReportsTheCycleBetweenTwoFeatures() {
             EvaluationResult result = noPackageCycles(FIXTURE).evaluate(fixture);
             assertThat(result.hasViolation()).isTrue();
-            assertThat(result.getFailureReport().toString()).contains("Cycle detected").contains("alpha").contains("beta");
+            assertThat(result.getFailureReport().toString())
+                    .contains("Cycle detected")
+                    .contains("alpha")
+                    .contains("beta");
         }
 
         @Test
@@ -133,7 +149,9 @@ class ArchitectureTest {
         void theFeatureRuleReportsOneFeatureUsingAnother() {
             EvaluationResult result = featuresIndependent(FIXTURE).evaluate(fixture);
             assertThat(result.hasViolation()).isTrue();
-            assertThat(result.getFailureReport().toString()).contains("alpha.AlphaCommand").contains("beta.BetaCommand");
+            assertThat(result.getFailureReport().toString())
+                    .contains("alpha.AlphaCommand")
+                    .contains("beta.BetaCommand");
         }
     }
 }

@@ -22,7 +22,7 @@ public record CliRun(int exitCode, String stdout, String stderr) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = Prescale.run(args, stdout, stderr, env);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -37,8 +37,10 @@ public record CliRun(int exitCode, String stdout, String stderr) {
         try {
             return STRICT.readTree(stdout);
         } catch (IOException e) {
-            throw new AssertionError("stdout is not exactly one JSON document: " + e.getMessage()
-                    + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr, e);
+            throw new AssertionError(
+                    "stdout is not exactly one JSON document: " + e.getMessage() + "\n--- stdout ---\n" + stdout
+                            + "\n--- stderr ---\n" + stderr,
+                    e);
         }
     }
 }

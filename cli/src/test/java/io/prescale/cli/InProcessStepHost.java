@@ -2,8 +2,8 @@ package io.prescale.cli;
 
 import io.prescale.contract.ProcessOutput;
 import io.prescale.contract.SecretMasker;
-import io.prescale.contract.StepHost;
 import io.prescale.contract.StepFailure;
+import io.prescale.contract.StepHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,7 +51,7 @@ final class InProcessStepHost implements StepHost {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = Prescale.run(commandLine.subList(3, commandLine.size()).toArray(String[]::new), stdout, errors, env);
         }
         err.toString(StandardCharsets.UTF_8).lines().map(masker::mask).forEach(stderr::add);

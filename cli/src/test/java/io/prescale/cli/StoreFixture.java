@@ -15,8 +15,7 @@ import java.time.Instant;
 public final class StoreFixture {
     private static Path store;
 
-    private StoreFixture() {
-    }
+    private StoreFixture() {}
 
     /** A day of NAB nyc_taxi (48 half-hours) on disk. */
     public static Path nycTaxiDay() {
@@ -33,8 +32,13 @@ public final class StoreFixture {
             try {
                 Path dir = Files.createTempDirectory("prescale-contract-store");
                 try (QuestDbStore questDb = QuestDbStore.open(dir)) {
-                    questDb.write("web", LoadProfile.Unit.COUNT, "fixture", TimeSeries.of(
-                            Instant.parse("2024-03-01T00:00:00Z"), Duration.ofMinutes(1), new double[] {1, 2, Double.NaN, 4}));
+                    questDb.write(
+                            "web",
+                            LoadProfile.Unit.COUNT,
+                            "fixture",
+                            TimeSeries.of(Instant.parse("2024-03-01T00:00:00Z"), Duration.ofMinutes(1), new double[] {
+                                1, 2, Double.NaN, 4
+                            }));
                 }
                 store = dir;
             } catch (IOException e) {

@@ -28,9 +28,17 @@ import java.util.regex.Pattern;
  * @param retention         raw and rollup retention ({@code lateness} is the out-of-order window)
  * @param maintenanceEvery  interval between rollup and retention rounds; positive
  */
-public record CollectConfig(InetSocketAddress listen, long maxBodyBytes, List<PushRule> push, URI prometheus,
-                            Duration every, Duration backfill, List<PullRule> pull, Duration outOfOrderWindow,
-                            RetentionPolicy retention, Duration maintenanceEvery) {
+public record CollectConfig(
+        InetSocketAddress listen,
+        long maxBodyBytes,
+        List<PushRule> push,
+        URI prometheus,
+        Duration every,
+        Duration backfill,
+        List<PullRule> pull,
+        Duration outOfOrderWindow,
+        RetentionPolicy retention,
+        Duration maintenanceEvery) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     /** Remote-write body limit when none is given: 10 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L << 20;
@@ -39,8 +47,8 @@ public record CollectConfig(InetSocketAddress listen, long maxBodyBytes, List<Pu
         push = List.copyOf(push);
         pull = List.copyOf(pull);
         if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE / 8) {
-            throw new IllegalArgumentException("maxBodyBytes must be in [1, " + Integer.MAX_VALUE / 8 + "], got "
-                    + maxBodyBytes);
+            throw new IllegalArgumentException(
+                    "maxBodyBytes must be in [1, " + Integer.MAX_VALUE / 8 + "], got " + maxBodyBytes);
         }
         checkPositive("every", every);
         Objects.requireNonNull(backfill, "backfill");
@@ -54,8 +62,17 @@ public record CollectConfig(InetSocketAddress listen, long maxBodyBytes, List<Pu
 
     /** No rules, no listener; pulls every minute; default retention; window 1 h; maintenance every minute. */
     public static CollectConfig defaults() {
-        return new CollectConfig(null, DEFAULT_MAX_BODY_BYTES, List.of(), null, Duration.ofMinutes(1), Duration.ZERO,
-                List.of(), Duration.ofHours(1), RetentionPolicy.defaults(), Duration.ofMinutes(1));
+        return new CollectConfig(
+                null,
+                DEFAULT_MAX_BODY_BYTES,
+                List.of(),
+                null,
+                Duration.ofMinutes(1),
+                Duration.ZERO,
+                List.of(),
+                Duration.ofHours(1),
+                RetentionPolicy.defaults(),
+                Duration.ofMinutes(1));
     }
 
     /**
@@ -89,59 +106,131 @@ public record CollectConfig(InetSocketAddress listen, long maxBodyBytes, List<Pu
     }
 
     public CollectConfig withListen(InetSocketAddress value) {
-        return new CollectConfig(value, maxBodyBytes, push, prometheus, every, backfill, pull, outOfOrderWindow,
-                retention, maintenanceEvery);
-    }
-
-    public CollectConfig withMaxBodyBytes(long value) {
-        return new CollectConfig(listen, value, push, prometheus, every, backfill, pull, outOfOrderWindow, retention,
+        return new CollectConfig(
+                value,
+                maxBodyBytes,
+                push,
+                prometheus,
+                every,
+                backfill,
+                pull,
+                outOfOrderWindow,
+                retention,
                 maintenanceEvery);
     }
 
+    public CollectConfig withMaxBodyBytes(long value) {
+        return new CollectConfig(
+                listen, value, push, prometheus, every, backfill, pull, outOfOrderWindow, retention, maintenanceEvery);
+    }
+
     public CollectConfig withPush(List<PushRule> value) {
-        return new CollectConfig(listen, maxBodyBytes, value, prometheus, every, backfill, pull, outOfOrderWindow,
-                retention, maintenanceEvery);
+        return new CollectConfig(
+                listen,
+                maxBodyBytes,
+                value,
+                prometheus,
+                every,
+                backfill,
+                pull,
+                outOfOrderWindow,
+                retention,
+                maintenanceEvery);
     }
 
     public CollectConfig withPrometheus(URI value) {
-        return new CollectConfig(listen, maxBodyBytes, push, value, every, backfill, pull, outOfOrderWindow,
-                retention, maintenanceEvery);
+        return new CollectConfig(
+                listen,
+                maxBodyBytes,
+                push,
+                value,
+                every,
+                backfill,
+                pull,
+                outOfOrderWindow,
+                retention,
+                maintenanceEvery);
     }
 
     public CollectConfig withEvery(Duration value) {
-        return new CollectConfig(listen, maxBodyBytes, push, prometheus, value, backfill, pull, outOfOrderWindow,
-                retention, maintenanceEvery);
+        return new CollectConfig(
+                listen,
+                maxBodyBytes,
+                push,
+                prometheus,
+                value,
+                backfill,
+                pull,
+                outOfOrderWindow,
+                retention,
+                maintenanceEvery);
     }
 
     public CollectConfig withBackfill(Duration value) {
-        return new CollectConfig(listen, maxBodyBytes, push, prometheus, every, value, pull, outOfOrderWindow,
-                retention, maintenanceEvery);
+        return new CollectConfig(
+                listen,
+                maxBodyBytes,
+                push,
+                prometheus,
+                every,
+                value,
+                pull,
+                outOfOrderWindow,
+                retention,
+                maintenanceEvery);
     }
 
     public CollectConfig withPull(List<PullRule> value) {
-        return new CollectConfig(listen, maxBodyBytes, push, prometheus, every, backfill, value, outOfOrderWindow,
-                retention, maintenanceEvery);
+        return new CollectConfig(
+                listen,
+                maxBodyBytes,
+                push,
+                prometheus,
+                every,
+                backfill,
+                value,
+                outOfOrderWindow,
+                retention,
+                maintenanceEvery);
     }
 
     public CollectConfig withOutOfOrderWindow(Duration value) {
-        return new CollectConfig(listen, maxBodyBytes, push, prometheus, every, backfill, pull, value,
-                retention.withLateness(value), maintenanceEvery);
+        return new CollectConfig(
+                listen,
+                maxBodyBytes,
+                push,
+                prometheus,
+                every,
+                backfill,
+                pull,
+                value,
+                retention.withLateness(value),
+                maintenanceEvery);
     }
 
     public CollectConfig withRetention(RetentionPolicy value) {
-        return new CollectConfig(listen, maxBodyBytes, push, prometheus, every, backfill, pull, outOfOrderWindow,
-                value, maintenanceEvery);
+        return new CollectConfig(
+                listen,
+                maxBodyBytes,
+                push,
+                prometheus,
+                every,
+                backfill,
+                pull,
+                outOfOrderWindow,
+                value,
+                maintenanceEvery);
     }
 
     public CollectConfig withMaintenanceEvery(Duration value) {
-        return new CollectConfig(listen, maxBodyBytes, push, prometheus, every, backfill, pull, outOfOrderWindow,
-                retention, value);
+        return new CollectConfig(
+                listen, maxBodyBytes, push, prometheus, every, backfill, pull, outOfOrderWindow, retention, value);
     }
 
     static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("'" + name + "' is not a series name (expected 1 to 100 letters, "
-                    + "digits, '_' or '-')");
+            throw new IllegalArgumentException(
+                    "'" + name + "' is not a series name (expected 1 to 100 letters, " + "digits, '_' or '-')");
         }
     }
 

@@ -38,6 +38,7 @@ import java.util.function.Function;
 public final class CollectConfigFile {
     /** The section of the file read here. */
     public static final String SECTION = "collect";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("listen", "maxBodyBytes", "remoteWrite", "pull", "retention");
     private static final Set<String> PUSH = Set.of("name", "selector", "step", "unit");
@@ -47,8 +48,7 @@ public final class CollectConfigFile {
 
     private final List<String> problems = new ArrayList<>();
 
-    private CollectConfigFile() {
-    }
+    private CollectConfigFile() {}
 
     /**
      * Reads {@code file} over {@code base}.
@@ -60,8 +60,10 @@ public final class CollectConfigFile {
         try {
             root = YAML.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config " + file + ": " + e.getMessage().lines()
-                    .findFirst().orElse(""), e);
+            throw new IllegalArgumentException(
+                    "cannot read config " + file + ": "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
         if (root == null || root.isMissingNode() || root.isNull() || !root.has(SECTION)) {
             return base;
@@ -103,7 +105,9 @@ public final class CollectConfigFile {
             String at = SECTION + ".remoteWrite[" + i++ + "].";
             keys(rule, PUSH, at);
             try {
-                push.add(new PushRule(text(rule, "name", at), Selector.parse(text(rule, "selector", at)),
+                push.add(new PushRule(
+                        text(rule, "name", at),
+                        Selector.parse(text(rule, "selector", at)),
                         value(rule, "step", ConfigValues::duration, Duration.ofSeconds(15)),
                         value(rule, "unit", LoadProfile.Unit::parse, LoadProfile.Unit.RATE)));
             } catch (IllegalArgumentException e) {
@@ -131,7 +135,9 @@ public final class CollectConfigFile {
             String at = SECTION + ".pull.queries[" + i++ + "].";
             keys(rule, QUERY, at);
             try {
-                rules.add(new PullRule(text(rule, "name", at), text(rule, "query", at),
+                rules.add(new PullRule(
+                        text(rule, "name", at),
+                        text(rule, "query", at),
                         value(rule, "step", ConfigValues::duration, Duration.ofMinutes(1)),
                         value(rule, "unit", LoadProfile.Unit::parse, LoadProfile.Unit.RATE)));
             } catch (IllegalArgumentException e) {
@@ -148,13 +154,21 @@ public final class CollectConfigFile {
         keys(node, RETENTION, SECTION + ".retention.");
         try {
             RetentionPolicy policy = config.retention()
-                    .withRaw(value(node, "raw", ConfigValues::duration, config.retention().raw()))
-                    .withRollups(value(node, "rollups", ConfigValues::duration, config.retention().rollups()));
+                    .withRaw(value(
+                            node,
+                            "raw",
+                            ConfigValues::duration,
+                            config.retention().raw()))
+                    .withRollups(value(
+                            node,
+                            "rollups",
+                            ConfigValues::duration,
+                            config.retention().rollups()));
             return config.withRetention(policy)
-                    .withOutOfOrderWindow(value(node, "outOfOrderWindow", ConfigValues::duration,
-                            config.outOfOrderWindow()))
-                    .withMaintenanceEvery(value(node, "maintenanceEvery", ConfigValues::duration,
-                            config.maintenanceEvery()));
+                    .withOutOfOrderWindow(
+                            value(node, "outOfOrderWindow", ConfigValues::duration, config.outOfOrderWindow()))
+                    .withMaintenanceEvery(
+                            value(node, "maintenanceEvery", ConfigValues::duration, config.maintenanceEvery()));
         } catch (IllegalArgumentException e) {
             problems.add("retention: " + e.getMessage());
             return config;
@@ -169,7 +183,8 @@ public final class CollectConfigFile {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                problems.add("unknown key '" + at + key + "' (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+                problems.add(
+                        "unknown key '" + at + key + "' (expected one of " + new java.util.TreeSet<>(allowed) + ")");
             }
         }
     }

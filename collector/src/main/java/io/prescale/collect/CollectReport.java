@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param storeErrors    appends and maintenance rounds the store failed
  * @param maintenance    rollup buckets written, raw and rollup rows removed, summed over the series
  */
-public record CollectReport(Instant started, Instant at, List<SeriesReport> series, Map<Integer, Long> requests,
-                            long ignoredSamples, long storeErrors, Map<String, Long> maintenance) {
+public record CollectReport(
+        Instant started,
+        Instant at,
+        List<SeriesReport> series,
+        Map<Integer, Long> requests,
+        long ignoredSamples,
+        long storeErrors,
+        Map<String, Long> maintenance) {
     public CollectReport {
         Objects.requireNonNull(started, "started");
         Objects.requireNonNull(at, "at");

@@ -2,10 +2,10 @@ package io.prescale.collect;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prescale.core.store.AppendableStore;
 import io.prescale.core.store.MaintenanceResult;
 import io.prescale.core.store.prometheus.PrometheusSource;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -79,8 +79,8 @@ public final class Collector implements AutoCloseable {
             server = null;
         }
         for (PullRule rule : config.pull()) {
-            pulls.add(new PullLoop(rule, config, store, Objects.requireNonNull(source, "source"), metrics, clock,
-                    scheduler));
+            pulls.add(new PullLoop(
+                    rule, config, store, Objects.requireNonNull(source, "source"), metrics, clock, scheduler));
         }
     }
 
@@ -111,8 +111,11 @@ public final class Collector implements AutoCloseable {
             LOG.info("collect listening on {}", collector.address());
         }
         collector.pulls.forEach(collector.scheduler::execute);
-        collector.scheduler.scheduleWithFixedDelay(collector::maintain, config.maintenanceEvery().toMillis(),
-                config.maintenanceEvery().toMillis(), TimeUnit.MILLISECONDS);
+        collector.scheduler.scheduleWithFixedDelay(
+                collector::maintain,
+                config.maintenanceEvery().toMillis(),
+                config.maintenanceEvery().toMillis(),
+                TimeUnit.MILLISECONDS);
         return collector;
     }
 
@@ -169,27 +172,41 @@ public final class Collector implements AutoCloseable {
         Instant now = clock.instant();
         List<SeriesReport> series = new ArrayList<>();
         for (PushRule rule : config.push()) {
-            series.add(seriesReport(rule.name(), "push", rule.selector().text(), 0, receiver.lastError(rule.name()), now));
+            series.add(
+                    seriesReport(rule.name(), "push", rule.selector().text(), 0, receiver.lastError(rule.name()), now));
         }
         for (int i = 0; i < config.pull().size(); i++) {
             PullRule rule = config.pull().get(i);
             PullLoop loop = pulls.get(i);
-            series.add(seriesReport(rule.name(), "pull", rule.query(), metrics.count(metrics.pullFailures, rule.name()),
-                    loop.lastError(), now));
+            series.add(seriesReport(
+                    rule.name(),
+                    "pull",
+                    rule.query(),
+                    metrics.count(metrics.pullFailures, rule.name()),
+                    loop.lastError(),
+                    now));
         }
         Map<Integer, Long> requests = new TreeMap<>();
-        metrics.requests.collect().getDataPoints().forEach(p -> requests.put(
-                Integer.parseInt(p.getLabels().get("code")), Math.round(p.getValue())));
+        metrics.requests
+                .collect()
+                .getDataPoints()
+                .forEach(p -> requests.put(Integer.parseInt(p.getLabels().get("code")), Math.round(p.getValue())));
         Map<String, Long> maintenance = new LinkedHashMap<>();
         maintenance.put("bucketsRolledUp", rolledUp.get());
         maintenance.put("rawRowsRemoved", rawRemoved.get());
         maintenance.put("rollupRowsRemoved", rollupsRemoved.get());
-        return new CollectReport(started, now, series, requests, Math.round(metrics.ignored.get()),
-                Math.round(metrics.storeErrors.get()), maintenance);
+        return new CollectReport(
+                started,
+                now,
+                series,
+                requests,
+                Math.round(metrics.ignored.get()),
+                Math.round(metrics.storeErrors.get()),
+                maintenance);
     }
 
-    private SeriesReport seriesReport(String name, String mode, String source, long pullFailures, String error,
-                                      Instant now) {
+    private SeriesReport seriesReport(
+            String name, String mode, String source, long pullFailures, String error, Instant now) {
         OptionalLong newest;
         try {
             newest = store.newestMillis(name);
@@ -201,13 +218,21 @@ public final class Collector implements AutoCloseable {
             metrics.lag.labelValues(name).set(lag);
         }
         String lastError = error != null ? error : maintenanceErrors.get(name);
-        return new SeriesReport(name, mode, source, metrics.count(metrics.received, name),
-                metrics.count(metrics.stored, name), metrics.count(metrics.rejected, name, CollectMetrics.DUPLICATE),
+        return new SeriesReport(
+                name,
+                mode,
+                source,
+                metrics.count(metrics.received, name),
+                metrics.count(metrics.stored, name),
+                metrics.count(metrics.rejected, name, CollectMetrics.DUPLICATE),
                 metrics.count(metrics.rejected, name, CollectMetrics.TOO_OLD),
                 metrics.count(metrics.rejected, name, CollectMetrics.GAP),
                 metrics.count(metrics.rejected, name, CollectMetrics.AMBIGUOUS),
-                metrics.count(metrics.rejected, name, CollectMetrics.STORE_ERROR), pullFailures,
-                newest.isPresent() ? newest.getAsLong() : null, lag, lastError);
+                metrics.count(metrics.rejected, name, CollectMetrics.STORE_ERROR),
+                pullFailures,
+                newest.isPresent() ? newest.getAsLong() : null,
+                lag,
+                lastError);
     }
 
     private static void health(HttpExchange exchange) throws IOException {

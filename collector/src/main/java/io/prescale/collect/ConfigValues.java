@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 public final class ConfigValues {
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     /** @throws IllegalArgumentException naming the value and the accepted forms */
     public static Duration duration(String value) {
@@ -39,8 +38,8 @@ public final class ConfigValues {
         try {
             return Duration.parse(text.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a duration (expected e.g. 90s, 10m, 2h, 7d or"
-                    + " ISO-8601 like PT10M)");
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not a duration (expected e.g. 90s, 10m, 2h, 7d or" + " ISO-8601 like PT10M)");
         }
     }
 
@@ -77,7 +76,9 @@ public final class ConfigValues {
         if (eq <= 0 || eq == text.length() - 1) {
             throw new IllegalArgumentException("'" + text + "' is not NAME=" + what);
         }
-        return new String[] {text.substring(0, eq).strip(), text.substring(eq + 1).strip()};
+        return new String[] {
+            text.substring(0, eq).strip(), text.substring(eq + 1).strip()
+        };
     }
 
     /** {@code count} or {@code rate}. */

@@ -6,8 +6,7 @@ package io.prescale.collect;
  * {@code bad_data} is then bad input); this catches the typical typos when it cannot be reached.
  */
 final class PromQlCheck {
-    private PromQlCheck() {
-    }
+    private PromQlCheck() {}
 
     /** @throws IllegalArgumentException naming the query, the position and the problem */
     static void check(String query) {
@@ -51,7 +50,7 @@ final class PromQlCheck {
     }
 
     private static IllegalArgumentException error(String query, int index, String problem) {
-        return new IllegalArgumentException("query '" + query + "' does not parse: " + problem + " at position "
-                + (index + 1));
+        return new IllegalArgumentException(
+                "query '" + query + "' does not parse: " + problem + " at position " + (index + 1));
     }
 }

@@ -41,8 +41,14 @@ final class PullLoop implements Runnable {
     private volatile String lastError;
     private volatile boolean stopped;
 
-    PullLoop(PullRule rule, CollectConfig config, AppendableStore store, PrometheusSource source,
-             CollectMetrics metrics, Clock clock, ScheduledExecutorService scheduler) {
+    PullLoop(
+            PullRule rule,
+            CollectConfig config,
+            AppendableStore store,
+            PrometheusSource source,
+            CollectMetrics metrics,
+            Clock clock,
+            ScheduledExecutorService scheduler) {
         this.rule = rule;
         this.config = config;
         this.store = store;
@@ -68,7 +74,12 @@ final class PullLoop implements Runnable {
             lastError = e.getMessage() == null ? e.toString() : e.getMessage();
             metrics.pullFailures.labelValues(rule.name()).inc();
             delayMs = backoffMillis(config.every(), failures);
-            LOG.warn("pull of {} failed ({} in a row), retrying in {} ms: {}", rule.name(), failures, delayMs, lastError);
+            LOG.warn(
+                    "pull of {} failed ({} in a row), retrying in {} ms: {}",
+                    rule.name(),
+                    failures,
+                    delayMs,
+                    lastError);
         }
         updateLag();
         if (!stopped && !scheduler.isShutdown()) {
@@ -100,19 +111,28 @@ final class PullLoop implements Runnable {
         long now = clock.millis();
         long last = Math.floorDiv(now - step, step) * step;
         OptionalLong newest = store.newestMillis(rule.name());
-        long from = newest.isPresent() ? (Math.floorDiv(newest.getAsLong(), step) + 1) * step
-                : Math.floorDiv(now - Math.max(config.every().toMillis(), config.backfill().toMillis()), step) * step;
+        long from = newest.isPresent()
+                ? (Math.floorDiv(newest.getAsLong(), step) + 1) * step
+                : Math.floorDiv(
+                                now
+                                        - Math.max(
+                                                config.every().toMillis(),
+                                                config.backfill().toMillis()),
+                                step)
+                        * step;
         if (first && !config.backfill().isZero()) {
             from = Math.min(from, Math.floorDiv(now - config.backfill().toMillis(), step) * step);
         }
         first = false;
-        AppendOptions options = AppendOptions.defaults().withStep(rule.step()).withUnit(rule.unit())
+        AppendOptions options = AppendOptions.defaults()
+                .withStep(rule.step())
+                .withUnit(rule.unit())
                 .withSource(config.prometheus() + " " + rule.query())
                 .withOutOfOrderWindow(config.outOfOrderWindow().plus(config.backfill()));
         while (from <= last && !stopped) {
             long to = Math.min(last, from + (POINTS_PER_REQUEST - 1) * step);
-            PrometheusRange range = source.range(rule.query(), Instant.ofEpochMilli(from), Instant.ofEpochMilli(to + 1),
-                    rule.step());
+            PrometheusRange range =
+                    source.range(rule.query(), Instant.ofEpochMilli(from), Instant.ofEpochMilli(to + 1), rule.step());
             double[] values = range.series().values();
             long[] times = new long[values.length];
             for (int i = 0; i < values.length; i++) {
@@ -137,7 +157,8 @@ final class PullLoop implements Runnable {
         } catch (RuntimeException e) {
             return;
         }
-        metrics.lag.labelValues(rule.name()).set(newest.isPresent()
-                ? (clock.millis() - newest.getAsLong()) / 1000.0 : Double.NaN);
+        metrics.lag
+                .labelValues(rule.name())
+                .set(newest.isPresent() ? (clock.millis() - newest.getAsLong()) / 1000.0 : Double.NaN);
     }
 }

@@ -101,7 +101,8 @@ final class PushReceiver implements HttpHandler {
                 continue;
             }
             Samples samples = routed.computeIfAbsent(rule, r -> new Samples());
-            boolean mine = bound.computeIfAbsent(rule.name(), n -> Map.copyOf(labels)).equals(labels);
+            boolean mine =
+                    bound.computeIfAbsent(rule.name(), n -> Map.copyOf(labels)).equals(labels);
             if (!mine) {
                 samples.ambiguous += series.getSamplesCount();
                 continue;
@@ -134,8 +135,11 @@ final class PushReceiver implements HttpHandler {
     }
 
     private AppendOptions options(PushRule rule) {
-        return AppendOptions.defaults().withStep(rule.step()).withUnit(rule.unit())
-                .withSource("remote-write " + rule.selector().text()).withOutOfOrderWindow(window);
+        return AppendOptions.defaults()
+                .withStep(rule.step())
+                .withUnit(rule.unit())
+                .withSource("remote-write " + rule.selector().text())
+                .withOutOfOrderWindow(window);
     }
 
     private PushRule match(Map<String, String> labels) {

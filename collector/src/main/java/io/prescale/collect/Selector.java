@@ -42,8 +42,8 @@ public record Selector(String text, List<LabelMatcher> matchers) {
                 try {
                     regex = Pattern.compile(value);
                 } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException("bad regular expression '" + value + "' for label " + label
-                            + ": " + e.getDescription());
+                    throw new IllegalArgumentException(
+                            "bad regular expression '" + value + "' for label " + label + ": " + e.getDescription());
                 }
             }
             return new LabelMatcher(label, op, value, regex);
@@ -160,11 +160,12 @@ public record Selector(String text, List<LabelMatcher> matchers) {
                 char c = text.charAt(pos++);
                 if (c == '\\' && quote != '`' && pos < text.length()) {
                     char e = text.charAt(pos++);
-                    value.append(switch (e) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        default -> e;
-                    });
+                    value.append(
+                            switch (e) {
+                                case 'n' -> '\n';
+                                case 't' -> '\t';
+                                default -> e;
+                            });
                 } else {
                     value.append(c);
                 }
@@ -192,8 +193,8 @@ public record Selector(String text, List<LabelMatcher> matchers) {
         }
 
         private IllegalArgumentException error(String expected) {
-            return new IllegalArgumentException("selector '" + text + "' does not parse: expected " + expected
-                    + " at position " + (pos + 1));
+            return new IllegalArgumentException(
+                    "selector '" + text + "' does not parse: expected " + expected + " at position " + (pos + 1));
         }
     }
 }

@@ -20,9 +20,21 @@ import java.util.Objects;
  * @param lagSeconds    age of the newest stored sample at report time, or null when there is none
  * @param lastError     the last failure's message, or null
  */
-public record SeriesReport(String name, String mode, String source, long received, long stored, long duplicates,
-                           long tooOld, long gaps, long ambiguous, long storeErrors, long pullFailures,
-                           Long newestMillis, Double lagSeconds, String lastError) {
+public record SeriesReport(
+        String name,
+        String mode,
+        String source,
+        long received,
+        long stored,
+        long duplicates,
+        long tooOld,
+        long gaps,
+        long ambiguous,
+        long storeErrors,
+        long pullFailures,
+        Long newestMillis,
+        Double lagSeconds,
+        String lastError) {
     public SeriesReport {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(mode, "mode");

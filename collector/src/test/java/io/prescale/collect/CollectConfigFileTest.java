@@ -50,7 +50,9 @@ class CollectConfigFileTest {
             assertThat(r.name()).isEqualTo("web_rate");
             assertThat(r.step()).isEqualTo(Duration.ofSeconds(1));
         });
-        assertThat(config.pull()).singleElement().satisfies(r -> assertThat(r.unit()).isEqualTo(LoadProfile.Unit.COUNT));
+        assertThat(config.pull())
+                .singleElement()
+                .satisfies(r -> assertThat(r.unit()).isEqualTo(LoadProfile.Unit.COUNT));
         assertThat(config.every()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.backfill()).isEqualTo(Duration.ofDays(7));
         assertThat(config.retention().raw()).isEqualTo(Duration.ofDays(10));

@@ -46,6 +46,7 @@ class CollectorPushTest {
 
     @TempDir
     Path dir;
+
     private QuestDbStore store;
     private Collector collector;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -64,16 +65,26 @@ class CollectorPushTest {
     }
 
     private CollectConfig config(long maxBody) {
-        return CollectConfig.defaults().withListen(new InetSocketAddress("127.0.0.1", 0)).withMaxBodyBytes(maxBody)
-                .withPush(List.of(new PushRule("web_rate", Selector.parse("prescale:request_rate{job=\"web\"}"),
-                        Duration.ofSeconds(1), LoadProfile.Unit.RATE)));
+        return CollectConfig.defaults()
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withMaxBodyBytes(maxBody)
+                .withPush(List.of(new PushRule(
+                        "web_rate",
+                        Selector.parse("prescale:request_rate{job=\"web\"}"),
+                        Duration.ofSeconds(1),
+                        LoadProfile.Unit.RATE)));
     }
 
     private HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
         URI uri = URI.create("http://127.0.0.1:" + collector.address().getPort() + "/api/v1/write");
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Encoding", "snappy")
-                .header("Content-Type", "application/x-protobuf").header("X-Prometheus-Remote-Write-Version", "0.1.0")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Encoding", "snappy")
+                        .header("Content-Type", "application/x-protobuf")
+                        .header("X-Prometheus-Remote-Write-Version", "0.1.0")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static long[] times(int... seconds) {
@@ -83,7 +94,8 @@ class CollectorPushTest {
     @Test
     void storesTheSelectedSeriesAnswers204AndARetriedRequestStoresNothingTwice() throws Exception {
         collector = Collector.start(config(1 << 20), store, null, CLOCK);
-        byte[] body = body(series(RATE, times(0, 1, 2), new double[] {10, 11, 12}),
+        byte[] body = body(
+                series(RATE, times(0, 1, 2), new double[] {10, 11, 12}),
                 series(Map.of("__name__", "prescale:request_rate", "job", "api"), times(0), new double[] {99}),
                 series(Map.of("__name__", "up", "job", "web"), times(0), new double[] {1}));
         assertThat(post(body).statusCode()).isEqualTo(204);
@@ -106,8 +118,10 @@ class CollectorPushTest {
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("snappy");
         assertThat(post(Arrays.copyOf(good, good.length - 5)).statusCode()).isEqualTo(400);
-        assertThat(post(org.xerial.snappy.Snappy.compress(new byte[] {0x0a, 0x7f, 0x01})).statusCode())
-                .as("valid snappy, truncated protobuf").isEqualTo(400);
+        assertThat(post(org.xerial.snappy.Snappy.compress(new byte[] {0x0a, 0x7f, 0x01}))
+                        .statusCode())
+                .as("valid snappy, truncated protobuf")
+                .isEqualTo(400);
         assertThat(store.list()).isEmpty();
         assertThat(collector.report().requests()).containsEntry(400, 3L);
     }
@@ -122,8 +136,12 @@ class CollectorPushTest {
             values[i] = Math.sin(i);
         }
         assertThat(post(body(series(RATE, many, values))).statusCode()).isEqualTo(413);
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + collector.address().getPort() + "/api/v1/write")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + collector.address().getPort() + "/api/v1/write"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(store.list()).isEmpty();
     }
@@ -133,7 +151,8 @@ class CollectorPushTest {
         collector = Collector.start(config(1 << 20), store, null, CLOCK);
         Map<String, String> other = Map.of("__name__", "prescale:request_rate", "job", "web", "instance", "b");
         assertThat(post(body(series(RATE, times(0), new double[] {1}), series(other, times(0, 1), new double[] {5, 6})))
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(store.read("web_rate").values()).containsExactly(1);
         assertThat(collector.report().series().get(0).ambiguous()).isEqualTo(2);
     }
@@ -159,13 +178,16 @@ class CollectorPushTest {
         collector = Collector.start(config(1 << 20), store, null, CLOCK);
         post(body(series(RATE, times(0), new double[] {1})));
         String base = "http://127.0.0.1:" + collector.address().getPort();
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build(),
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("prescale_collect_samples_stored_total{series=\"web_rate\"} 1.0")
+        assertThat(metrics.body())
+                .contains("prescale_collect_samples_stored_total{series=\"web_rate\"} 1.0")
                 .contains("prescale_collect_samples_rejected_total{reason=\"duplicate\",series=\"web_rate\"} 0.0")
                 .contains("prescale_collect_lag_seconds");
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).GET().build(),
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
     }

@@ -41,6 +41,7 @@ class PullLoopTest {
 
     @TempDir
     Path dir;
+
     private HttpServer server;
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private volatile boolean down;
@@ -57,7 +58,8 @@ class PullLoopTest {
             }
             requests.add(params);
             int status = down ? 503 : 200;
-            String body = down ? "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"down\"}" : matrix(params);
+            String body =
+                    down ? "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"down\"}" : matrix(params);
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
@@ -81,8 +83,12 @@ class PullLoopTest {
         BigDecimal step = new BigDecimal(params.get("step"));
         StringBuilder values = new StringBuilder();
         for (BigDecimal t = start; t.compareTo(end) <= 0; t = t.add(step)) {
-            values.append(values.length() == 0 ? "" : ",").append('[').append(t.toPlainString()).append(",\"")
-                    .append(t.toPlainString()).append("\"]");
+            values.append(values.length() == 0 ? "" : ",")
+                    .append('[')
+                    .append(t.toPlainString())
+                    .append(",\"")
+                    .append(t.toPlainString())
+                    .append("\"]");
         }
         return "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":["
                 + values + "]}]}}";
@@ -90,14 +96,25 @@ class PullLoopTest {
 
     private PullLoop loop(QuestDbStore store, CollectConfig config, Instant now, CollectMetrics metrics) {
         PrometheusSource source = PrometheusSource.open(PrometheusConfig.builder(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort())).timeout(Duration.ofSeconds(5)).build());
-        return new PullLoop(config.pull().get(0), config, store, source, metrics, Clock.fixed(now, ZoneOffset.UTC),
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .timeout(Duration.ofSeconds(5))
+                .build());
+        return new PullLoop(
+                config.pull().get(0),
+                config,
+                store,
+                source,
+                metrics,
+                Clock.fixed(now, ZoneOffset.UTC),
                 stoppedScheduler);
     }
 
     private CollectConfig config(Duration backfill) {
-        return CollectConfig.defaults().withPrometheus(URI.create("http://127.0.0.1:1")).withBackfill(backfill)
-                .withPull(List.of(new PullRule("web", "sum(rate(x[1m]))", Duration.ofSeconds(10), LoadProfile.Unit.RATE)));
+        return CollectConfig.defaults()
+                .withPrometheus(URI.create("http://127.0.0.1:1"))
+                .withBackfill(backfill)
+                .withPull(List.of(
+                        new PullRule("web", "sum(rate(x[1m]))", Duration.ofSeconds(10), LoadProfile.Unit.RATE)));
     }
 
     @Test
@@ -107,17 +124,22 @@ class PullLoopTest {
             CollectMetrics metrics = new CollectMetrics();
             loop(store, config, T0, metrics).run();
             loop(store, config, T0.plusSeconds(95), metrics).run();
-            loop(store, config(Duration.ZERO), T0.plusSeconds(200), new CollectMetrics()).run();
+            loop(store, config(Duration.ZERO), T0.plusSeconds(200), new CollectMetrics())
+                    .run();
             TimeSeries stored = store.read("web");
             assertThat(stored.start()).as("the backfill").isEqualTo(T0.minus(Duration.ofMinutes(10)));
             assertThat(stored.end()).as("one step behind now").isEqualTo(T0.plusSeconds(200));
             for (int i = 0; i < stored.size(); i++) {
-                assertThat(stored.valueAt(i)).as("step %d", i)
-                        .isEqualTo(stored.start().plus(stored.step().multipliedBy(i)).getEpochSecond());
+                assertThat(stored.valueAt(i))
+                        .as("step %d", i)
+                        .isEqualTo(stored.start()
+                                .plus(stored.step().multipliedBy(i))
+                                .getEpochSecond());
             }
             assertThat(store.info("web").orElseThrow().gaps()).isZero();
             assertThat(metrics.count(metrics.rejected, "web", CollectMetrics.DUPLICATE))
-                    .as("the second run re-read the backfill; nothing stored twice").isEqualTo(51);
+                    .as("the second run re-read the backfill; nothing stored twice")
+                    .isEqualTo(51);
             assertThat(requests.get(requests.size() - 1).get("start"))
                     .as("after a restart without backfill the read starts right after the newest stored sample")
                     .isEqualTo(Long.toString(T0.getEpochSecond() + 90));

@@ -9,14 +9,16 @@ import org.xerial.snappy.Snappy;
 
 /** Remote-write bodies as Prometheus sends them: sorted labels, Snappy block format around a WriteRequest. */
 final class RemoteWriteBodies {
-    private RemoteWriteBodies() {
-    }
+    private RemoteWriteBodies() {}
 
     static RemoteWrite.TimeSeries series(Map<String, String> labels, long[] times, double[] values) {
         RemoteWrite.TimeSeries.Builder series = RemoteWrite.TimeSeries.newBuilder();
-        new TreeMap<>(labels).forEach((k, v) -> series.addLabels(RemoteWrite.Label.newBuilder().setName(k).setValue(v)));
+        new TreeMap<>(labels)
+                .forEach((k, v) -> series.addLabels(
+                        RemoteWrite.Label.newBuilder().setName(k).setValue(v)));
         for (int i = 0; i < times.length; i++) {
-            series.addSamples(RemoteWrite.Sample.newBuilder().setTimestamp(times[i]).setValue(values[i]));
+            series.addSamples(
+                    RemoteWrite.Sample.newBuilder().setTimestamp(times[i]).setValue(values[i]));
         }
         return series.build();
     }

@@ -27,6 +27,7 @@ final class ArrivalCursor {
     private final long stealNanos;
     /** Offsets of arrivals base … base + count - 1; ring[head] is arrival base; -1 past the end. */
     private final long[] ring;
+
     private long base;
     private int head;
     private long lastClaimed = -1;

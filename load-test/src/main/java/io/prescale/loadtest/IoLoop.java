@@ -27,6 +27,7 @@ final class IoLoop implements AutoCloseable {
     private final List<Pool> pools = new ArrayList<>();
     /** Every open connection, for the timeout scan. */
     private final List<Connection> connections = new ArrayList<>();
+
     private final ArrayDeque<Request> free = new ArrayDeque<>();
     private final LongSupplier clock;
     private final long timeoutNanos;

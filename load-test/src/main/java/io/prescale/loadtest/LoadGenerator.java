@@ -92,7 +92,8 @@ public final class LoadGenerator {
         double mean = profile.expectedRequests() / (profile.duration().toNanos() / 1e9);
         long lateThreshold = Math.max(1_000_000L, mean > 0 ? (long) (0.1 * 1e9 / mean) : 1_000_000L);
         long warmNanos = options.warmup().toNanos();
-        LoadProfile warmProfile = warmNanos == 0 || profile.values()[0] <= 0 ? null
+        LoadProfile warmProfile = warmNanos == 0 || profile.values()[0] <= 0
+                ? null
                 : ProfileShaping.constant(profile.values()[0], options.warmup());
         long scheduleNanos = profile.step().toNanos() * profile.size();
         int threads = options.effectiveIoThreads();
@@ -104,10 +105,20 @@ public final class LoadGenerator {
         AtomicLong claimed = new AtomicLong();
         long steal = Math.min(MAX_STEAL_NANOS, lateThreshold / 4);
         for (Worker worker : workers) {
-            ArrivalCursor warmup = warmProfile == null ? null : new ArrivalCursor(ArrivalSchedule.of(warmProfile,
-                    options.arrivals(), options.seed() ^ 0x5DEECE66DL), warmClaimed, worker.index, threads, steal);
-            ArrivalCursor schedule = new ArrivalCursor(ArrivalSchedule.of(profile, options.arrivals(),
-                    options.seed()), claimed, worker.index, threads, steal);
+            ArrivalCursor warmup = warmProfile == null
+                    ? null
+                    : new ArrivalCursor(
+                            ArrivalSchedule.of(warmProfile, options.arrivals(), options.seed() ^ 0x5DEECE66DL),
+                            warmClaimed,
+                            worker.index,
+                            threads,
+                            steal);
+            ArrivalCursor schedule = new ArrivalCursor(
+                    ArrivalSchedule.of(profile, options.arrivals(), options.seed()),
+                    claimed,
+                    worker.index,
+                    threads,
+                    steal);
             worker.body = () -> worker.openLoop(warmup, start, schedule, measureStart);
         }
         return runAll(control, workers, "open");
@@ -140,7 +151,8 @@ public final class LoadGenerator {
         try {
             for (int i = 0; i < threads; i++) {
                 int share = perTarget / threads + (i < perTarget % threads ? 1 : 0);
-                IoLoop loop = new IoLoop(options.targets(), share, options.timeout().toNanos(), clock);
+                IoLoop loop =
+                        new IoLoop(options.targets(), share, options.timeout().toNanos(), clock);
                 Recorder recorder = new Recorder(control.measureStart, control.lateThreshold, control.timeline);
                 loop.recorder(recorder);
                 workers.add(new Worker(i, loop, recorder, control));
@@ -160,13 +172,15 @@ public final class LoadGenerator {
         List<Thread> threads = new ArrayList<>();
         try {
             for (Worker worker : workers) {
-                Thread thread = new Thread(() -> {
-                    try {
-                        worker.runBody();
-                    } finally {
-                        done.countDown();
-                    }
-                }, "prescale-loadgen-io-" + worker.index);
+                Thread thread = new Thread(
+                        () -> {
+                            try {
+                                worker.runBody();
+                            } finally {
+                                done.countDown();
+                            }
+                        },
+                        "prescale-loadgen-io-" + worker.index);
                 thread.setDaemon(true);
                 threads.add(thread);
                 thread.start();
@@ -207,7 +221,8 @@ public final class LoadGenerator {
         for (Recorder recorder : recorders) {
             recorder.closeThrough(last);
         }
-        return Recorder.result(recorders, control.timeline, seconds, cpu, allocated, describe(mode, seconds, control.stopReason));
+        return Recorder.result(
+                recorders, control.timeline, seconds, cpu, allocated, describe(mode, seconds, control.stopReason));
     }
 
     /** The calling thread's part: a progress line per second and the stop-on-error rule, until the workers end. */
@@ -232,13 +247,15 @@ public final class LoadGenerator {
                 errors += worker.recorder.publishedErrors();
                 outstanding += worker.publishedOutstanding;
             }
-            progress.accept(String.format("loadtest: %ds, %d requests, %d errors, %d outstanding",
+            progress.accept(String.format(
+                    "loadtest: %ds, %d requests, %d errors, %d outstanding",
                     (now - control.measureStart) / SECOND, requests, errors, outstanding));
             nextProgress += SECOND;
             if (control.stopReason == null && options.stopOnErrorRate() < 1 && completed >= MIN_COMPLETED_FOR_STOP) {
                 double share = (double) errors / completed;
                 if (share > options.stopOnErrorRate()) {
-                    String reason = String.format("error share %.3f exceeded stop-on-error-rate %.3f after %d responses",
+                    String reason = String.format(
+                            "error share %.3f exceeded stop-on-error-rate %.3f after %d responses",
                             share, options.stopOnErrorRate(), completed);
                     control.measuredEnd = Math.max(control.measureStart + 1, Math.min(control.measuredEnd, now));
                     control.stopReason = reason;
@@ -250,9 +267,16 @@ public final class LoadGenerator {
 
     private LoadTestResult.Run describe(String mode, double seconds, String stopReason) {
         List<String> urls = options.targets().stream().map(Target::url).toList();
-        return new LoadTestResult.Run(mode, urls, "open".equals(mode) ? options.arrivals().toString() : "closed",
-                options.connectionsPerTarget() * options.targets().size(), options.timeout().toMillis(),
-                "open".equals(mode) ? options.warmup().toNanos() / 1e9 : 0, seconds, stopReason != null, stopReason);
+        return new LoadTestResult.Run(
+                mode,
+                urls,
+                "open".equals(mode) ? options.arrivals().toString() : "closed",
+                options.connectionsPerTarget() * options.targets().size(),
+                options.timeout().toMillis(),
+                "open".equals(mode) ? options.warmup().toNanos() / 1e9 : 0,
+                seconds,
+                stopReason != null,
+                stopReason);
     }
 
     private static long cpuNanos() {
@@ -263,7 +287,8 @@ public final class LoadGenerator {
     /** Bytes the current thread has allocated so far, or -1 when the JVM cannot tell. */
     private static long allocatedBytes() {
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
-                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+                && threads.isThreadAllocatedMemorySupported()
+                && threads.isThreadAllocatedMemoryEnabled()) {
             return threads.getCurrentThreadAllocatedBytes();
         }
         return -1;
@@ -276,6 +301,7 @@ public final class LoadGenerator {
         final Timeline timeline;
         /** Set by the calling thread when the run stops early (then {@link #stopReason} is set after it). */
         volatile long measuredEnd;
+
         volatile String stopReason;
         volatile boolean aborted;
 
@@ -359,8 +385,10 @@ public final class LoadGenerator {
                     over = true;
                     loop.dropPending();
                 }
-                if (warmOver && over && (loop.outstanding() == 0
-                        || now > control.measuredEnd + options.timeout().toNanos() + SECOND)) {
+                if (warmOver
+                        && over
+                        && (loop.outstanding() == 0
+                                || now > control.measuredEnd + options.timeout().toNanos() + SECOND)) {
                     break;
                 }
                 long due;
@@ -388,7 +416,8 @@ public final class LoadGenerator {
                     }
                 } else {
                     loop.closedLoopUntil(Long.MIN_VALUE);
-                    if (loop.outstanding() == 0 || now > control.measuredEnd + options.timeout().toNanos() + SECOND) {
+                    if (loop.outstanding() == 0
+                            || now > control.measuredEnd + options.timeout().toNanos() + SECOND) {
                         break;
                     }
                 }

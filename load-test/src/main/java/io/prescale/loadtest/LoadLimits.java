@@ -18,8 +18,7 @@ public final class LoadLimits {
     /** The most requests that may wait for a connection: peak rate × timeout. */
     public static final double MAX_WAITING = 10_000_000;
 
-    private LoadLimits() {
-    }
+    private LoadLimits() {}
 
     /**
      * Refuses a profile (as it will be replayed, after shaping) and options beyond the limits.

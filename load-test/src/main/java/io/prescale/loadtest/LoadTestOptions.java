@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param ioThreads I/O threads that share the arrivals and the connections (at most one per connection of a
  *                  target: fewer connections per target than threads use fewer threads)
  */
-public record LoadTestOptions(List<Target> targets, int connections, Duration timeout, Duration warmup,
-                              double stopOnErrorRate, Arrivals arrivals, long seed, int ioThreads) {
+public record LoadTestOptions(
+        List<Target> targets,
+        int connections,
+        Duration timeout,
+        Duration warmup,
+        double stopOnErrorRate,
+        Arrivals arrivals,
+        long seed,
+        int ioThreads) {
     public LoadTestOptions {
         targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
         if (targets.isEmpty()) {
@@ -50,8 +57,8 @@ public record LoadTestOptions(List<Target> targets, int connections, Duration ti
      * available processor.
      */
     public static LoadTestOptions defaults(List<Target> targets) {
-        return new LoadTestOptions(targets, 64, Duration.ofSeconds(10), Duration.ZERO, 1.0, Arrivals.POISSON, 1,
-                defaultIoThreads());
+        return new LoadTestOptions(
+                targets, 64, Duration.ofSeconds(10), Duration.ZERO, 1.0, Arrivals.POISSON, 1, defaultIoThreads());
     }
 
     /** One I/O thread per available processor. */

@@ -19,8 +19,16 @@ import java.util.Objects;
  * @param timeline one entry per second of the run (and per later second in which a response completed)
  * @param generator the generator's own overhead
  */
-public record LoadTestResult(Run run, long requests, double intendedRps, double achievedRps, double lateShare,
-                             Errors errors, Latency latencyMs, List<Second> timeline, Generator generator) {
+public record LoadTestResult(
+        Run run,
+        long requests,
+        double intendedRps,
+        double achievedRps,
+        double lateShare,
+        Errors errors,
+        Latency latencyMs,
+        List<Second> timeline,
+        Generator generator) {
     public LoadTestResult {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(errors, "errors");
@@ -33,8 +41,16 @@ public record LoadTestResult(Run run, long requests, double intendedRps, double 
     }
 
     /** What was run. {@code stopReason} is null unless {@code stopped}. */
-    public record Run(String mode, List<String> targets, String arrivals, int connections, long timeoutMs,
-                      double warmupSeconds, double durationSeconds, boolean stopped, String stopReason) {
+    public record Run(
+            String mode,
+            List<String> targets,
+            String arrivals,
+            int connections,
+            long timeoutMs,
+            double warmupSeconds,
+            double durationSeconds,
+            boolean stopped,
+            String stopReason) {
         public Run {
             targets = List.copyOf(targets);
         }
@@ -48,12 +64,10 @@ public record LoadTestResult(Run run, long requests, double intendedRps, double 
     }
 
     /** Latency percentiles, ms (NaN when no response completed). */
-    public record Latency(double p50, double p90, double p99, double p999, double max) {
-    }
+    public record Latency(double p50, double p90, double p99, double p999, double max) {}
 
     /** One second of the timeline: successful responses completed in it, their latency, and failures. */
-    public record Second(int second, long achievedRps, double p50Ms, double p99Ms, long errors) {
-    }
+    public record Second(int second, long achievedRps, double p50Ms, double p99Ms, long errors) {}
 
     /**
      * The generator's overhead: its I/O threads, CPU time per request on them, and how late sends started
@@ -61,10 +75,15 @@ public record LoadTestResult(Run run, long requests, double intendedRps, double 
      * picked requests up (dispatch lag: the generator's own scheduling delay, whatever the target does), and the
      * bytes its I/O threads allocated per request over the run (NaN where the JVM cannot tell).
      */
-    public record Generator(int ioThreads, double cpuMsPerRequest, double sendLagP50Ms, double sendLagP99Ms,
-                            double sendLagMaxMs, double dispatchLagP99Ms, double lateThresholdMs,
-                            double allocatedBytesPerRequest) {
-    }
+    public record Generator(
+            int ioThreads,
+            double cpuMsPerRequest,
+            double sendLagP50Ms,
+            double sendLagP99Ms,
+            double sendLagMaxMs,
+            double dispatchLagP99Ms,
+            double lateThresholdMs,
+            double allocatedBytesPerRequest) {}
 
     /** Total failed requests. */
     public long errorCount() {

@@ -11,8 +11,7 @@ import java.util.Objects;
  * time (every step shortened, rates unchanged) and scaling of the rates. Each records itself in the provenance.
  */
 public final class ProfileShaping {
-    private ProfileShaping() {
-    }
+    private ProfileShaping() {}
 
     /** A constant rate for a duration: a profile of one step. */
     public static LoadProfile constant(double ratePerSecond, Duration duration) {
@@ -22,8 +21,8 @@ public final class ProfileShaping {
         if (duration == null || duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException("duration must be > 0, got " + duration);
         }
-        return LoadProfile.of(java.time.Instant.EPOCH, duration, new double[] {ratePerSecond},
-                Map.of("source", "constant rate"));
+        return LoadProfile.of(
+                java.time.Instant.EPOCH, duration, new double[] {ratePerSecond}, Map.of("source", "constant rate"));
     }
 
     /**
@@ -40,8 +39,8 @@ public final class ProfileShaping {
             throw new IllegalArgumentException("compress " + factor + " makes each step of " + profile.step()
                     + " shorter than 1 ms; use a smaller factor");
         }
-        return LoadProfile.of(profile.start(), Duration.ofNanos(nanos), profile.values(),
-                with(profile, "compress", factor));
+        return LoadProfile.of(
+                profile.start(), Duration.ofNanos(nanos), profile.values(), with(profile, "compress", factor));
     }
 
     /** Multiplies every rate by {@code factor}. */
@@ -63,8 +62,8 @@ public final class ProfileShaping {
             throw new IllegalArgumentException("peak rate must be a finite number > 0 requests/s, got " + peakRps);
         }
         if (profile.peak() <= 0) {
-            throw new IllegalArgumentException("the profile's rates are all 0; it cannot be scaled to a peak of "
-                    + peakRps + " requests/s");
+            throw new IllegalArgumentException(
+                    "the profile's rates are all 0; it cannot be scaled to a peak of " + peakRps + " requests/s");
         }
         return peakRps / profile.peak();
     }

@@ -169,8 +169,13 @@ final class Recorder {
      * thread ended); the timeline covers at least the measured duration, and any later second that saw a
      * completion.
      */
-    static LoadTestResult result(List<Recorder> recorders, Timeline timeline, double durationSeconds,
-                                 long generatorCpuNanos, long allocatedBytes, LoadTestResult.Run run) {
+    static LoadTestResult result(
+            List<Recorder> recorders,
+            Timeline timeline,
+            double durationSeconds,
+            long generatorCpuNanos,
+            long allocatedBytes,
+            LoadTestResult.Run run) {
         Recorder first = recorders.get(0);
         Histogram latency = new Histogram(MAX_MICROS, 3);
         Histogram sendLag = new Histogram(MAX_MICROS, 3);
@@ -190,20 +195,31 @@ final class Recorder {
                 errors[k] += recorder.errors[k];
             }
         }
-        LoadTestResult.Latency latencyMs = new LoadTestResult.Latency(percentile(latency, 50),
-                percentile(latency, 90), percentile(latency, 99), percentile(latency, 99.9),
+        LoadTestResult.Latency latencyMs = new LoadTestResult.Latency(
+                percentile(latency, 50),
+                percentile(latency, 90),
+                percentile(latency, 99),
+                percentile(latency, 99.9),
                 latency.getTotalCount() == 0 ? Double.NaN : latency.getMaxValue() / 1000.0);
-        LoadTestResult.Generator generator = new LoadTestResult.Generator(recorders.size(),
+        LoadTestResult.Generator generator = new LoadTestResult.Generator(
+                recorders.size(),
                 requests == 0 ? Double.NaN : generatorCpuNanos / 1e6 / requests,
-                percentile(sendLag, 50), percentile(sendLag, 99),
-                sendLag.getTotalCount() == 0 ? Double.NaN : sendLag.getMaxValue() / 1000.0, percentile(dispatchLag, 99),
+                percentile(sendLag, 50),
+                percentile(sendLag, 99),
+                sendLag.getTotalCount() == 0 ? Double.NaN : sendLag.getMaxValue() / 1000.0,
+                percentile(dispatchLag, 99),
                 first.lateThresholdNanos / 1e6,
                 requests == 0 || allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / requests);
-        return new LoadTestResult(run, requests, durationSeconds <= 0 ? Double.NaN : requests / durationSeconds,
+        return new LoadTestResult(
+                run,
+                requests,
+                durationSeconds <= 0 ? Double.NaN : requests / durationSeconds,
                 durationSeconds <= 0 ? Double.NaN : ok / durationSeconds,
                 requests == 0 ? Double.NaN : (double) late / requests,
                 new LoadTestResult.Errors(errors[0], errors[1], errors[2], errors[3], errors[4]),
-                latencyMs, timeline.seconds(), generator);
+                latencyMs,
+                timeline.seconds(),
+                generator);
     }
 
     private static double percentile(Histogram histogram, double p) {

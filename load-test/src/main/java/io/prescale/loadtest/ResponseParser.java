@@ -19,7 +19,15 @@ final class ResponseParser {
     private static final byte[] CLOSE = ascii("close");
     private static final byte[] KEEP_ALIVE = ascii("keep-alive");
 
-    private enum State { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, TRAILER, UNTIL_EOF, DONE }
+    private enum State {
+        HEAD,
+        BODY,
+        CHUNK_SIZE,
+        CHUNK_DATA,
+        TRAILER,
+        UNTIL_EOF,
+        DONE
+    }
 
     private byte[] line = new byte[256];
     private int length;

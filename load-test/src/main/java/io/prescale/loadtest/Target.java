@@ -56,6 +56,7 @@ public record Target(String url, String host, int port, String path) {
     byte[] requestBytes() {
         String hostHeader = port == 80 ? host : host + ":" + port;
         return ("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader
-                + "\r\nUser-Agent: prescale-loadtest\r\nAccept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nUser-Agent: prescale-loadtest\r\nAccept: */*\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -46,9 +46,12 @@ final class Timeline {
             var first = open.pollFirstEntry();
             Open done = first.getValue();
             boolean any = done.latency.getTotalCount() > 0;
-            seconds.add(new LoadTestResult.Second(first.getKey(), done.ok,
+            seconds.add(new LoadTestResult.Second(
+                    first.getKey(),
+                    done.ok,
                     any ? done.latency.getValueAtPercentile(50) / 1000.0 : Double.NaN,
-                    any ? done.latency.getValueAtPercentile(99) / 1000.0 : Double.NaN, done.errors));
+                    any ? done.latency.getValueAtPercentile(99) / 1000.0 : Double.NaN,
+                    done.errors));
         }
     }
 

@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The split of one arrival schedule across I/O threads: every arrival claimed once, in order, none invented. */
 class ArrivalCursorTest {
-    private static final LoadProfile PROFILE = LoadProfile.of(Instant.EPOCH, Duration.ofSeconds(1),
-            new double[] {300, 0, 1200, 50}, Map.of());
+    private static final LoadProfile PROFILE =
+            LoadProfile.of(Instant.EPOCH, Duration.ofSeconds(1), new double[] {300, 0, 1200, 50}, Map.of());
 
     private static List<Long> single(Arrivals arrivals) {
         ArrivalSchedule schedule = ArrivalSchedule.of(PROFILE, arrivals, 7);
@@ -41,8 +41,8 @@ class ArrivalCursorTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            ArrivalCursor cursor = new ArrivalCursor(ArrivalSchedule.of(PROFILE, Arrivals.POISSON, 7), counter, i,
-                    threads, 0);
+            ArrivalCursor cursor =
+                    new ArrivalCursor(ArrivalSchedule.of(PROFILE, Arrivals.POISSON, 7), counter, i, threads, 0);
             Thread worker = new Thread(() -> {
                 try {
                     go.await();
@@ -65,8 +65,10 @@ class ArrivalCursorTest {
         }
         assertThat(duplicates).isEmpty();
         assertThat(claims).hasSize(expected.size());
-        assertThat(new ArrayList<>(claims.keySet())).isEqualTo(
-                java.util.stream.LongStream.range(0, expected.size()).boxed().toList());
+        assertThat(new ArrayList<>(claims.keySet()))
+                .isEqualTo(java.util.stream.LongStream.range(0, expected.size())
+                        .boxed()
+                        .toList());
         assertThat(new ArrayList<>(claims.values())).isEqualTo(expected);
         assertThat(counter.get()).isEqualTo(expected.size());
     }
@@ -109,6 +111,7 @@ class ArrivalCursorTest {
         assertThat(cursor.claim(Long.MAX_VALUE)).isEqualTo(ArrivalCursor.OVER);
         assertThat(cursor.wakeAt()).isEqualTo(-1);
         assertThatThrownBy(() -> new ArrivalCursor(ArrivalSchedule.of(empty, Arrivals.UNIFORM, 1), counter, 3, 3, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thread 3 of 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("thread 3 of 3");
     }
 }

@@ -38,7 +38,8 @@ class ArrivalScheduleTest {
     void uniformArrivalsFollowEachStepsRateAndSkipZeroSteps() {
         List<Long> times = all(ArrivalSchedule.of(profile(Duration.ofSeconds(1), 10, 0, 30), Arrivals.UNIFORM, 1));
         assertThat(times.stream().filter(t -> t < 1_000_000_000L)).hasSize(10);
-        assertThat(times.stream().filter(t -> t >= 1_000_000_000L && t < 2_000_000_000L)).isEmpty();
+        assertThat(times.stream().filter(t -> t >= 1_000_000_000L && t < 2_000_000_000L))
+                .isEmpty();
         assertThat(times.stream().filter(t -> t >= 2_000_000_000L)).hasSize(30);
     }
 
@@ -100,7 +101,8 @@ class ArrivalScheduleTest {
         assertThatThrownBy(() -> ProfileShaping.compress(p, 0.5)).hasMessageContaining(">= 1");
         assertThatThrownBy(() -> ProfileShaping.compress(p, 10_000)).hasMessageContaining("shorter than 1 ms");
         assertThatThrownBy(() -> ProfileShaping.scale(p, -1)).hasMessageContaining("> 0");
-        assertThatThrownBy(() -> ProfileShaping.constant(0, Duration.ofSeconds(1))).hasMessageContaining("rate");
+        assertThatThrownBy(() -> ProfileShaping.constant(0, Duration.ofSeconds(1)))
+                .hasMessageContaining("rate");
         assertThatThrownBy(() -> Target.parse("ftp://x/")).hasMessageContaining("http://");
         assertThatThrownBy(() -> Target.parse("http://")).hasMessageContaining("http://");
         assertThatThrownBy(() -> Target.parse("http://a b/")).hasMessageContaining("not a URL");

@@ -21,8 +21,10 @@ class LoadGeneratorTest {
     }
 
     private static LoadTestOptions options(String... urls) {
-        return LoadTestOptions.defaults(java.util.Arrays.stream(urls).map(Target::parse).toList())
-                .withConnections(16).withArrivals(Arrivals.UNIFORM, 1);
+        return LoadTestOptions.defaults(
+                        java.util.Arrays.stream(urls).map(Target::parse).toList())
+                .withConnections(16)
+                .withArrivals(Arrivals.UNIFORM, 1);
     }
 
     @Test
@@ -36,17 +38,24 @@ class LoadGeneratorTest {
             // Every request completes; the achieved rate counts them over the scheduled 2 s (drain included).
             assertThat(result.achievedRps()).isEqualTo(200.0);
             assertThat(result.lateShare()).isBetween(0.0, 1.0);
-            assertThat(result.latencyMs().p50()).isPositive().isLessThanOrEqualTo(result.latencyMs().p99());
-            assertThat(result.latencyMs().p99()).isLessThanOrEqualTo(result.latencyMs().max());
+            assertThat(result.latencyMs().p50())
+                    .isPositive()
+                    .isLessThanOrEqualTo(result.latencyMs().p99());
+            assertThat(result.latencyMs().p99())
+                    .isLessThanOrEqualTo(result.latencyMs().max());
             assertThat(result.timeline()).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(result.timeline().stream().mapToLong(LoadTestResult.Second::achievedRps).sum()).isEqualTo(400);
+            assertThat(result.timeline().stream()
+                            .mapToLong(LoadTestResult.Second::achievedRps)
+                            .sum())
+                    .isEqualTo(400);
             assertThat(result.generator().cpuMsPerRequest()).isPositive();
         }
     }
 
     @Test
     void spreadsRoundRobinOverSeveralTargets() throws IOException {
-        try (TestServer a = TestServer.status(200); TestServer b = TestServer.status(200)) {
+        try (TestServer a = TestServer.status(200);
+                TestServer b = TestServer.status(200)) {
             LoadTestResult result = run(options(a.url(), b.url()), 100, Duration.ofSeconds(1));
             assertThat(result.requests()).isEqualTo(100);
             assertThat(a.hits.get()).isEqualTo(50);
@@ -56,12 +65,15 @@ class LoadGeneratorTest {
 
     @Test
     void countsHttpErrorsByClass() throws IOException {
-        try (TestServer notFound = TestServer.status(404); TestServer broken = TestServer.status(503)) {
+        try (TestServer notFound = TestServer.status(404);
+                TestServer broken = TestServer.status(503)) {
             LoadTestResult result = run(options(notFound.url(), broken.url()), 40, Duration.ofSeconds(1));
             assertThat(result.errors().http4xx()).isEqualTo(20);
             assertThat(result.errors().http5xx()).isEqualTo(20);
             assertThat(result.achievedRps()).isZero();
-            assertThat(result.latencyMs().max()).as("HTTP errors still have a latency").isPositive();
+            assertThat(result.latencyMs().max())
+                    .as("HTTP errors still have a latency")
+                    .isPositive();
         }
     }
 
@@ -91,8 +103,8 @@ class LoadGeneratorTest {
                 }
             });
             closer.start();
-            LoadTestResult result = run(options("http://127.0.0.1:" + socket.getLocalPort() + "/"), 20,
-                    Duration.ofSeconds(1));
+            LoadTestResult result =
+                    run(options("http://127.0.0.1:" + socket.getLocalPort() + "/"), 20, Duration.ofSeconds(1));
             running.set(false);
             socket.close();
             closer.join(2000);
@@ -102,14 +114,16 @@ class LoadGeneratorTest {
 
     @Test
     void countsTimeoutsAgainstATargetSlowerThanTheTimeout() throws IOException {
-        try (TestServer slow = TestServer.of(exchange -> {
-            try {
-                Thread.sleep(4000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            TestServer.respond(exchange, 200, false);
-        }, 8)) {
+        try (TestServer slow = TestServer.of(
+                exchange -> {
+                    try {
+                        Thread.sleep(4000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    TestServer.respond(exchange, 200, false);
+                },
+                8)) {
             LoadTestOptions options = options(slow.url()).withTimeout(Duration.ofSeconds(1));
             LoadTestResult result = run(options, 10, Duration.ofSeconds(1));
             assertThat(result.errors().timeout()).isEqualTo(10);

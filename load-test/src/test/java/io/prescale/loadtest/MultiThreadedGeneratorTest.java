@@ -22,11 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MultiThreadedGeneratorTest {
     /** Three steps, the middle one idle: 300 requests/s, nothing, 600 requests/s, 0.5 s each. */
-    private static final LoadProfile PROFILE = LoadProfile.of(Instant.EPOCH, Duration.ofMillis(500),
-            new double[] {300, 0, 600}, Map.of());
+    private static final LoadProfile PROFILE =
+            LoadProfile.of(Instant.EPOCH, Duration.ofMillis(500), new double[] {300, 0, 600}, Map.of());
 
-    private record Claim(int thread, long arrival, long offset) {
-    }
+    private record Claim(int thread, long arrival, long offset) {}
 
     private static List<Long> schedule(Arrivals arrivals, long seed) {
         ArrivalSchedule schedule = ArrivalSchedule.of(PROFILE, arrivals, seed);
@@ -38,8 +37,11 @@ class MultiThreadedGeneratorTest {
     }
 
     private static LoadTestOptions options(int threads, String... urls) {
-        return LoadTestOptions.defaults(java.util.Arrays.stream(urls).map(Target::parse).toList())
-                .withConnections(16).withArrivals(Arrivals.POISSON, 42).withIoThreads(threads);
+        return LoadTestOptions.defaults(
+                        java.util.Arrays.stream(urls).map(Target::parse).toList())
+                .withConnections(16)
+                .withArrivals(Arrivals.POISSON, 42)
+                .withIoThreads(threads);
     }
 
     @ParameterizedTest(name = "{0} I/O threads")
@@ -48,7 +50,7 @@ class MultiThreadedGeneratorTest {
         List<Long> expected = schedule(Arrivals.POISSON, 42);
         ConcurrentLinkedQueue<Claim> claims = new ConcurrentLinkedQueue<>();
         try (TestServer server = TestServer.status(200)) {
-            LoadTestResult result = new LoadGenerator(options(threads, server.url()), System::nanoTime, line -> { })
+            LoadTestResult result = new LoadGenerator(options(threads, server.url()), System::nanoTime, line -> {})
                     .probe((thread, arrival, offset) -> claims.add(new Claim(thread, arrival, offset)))
                     .run(PROFILE);
             long[] offsets = new long[expected.size()];
@@ -65,10 +67,17 @@ class MultiThreadedGeneratorTest {
             assertThat(server.hits.get()).isEqualTo(expected.size());
             assertThat(result.errorCount()).isZero();
             assertThat(result.generator().ioThreads()).isEqualTo(threads);
-            assertThat(result.timeline().stream().mapToLong(LoadTestResult.Second::achievedRps).sum())
-                    .as("the merged timeline counts every response once").isEqualTo(expected.size());
-            assertThat(result.timeline()).extracting(LoadTestResult.Second::second)
-                    .isEqualTo(java.util.stream.IntStream.range(0, result.timeline().size()).boxed().toList());
+            assertThat(result.timeline().stream()
+                            .mapToLong(LoadTestResult.Second::achievedRps)
+                            .sum())
+                    .as("the merged timeline counts every response once")
+                    .isEqualTo(expected.size());
+            assertThat(result.timeline())
+                    .extracting(LoadTestResult.Second::second)
+                    .isEqualTo(java.util.stream.IntStream.range(
+                                    0, result.timeline().size())
+                            .boxed()
+                            .toList());
         }
     }
 
@@ -78,8 +87,12 @@ class MultiThreadedGeneratorTest {
         for (int threads : new int[] {1, 3}) {
             Map<Long, Long> byArrival = new ConcurrentHashMap<>();
             try (TestServer server = TestServer.status(200)) {
-                new LoadGenerator(options(threads, server.url()).withArrivals(Arrivals.UNIFORM, 3), System::nanoTime,
-                        line -> { }).probe((thread, arrival, offset) -> byArrival.put(arrival, offset)).run(PROFILE);
+                new LoadGenerator(
+                                options(threads, server.url()).withArrivals(Arrivals.UNIFORM, 3),
+                                System::nanoTime,
+                                line -> {})
+                        .probe((thread, arrival, offset) -> byArrival.put(arrival, offset))
+                        .run(PROFILE);
             }
             sent.add(new java.util.TreeMap<>(byArrival).values().stream().toList());
         }
@@ -88,10 +101,12 @@ class MultiThreadedGeneratorTest {
 
     @Test
     void targetsTakeTurnsOverTheWholeScheduleWhicheverThreadSends() throws IOException {
-        try (TestServer a = TestServer.status(200); TestServer b = TestServer.status(200);
-             TestServer c = TestServer.status(200)) {
-            LoadTestResult result = LoadGenerator.create(options(2, a.url(), b.url(), c.url())
-                    .withArrivals(Arrivals.UNIFORM, 1), line -> { }).run(ProfileShaping.constant(150, Duration.ofSeconds(1)));
+        try (TestServer a = TestServer.status(200);
+                TestServer b = TestServer.status(200);
+                TestServer c = TestServer.status(200)) {
+            LoadTestResult result = LoadGenerator.create(
+                            options(2, a.url(), b.url(), c.url()).withArrivals(Arrivals.UNIFORM, 1), line -> {})
+                    .run(ProfileShaping.constant(150, Duration.ofSeconds(1)));
             assertThat(result.requests()).isEqualTo(150);
             assertThat(List.of(a.hits.get(), b.hits.get(), c.hits.get())).containsOnly(50L);
         }
@@ -101,31 +116,36 @@ class MultiThreadedGeneratorTest {
     void requestsWaitingForAConnectionAreLateOnEveryThread() throws IOException {
         // Two connections in all (one per thread), each request held 100 ms: after the first two, every request
         // waits for a connection, so its send starts far more than 1 ms after its intended time.
-        try (TestServer slow = TestServer.of(exchange -> {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            TestServer.respond(exchange, 200, false);
-        }, 4)) {
+        try (TestServer slow = TestServer.of(
+                exchange -> {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    TestServer.respond(exchange, 200, false);
+                },
+                4)) {
             LoadTestOptions options = options(2, slow.url()).withConnections(2).withArrivals(Arrivals.UNIFORM, 1);
-            LoadTestResult result = LoadGenerator.create(options, line -> { })
-                    .run(ProfileShaping.constant(40, Duration.ofMillis(500)));
+            LoadTestResult result =
+                    LoadGenerator.create(options, line -> {}).run(ProfileShaping.constant(40, Duration.ofMillis(500)));
             assertThat(result.generator().ioThreads()).isEqualTo(2);
             assertThat(result.requests()).isEqualTo(20);
             assertThat(result.errorCount()).isZero();
-            assertThat(result.lateShare()).as("at most the first request of each thread starts on time")
+            assertThat(result.lateShare())
+                    .as("at most the first request of each thread starts on time")
                     .isGreaterThanOrEqualTo(18 / 20.0);
-            assertThat(result.generator().sendLagMaxMs()).isGreaterThan(result.generator().lateThresholdMs());
+            assertThat(result.generator().sendLagMaxMs())
+                    .isGreaterThan(result.generator().lateThresholdMs());
         }
     }
 
     @Test
     void fewerConnectionsPerTargetThanThreadsUseFewerThreads() throws IOException {
         try (TestServer server = TestServer.status(200)) {
-            LoadTestResult result = LoadGenerator.create(options(4, server.url()).withConnections(2)
-                    .withArrivals(Arrivals.UNIFORM, 1), line -> { }).run(ProfileShaping.constant(20, Duration.ofSeconds(1)));
+            LoadTestResult result = LoadGenerator.create(
+                            options(4, server.url()).withConnections(2).withArrivals(Arrivals.UNIFORM, 1), line -> {})
+                    .run(ProfileShaping.constant(20, Duration.ofSeconds(1)));
             assertThat(result.generator().ioThreads()).isEqualTo(2);
             assertThat(result.requests()).isEqualTo(20);
             assertThat(server.hits.get()).isEqualTo(20);

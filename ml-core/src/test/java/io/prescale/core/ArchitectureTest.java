@@ -29,23 +29,38 @@ class ArchitectureTest {
     static ArchRule layerOrder(String root) {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
-                .layer("series").definedBy(root + ".series..")
-                .optionalLayer("store").definedBy(root + ".store..")
-                .optionalLayer("nn").definedBy(root + ".nn..")
-                .optionalLayer("forecast").definedBy(root + ".forecast..")
-                .optionalLayer("anomaly").definedBy(root + ".anomaly..")
-                .optionalLayer("generate").definedBy(root + ".generate..")
-                .optionalLayer("scale").definedBy(root + ".scale..")
-                .optionalLayer("tune").definedBy(root + ".tune..")
-                .whereLayer("tune").mayNotBeAccessedByAnyLayer()
-                .whereLayer("scale").mayOnlyBeAccessedByLayers("tune")
-                .whereLayer("generate").mayOnlyBeAccessedByLayers("scale", "tune")
-                .whereLayer("forecast").mayOnlyBeAccessedByLayers("generate", "scale", "tune")
-                .whereLayer("anomaly").mayOnlyBeAccessedByLayers("generate", "scale", "tune")
-                .whereLayer("nn").mayOnlyBeAccessedByLayers("forecast", "anomaly", "generate", "scale", "tune")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("forecast", "anomaly", "generate", "scale", "tune")
-                .whereLayer("series").mayOnlyBeAccessedByLayers(
-                        "store", "nn", "forecast", "anomaly", "generate", "scale", "tune");
+                .layer("series")
+                .definedBy(root + ".series..")
+                .optionalLayer("store")
+                .definedBy(root + ".store..")
+                .optionalLayer("nn")
+                .definedBy(root + ".nn..")
+                .optionalLayer("forecast")
+                .definedBy(root + ".forecast..")
+                .optionalLayer("anomaly")
+                .definedBy(root + ".anomaly..")
+                .optionalLayer("generate")
+                .definedBy(root + ".generate..")
+                .optionalLayer("scale")
+                .definedBy(root + ".scale..")
+                .optionalLayer("tune")
+                .definedBy(root + ".tune..")
+                .whereLayer("tune")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("scale")
+                .mayOnlyBeAccessedByLayers("tune")
+                .whereLayer("generate")
+                .mayOnlyBeAccessedByLayers("scale", "tune")
+                .whereLayer("forecast")
+                .mayOnlyBeAccessedByLayers("generate", "scale", "tune")
+                .whereLayer("anomaly")
+                .mayOnlyBeAccessedByLayers("generate", "scale", "tune")
+                .whereLayer("nn")
+                .mayOnlyBeAccessedByLayers("forecast", "anomaly", "generate", "scale", "tune")
+                .whereLayer("store")
+                .mayOnlyBeAccessedByLayers("forecast", "anomaly", "generate", "scale", "tune")
+                .whereLayer("series")
+                .mayOnlyBeAccessedByLayers("store", "nn", "forecast", "anomaly", "generate", "scale", "tune");
     }
 
     private static final String CORE = "io.prescale.core";
@@ -55,7 +70,8 @@ class ArchitectureTest {
     /** The production classes, imported once for all rules. */
     private static synchronized JavaClasses production() {
         if (production == null) {
-            production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            production = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                     .importPackages(CORE);
         }
         return production;
@@ -81,7 +97,10 @@ class ArchitectureTest {
         void theCycleRuleReportsTheCycleBetweenSeriesAndStore() {
             EvaluationResult result = noPackageCycles(FIXTURE).evaluate(fixture);
             assertThat(result.hasViolation()).isTrue();
-            assertThat(result.getFailureReport().toString()).contains("Cycle detected").contains("series").contains("store");
+            assertThat(result.getFailureReport().toString())
+                    .contains("Cycle detected")
+                    .contains("series")
+                    .contains("store");
         }
 
         @Test
@@ -90,7 +109,8 @@ class ArchitectureTest {
             assertThat(result.hasViolation()).isTrue();
             assertThat(result.getFailureReport().getDetails())
                     .anyMatch(line -> line.contains("series.FixtureSeries") && line.contains("store.FixtureStore"))
-                    .anyMatch(line -> line.contains("forecast.FixtureForecaster") && line.contains("anomaly.FixtureDetector"))
+                    .anyMatch(line ->
+                            line.contains("forecast.FixtureForecaster") && line.contains("anomaly.FixtureDetector"))
                     .noneMatch(line -> line.startsWith("Method <" + FIXTURE + ".store.FixtureStore"));
         }
     }

@@ -41,8 +41,7 @@ public final class Documents {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
 
-    private Documents() {
-    }
+    private Documents() {}
 
     /**
      * The success document of {@code command}.
@@ -58,10 +57,12 @@ public final class Documents {
         JsonNode tree = tree(json);
         String named = tree.path("command").asText(null);
         if (!command.equals(named)) {
-            throw new IllegalArgumentException("the document is of command '" + named + "', expected '" + command + "'");
+            throw new IllegalArgumentException(
+                    "the document is of command '" + named + "', expected '" + command + "'");
         }
         if (tree.has("error")) {
-            throw new IllegalArgumentException("the document is an error document: " + tree.at("/error/message").asText());
+            throw new IllegalArgumentException("the document is an error document: "
+                    + tree.at("/error/message").asText());
         }
         if (tree.path("schemaVersion").asInt(-1) != SCHEMA_VERSION) {
             throw new IllegalArgumentException("the document has schemaVersion " + tree.get("schemaVersion")
@@ -90,7 +91,7 @@ public final class Documents {
 
     /** The whole document as maps, lists, strings, numbers, booleans and nulls (every field, known or not). */
     public static Map<String, Object> toMap(String json) {
-        return MAPPER.convertValue(tree(json), new TypeReference<LinkedHashMap<String, Object>>() { });
+        return MAPPER.convertValue(tree(json), new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     private static JsonNode tree(String json) {
@@ -111,8 +112,12 @@ public final class Documents {
             return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-            throw new IllegalArgumentException("a field does not match the contract: "
-                    + (message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("")), e);
+            throw new IllegalArgumentException(
+                    "a field does not match the contract: "
+                            + (message == null
+                                    ? e.getClass().getSimpleName()
+                                    : message.lines().findFirst().orElse("")),
+                    e);
         }
     }
 }

@@ -10,6 +10,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record ErrorDocument(String command, Error error) {
     /** The error: exit code, one-line message, and the option and value at fault (either may be null). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Error(int exitCode, String message, String option, String value) {
-    }
+    public record Error(int exitCode, String message, String option, String value) {}
 }

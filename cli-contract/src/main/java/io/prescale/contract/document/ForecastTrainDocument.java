@@ -13,9 +13,20 @@ import java.util.Map;
  * @param fit the model's fitted parameters (model-specific)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ForecastTrainDocument(String command, int schemaVersion, String prescaleVersion, Long seed, String input,
-                                    String model, String out, String step, String dataFrom, String dataTo,
-                                    String fallback, Map<String, Object> fit) implements CommandDocument {
+public record ForecastTrainDocument(
+        String command,
+        int schemaVersion,
+        String prescaleVersion,
+        Long seed,
+        String input,
+        String model,
+        String out,
+        String step,
+        String dataFrom,
+        String dataTo,
+        String fallback,
+        Map<String, Object> fit)
+        implements CommandDocument {
     @Override
     public List<String> writtenFiles() {
         return out == null ? List.of() : List.of(out);
@@ -23,7 +34,12 @@ public record ForecastTrainDocument(String command, int schemaVersion, String pr
 
     @Override
     public List<Figure> figures() {
-        return new Figures().text("Forecast model", model).text("Fallback", fallback)
-                .text("Trained on", dataFrom + " to " + dataTo).text("Step", step).text("Seed", seed).list();
+        return new Figures()
+                .text("Forecast model", model)
+                .text("Fallback", fallback)
+                .text("Trained on", dataFrom + " to " + dataTo)
+                .text("Step", step)
+                .text("Seed", seed)
+                .list();
     }
 }

@@ -6,8 +6,15 @@ import java.util.List;
 
 /** {@code generate sample}: the profiles written, typical ones first, then edge cases with their scores. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GenerateSampleDocument(String command, int schemaVersion, String prescaleVersion, Long seed, String model,
-                                     String out, List<Profile> profiles) implements CommandDocument {
+public record GenerateSampleDocument(
+        String command,
+        int schemaVersion,
+        String prescaleVersion,
+        Long seed,
+        String model,
+        String out,
+        List<Profile> profiles)
+        implements CommandDocument {
     public GenerateSampleDocument {
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
     }
@@ -21,9 +28,14 @@ public record GenerateSampleDocument(String command, int schemaVersion, String p
      * @param anomalyScore the edge case's anomaly score, or null for a typical profile
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Profile(String kind, String start, int steps, Double peak, Double mean, Double anomalyScore,
-                          String anomalyDetector) {
-    }
+    public record Profile(
+            String kind,
+            String start,
+            int steps,
+            Double peak,
+            Double mean,
+            Double anomalyScore,
+            String anomalyDetector) {}
 
     @Override
     public List<String> writtenFiles() {
@@ -33,9 +45,16 @@ public record GenerateSampleDocument(String command, int schemaVersion, String p
     @Override
     public List<Figure> figures() {
         long edge = profiles.stream().filter(p -> "edge-case".equals(p.kind())).count();
-        Double highestPeak = profiles.stream().map(Profile::peak).filter(p -> p != null)
-                .max(Double::compare).orElse(null);
-        return new Figures().text("Profiles", (profiles.size() - edge) + " typical, " + edge + " edge cases")
-                .number("Highest peak", highestPeak, null).text("Load model", model).text("Seed", seed).list();
+        Double highestPeak = profiles.stream()
+                .map(Profile::peak)
+                .filter(p -> p != null)
+                .max(Double::compare)
+                .orElse(null);
+        return new Figures()
+                .text("Profiles", (profiles.size() - edge) + " typical, " + edge + " edge cases")
+                .number("Highest peak", highestPeak, null)
+                .text("Load model", model)
+                .text("Seed", seed)
+                .list();
     }
 }

@@ -11,9 +11,19 @@ import java.util.List;
  * @param trainSeconds wall time of the training, s
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GenerateTrainDocument(String command, int schemaVersion, String prescaleVersion, Long seed, String model,
-                                   int window, int features, int trainWindows, Integer activeLatentDims,
-                                   Double trainSeconds, String out) implements CommandDocument {
+public record GenerateTrainDocument(
+        String command,
+        int schemaVersion,
+        String prescaleVersion,
+        Long seed,
+        String model,
+        int window,
+        int features,
+        int trainWindows,
+        Integer activeLatentDims,
+        Double trainSeconds,
+        String out)
+        implements CommandDocument {
     @Override
     public List<String> writtenFiles() {
         return out == null ? List.of() : List.of(out);
@@ -21,10 +31,15 @@ public record GenerateTrainDocument(String command, int schemaVersion, String pr
 
     @Override
     public List<Figure> figures() {
-        return new Figures().text("Load model", model).number("Window", (double) window, "steps")
+        return new Figures()
+                .text("Load model", model)
+                .number("Window", (double) window, "steps")
                 .number("Training windows", (double) trainWindows, null)
-                .number("Active latent dimensions", activeLatentDims == null ? null : activeLatentDims.doubleValue(),
+                .number(
+                        "Active latent dimensions",
+                        activeLatentDims == null ? null : activeLatentDims.doubleValue(),
                         null)
-                .number("Training time", trainSeconds, "s").list();
+                .number("Training time", trainSeconds, "s")
+                .list();
     }
 }

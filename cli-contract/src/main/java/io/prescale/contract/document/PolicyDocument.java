@@ -23,10 +23,19 @@ public record PolicyDocument(int schemaVersion, String name, List<Band> bands, S
      * @param capacityPerInstance requests one instance holds within the SLO, or null
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Band(double loadFrom, Double loadTo, String unit, Map<String, Object> config, boolean restartRequired,
-                       Double predictedP99Ms, Double costPerHour, Double capacityPerInstance) {
+    public record Band(
+            double loadFrom,
+            Double loadTo,
+            String unit,
+            Map<String, Object> config,
+            boolean restartRequired,
+            Double predictedP99Ms,
+            Double costPerHour,
+            Double capacityPerInstance) {
         public Band {
-            config = config == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
+            config = config == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
         }
     }
 }

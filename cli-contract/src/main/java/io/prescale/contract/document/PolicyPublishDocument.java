@@ -13,8 +13,15 @@ import java.util.List;
  * @param httpStatus the actuator's answer, or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PolicyPublishDocument(String command, int schemaVersion, String prescaleVersion, String url, String name,
-                                    String digest, Integer httpStatus) implements CommandDocument {
+public record PolicyPublishDocument(
+        String command,
+        int schemaVersion,
+        String prescaleVersion,
+        String url,
+        String name,
+        String digest,
+        Integer httpStatus)
+        implements CommandDocument {
     @Override
     public List<String> writtenFiles() {
         return List.of();
@@ -22,7 +29,11 @@ public record PolicyPublishDocument(String command, int schemaVersion, String pr
 
     @Override
     public List<Figure> figures() {
-        return new Figures().text("Policy published", name).text("Actuator", url).text("Digest", digest)
-                .text("HTTP status", httpStatus).list();
+        return new Figures()
+                .text("Policy published", name)
+                .text("Actuator", url)
+                .text("Digest", digest)
+                .text("HTTP status", httpStatus)
+                .list();
     }
 }

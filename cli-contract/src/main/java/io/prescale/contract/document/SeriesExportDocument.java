@@ -6,8 +6,15 @@ import java.util.List;
 
 /** {@code series export}: the series written as a file. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SeriesExportDocument(String command, int schemaVersion, String prescaleVersion, String series,
-                                   String format, long samples, String out) implements CommandDocument {
+public record SeriesExportDocument(
+        String command,
+        int schemaVersion,
+        String prescaleVersion,
+        String series,
+        String format,
+        long samples,
+        String out)
+        implements CommandDocument {
     @Override
     public List<String> writtenFiles() {
         return out == null ? List.of() : List.of(out);
@@ -15,7 +22,9 @@ public record SeriesExportDocument(String command, int schemaVersion, String pre
 
     @Override
     public List<Figure> figures() {
-        return new Figures().text("Exported", series + " (" + format + ")").number("Samples", (double) samples, null)
+        return new Figures()
+                .text("Exported", series + " (" + format + ")")
+                .number("Samples", (double) samples, null)
                 .list();
     }
 }

@@ -15,11 +15,28 @@ import java.util.Map;
  * @param validation per band: the capacity model's prediction against the real load test
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TuneDocument(String command, int schemaVersion, String prescaleVersion, Long seed, String target,
-                           Long budget, Strategy ppo, Strategy gridOptimum, Strategy bayesOpt, Strategy random,
-                           Double regretVsOptimum, Double episodeCostVsStaticOptimum, CapacityModel capacityModel,
-                           List<BandValidation> validation, Long loadTests, Double wallSeconds, String policyFile,
-                           String policyDigest, String measurementsFile, String plotFile) implements CommandDocument {
+public record TuneDocument(
+        String command,
+        int schemaVersion,
+        String prescaleVersion,
+        Long seed,
+        String target,
+        Long budget,
+        Strategy ppo,
+        Strategy gridOptimum,
+        Strategy bayesOpt,
+        Strategy random,
+        Double regretVsOptimum,
+        Double episodeCostVsStaticOptimum,
+        CapacityModel capacityModel,
+        List<BandValidation> validation,
+        Long loadTests,
+        Double wallSeconds,
+        String policyFile,
+        String policyDigest,
+        String measurementsFile,
+        String plotFile)
+        implements CommandDocument {
     public TuneDocument {
         validation = validation == null ? List.of() : List.copyOf(validation);
     }
@@ -29,25 +46,28 @@ public record TuneDocument(String command, int schemaVersion, String prescaleVer
      * steps, real load tests used, and the configuration it chose (knob → value), or null.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Strategy(Double costPerHour, Double sloViolationShare, Long loadTests, Map<String, Object> config) {
-    }
+    public record Strategy(Double costPerHour, Double sloViolationShare, Long loadTests, Map<String, Object> config) {}
 
     /**
      * The capacity model chosen and its cross-validated error: p99 (median absolute relative error) and error
      * rate, over {@code folds} folds.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CapacityModel(String model, Double p99ErrorShare, Double errorRateError, Integer folds) {
-    }
+    public record CapacityModel(String model, Double p99ErrorShare, Double errorRateError, Integer folds) {}
 
     /**
      * One band re-measured at {@code loadRps} with its configuration: predicted and measured p99 (ms) and error
      * rate (fraction).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record BandValidation(Integer band, Double loadRps, Map<String, Object> config, Double predictedP99Ms,
-                                 Double measuredP99Ms, Double predictedErrorRate, Double measuredErrorRate) {
-    }
+    public record BandValidation(
+            Integer band,
+            Double loadRps,
+            Map<String, Object> config,
+            Double predictedP99Ms,
+            Double measuredP99Ms,
+            Double predictedErrorRate,
+            Double measuredErrorRate) {}
 
     @Override
     public List<String> writtenFiles() {
@@ -74,15 +94,20 @@ public record TuneDocument(String command, int schemaVersion, String prescaleVer
                     .text("Capacity model", capacityModel.model());
         }
         return figures.number("Real load tests", loadTests == null ? null : loadTests.doubleValue(), null)
-                .number("Wall time", wallSeconds, "s").text("Policy digest", policyDigest).list();
+                .number("Wall time", wallSeconds, "s")
+                .text("Policy digest", policyDigest)
+                .list();
     }
 
     private static void cost(Figures figures, String label, Strategy strategy) {
         if (strategy != null && strategy.costPerHour() == null) {
             figures.text(label, "no configuration held the SLO");
         } else if (strategy != null) {
-            String violations = strategy.sloViolationShare() == null ? ""
-                    : String.format(java.util.Locale.ROOT, ", SLO violated %.2f %% of steps",
+            String violations = strategy.sloViolationShare() == null
+                    ? ""
+                    : String.format(
+                            java.util.Locale.ROOT,
+                            ", SLO violated %.2f %% of steps",
                             100 * strategy.sloViolationShare());
             figures.text(label, Figures.format(strategy.costPerHour()) + " per hour" + violations);
         }

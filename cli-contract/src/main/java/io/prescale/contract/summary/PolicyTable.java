@@ -17,7 +17,8 @@ public record PolicyTable(String name, String digest, List<String> columns, List
         rows = rows.stream().map(List::copyOf).toList();
         for (List<String> row : rows) {
             if (row.size() != columns.size()) {
-                throw new IllegalArgumentException("a row has " + row.size() + " cells for " + columns.size() + " columns");
+                throw new IllegalArgumentException(
+                        "a row has " + row.size() + " cells for " + columns.size() + " columns");
             }
         }
     }

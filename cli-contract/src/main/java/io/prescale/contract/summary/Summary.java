@@ -30,14 +30,20 @@ public record Summary(String title, List<Figure> figures, PolicyTable policy, Li
         if (!figures.isEmpty()) {
             html.append("<table class=\"pane\">\n");
             for (Figure figure : figures) {
-                html.append("<tr><td>").append(escape(figure.label())).append("</td><td>")
-                        .append(escape(figure.value())).append("</td></tr>\n");
+                html.append("<tr><td>")
+                        .append(escape(figure.label()))
+                        .append("</td><td>")
+                        .append(escape(figure.value()))
+                        .append("</td></tr>\n");
             }
             html.append("</table>\n");
         }
         if (policy != null) {
-            html.append("<p>Policy <b>").append(escape(policy.name())).append("</b> <code>")
-                    .append(escape(policy.digest())).append("</code></p>\n<table class=\"pane sortable\">\n<tr>");
+            html.append("<p>Policy <b>")
+                    .append(escape(policy.name()))
+                    .append("</b> <code>")
+                    .append(escape(policy.digest()))
+                    .append("</code></p>\n<table class=\"pane sortable\">\n<tr>");
             policy.columns().forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
             html.append("</tr>\n");
             for (List<String> row : policy.rows()) {
@@ -55,7 +61,10 @@ public record Summary(String title, List<Figure> figures, PolicyTable policy, Li
         if (!links.isEmpty()) {
             html.append("<ul class=\"prescale-links\">\n");
             for (Link link : links) {
-                html.append("<li><a href=\"").append(escape(link.href())).append("\">").append(escape(link.label()))
+                html.append("<li><a href=\"")
+                        .append(escape(link.href()))
+                        .append("\">")
+                        .append(escape(link.label()))
                         .append("</a></li>\n");
             }
             html.append("</ul>\n");
@@ -66,14 +75,28 @@ public record Summary(String title, List<Figure> figures, PolicyTable policy, Li
     /** The summary as plain text (for the build log): title, figures, policy rows, notes, links. */
     public String toText() {
         StringBuilder text = new StringBuilder(title).append('\n');
-        figures.forEach(f -> text.append("  ").append(f.label()).append(": ").append(f.value()).append('\n'));
+        figures.forEach(f -> text.append("  ")
+                .append(f.label())
+                .append(": ")
+                .append(f.value())
+                .append('\n'));
         if (policy != null) {
-            text.append("  policy ").append(policy.name()).append(' ').append(policy.digest()).append('\n');
+            text.append("  policy ")
+                    .append(policy.name())
+                    .append(' ')
+                    .append(policy.digest())
+                    .append('\n');
             text.append("    ").append(String.join(" | ", policy.columns())).append('\n');
-            policy.rows().forEach(row -> text.append("    ").append(String.join(" | ", row)).append('\n'));
+            policy.rows()
+                    .forEach(row ->
+                            text.append("    ").append(String.join(" | ", row)).append('\n'));
         }
         notes.forEach(n -> text.append("  note: ").append(n).append('\n'));
-        links.forEach(l -> text.append("  ").append(l.label()).append(": ").append(l.href()).append('\n'));
+        links.forEach(l -> text.append("  ")
+                .append(l.label())
+                .append(": ")
+                .append(l.href())
+                .append('\n'));
         return text.toString();
     }
 

@@ -16,8 +16,7 @@ import java.util.Locale;
  * (the calendar watched: source, events, kinds, version, error) only when the actuator has one.
  */
 public final class ActuatorJson {
-    private ActuatorJson() {
-    }
+    private ActuatorJson() {}
 
     public static ObjectNode cycle(CycleReport r) {
         ObjectNode root = Json.object();

@@ -1,12 +1,12 @@
 package io.prescale.cli.actuator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.input.GrafanaAccess;
-import io.prescale.cli.input.PrometheusOptions;
-import io.prescale.cli.input.PrometheusSources;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.input.GrafanaAccess;
+import io.prescale.cli.input.PrometheusOptions;
+import io.prescale.cli.input.PrometheusSources;
 import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecaster;
 import io.prescale.core.forecast.Forecasters;
@@ -68,7 +68,10 @@ public final class ActuatorRunCommand extends LeafCommand {
     @Mixin
     NomadOptions nomad;
 
-    @Option(names = "--namespace", paramLabel = "NS", defaultValue = "*",
+    @Option(
+            names = "--namespace",
+            paramLabel = "NS",
+            defaultValue = "*",
             description = "Namespace to discover jobs in; * for all (default: ${DEFAULT-VALUE}).")
     String namespace;
 
@@ -81,11 +84,17 @@ public final class ActuatorRunCommand extends LeafCommand {
     @Option(names = "--store", paramLabel = "DIR", description = "Embedded store for store:SERIES queries.")
     Path store;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1m",
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            defaultValue = "1m",
             description = "Time between cycles (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--mode", paramLabel = "M", defaultValue = "forecast-only",
+    @Option(
+            names = "--mode",
+            paramLabel = "M",
+            defaultValue = "forecast-only",
             description = "Mode of groups without prescale.mode: forecast-and-scale, autoscaler, forecast-only"
                     + " (default: ${DEFAULT-VALUE}).")
     String mode;
@@ -93,61 +102,92 @@ public final class ActuatorRunCommand extends LeafCommand {
     @Option(names = "--dry-run", description = "Change nothing: every group runs forecast-only.")
     boolean dryRun;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9464",
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
+            defaultValue = "127.0.0.1:9464",
             description = "Where the API and /metrics listen (default: ${DEFAULT-VALUE}).")
     String listen;
 
     @Option(names = "--policy-dir", paramLabel = "DIR", description = "Directory of published policies (NAME.json).")
     Path policyDir;
 
-    @Option(names = "--api-token-file", paramLabel = "FILE",
+    @Option(
+            names = "--api-token-file",
+            paramLabel = "FILE",
             description = "File holding the bearer token of PUT/GET /v1/policies (else $PRESCALE_API_TOKEN).")
     Path apiTokenFile;
 
     @Option(names = "--once", description = "Run exactly one evaluation cycle and print it.")
     boolean once;
 
-    @Option(names = "--now", paramLabel = "T", description = "Evaluate as if the time were T (ISO-8601), reading"
-            + " history only up to T.")
+    @Option(
+            names = "--now",
+            paramLabel = "T",
+            description = "Evaluate as if the time were T (ISO-8601), reading" + " history only up to T.")
     String now;
 
-    @Option(names = "--jobs-file", paramLabel = "FILE", description = "Jobs as nomad job run -output prints them,"
-            + " instead of discovery (a forecast-only dry run).")
+    @Option(
+            names = "--jobs-file",
+            paramLabel = "FILE",
+            description =
+                    "Jobs as nomad job run -output prints them," + " instead of discovery (a forecast-only dry run).")
     Path jobsFile;
 
-    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "5m",
+    @Option(
+            names = "--step",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
             description = "Load step (default: ${DEFAULT-VALUE}).")
     Duration step;
 
-    @Option(names = "--history", paramLabel = "DURATION", defaultValue = "8d",
+    @Option(
+            names = "--history",
+            paramLabel = "DURATION",
+            defaultValue = "8d",
             description = "History read back from now (default: ${DEFAULT-VALUE}).")
     Duration history;
 
-    @Option(names = "--forecaster", paramLabel = "NAME", defaultValue = SeasonalQuantileForecaster.NAME,
+    @Option(
+            names = "--forecaster",
+            paramLabel = "NAME",
+            defaultValue = SeasonalQuantileForecaster.NAME,
             description = "Forecaster (default: ${DEFAULT-VALUE}; or naive, holt-winters, arima, prophet, auto…).")
     String forecaster;
 
-    @Option(names = "--events", paramLabel = "FILE", description = "Calendar of scheduled events (name,start,end[,kind]"
-            + " per line), re-read when it changes; groups use the kinds their prescale.events names.")
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            description = "Calendar of scheduled events (name,start,end[,kind]"
+                    + " per line), re-read when it changes; groups use the kinds their prescale.events names.")
     Path eventsFile;
 
-    @Option(names = "--events-variable", paramLabel = "PATH", description = "Nomad Variable holding the calendar"
-            + " (each item a chunk of name,start,end[,kind] lines), watched each cycle, e.g. prescale/events.")
+    @Option(
+            names = "--events-variable",
+            paramLabel = "PATH",
+            description = "Nomad Variable holding the calendar"
+                    + " (each item a chunk of name,start,end[,kind] lines), watched each cycle, e.g. prescale/events.")
     String eventsVariable;
 
     @Option(names = "--no-ha", description = "Do not take the prescale/leader lock (a single replica).")
     boolean noHa;
 
-    @Option(names = "--grafana-url", paramLabel = "URL",
+    @Option(
+            names = "--grafana-url",
+            paramLabel = "URL",
             description = "Send each scaling decision to this Grafana as an annotation on the scaling dashboard.")
     String grafanaUrl;
 
-    @Option(names = GrafanaAccess.TOKEN_FILE_OPTION, paramLabel = "FILE",
+    @Option(
+            names = GrafanaAccess.TOKEN_FILE_OPTION,
+            paramLabel = "FILE",
             description = "File holding the Grafana service-account token (default: the GRAFANA_TOKEN environment"
                     + " variable).")
     Path grafanaTokenFile;
 
-    @Option(names = "--duration", paramLabel = "DURATION",
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
             description = "Stop the service after this long (default: run until stopped).")
     Duration duration;
 
@@ -156,33 +196,37 @@ public final class ActuatorRunCommand extends LeafCommand {
         validate();
         Mode defaultMode = parseMode();
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(parseNow(), ZoneOffset.UTC);
-        ActuatorOptions options = ActuatorOptions.defaults().withMode(defaultMode).withDryRun(dryRun || jobsFile != null)
-                .withStep(step).withHistory(history).withForecaster(forecaster(forecaster));
+        ActuatorOptions options = ActuatorOptions.defaults()
+                .withMode(defaultMode)
+                .withDryRun(dryRun || jobsFile != null)
+                .withStep(step)
+                .withHistory(history)
+                .withForecaster(forecaster(forecaster));
         List<AutoCloseable> closing = new ArrayList<>();
         try {
             GrafanaDecisionAnnotations annotations = grafanaAnnotations(clock);
             if (annotations != null) {
                 closing.add(annotations);
             }
-            NomadClient client = nomad.given() ? nomad.client("*".equals(namespace) ? null : namespace,
-                    output.env()) : null;
+            NomadClient client =
+                    nomad.given() ? nomad.client("*".equals(namespace) ? null : namespace, output.env()) : null;
             if (client != null) {
                 closing.add(client);
             }
-            MetricSource promSource = prometheus == null ? null
-                    : PrometheusSources.open(prometheus, prometheusOptions, output.env());
+            MetricSource promSource =
+                    prometheus == null ? null : PrometheusSources.open(prometheus, prometheusOptions, output.env());
             QuestDbStore questDb = store == null ? null : openStore();
             if (questDb != null) {
                 closing.add(questDb);
             }
-            JobSource jobs = jobsFile != null ? StaticJobs.read(jobsFile)
-                    : new NomadDiscovery(client, namespace, 500);
+            JobSource jobs = jobsFile != null ? StaticJobs.read(jobsFile) : new NomadDiscovery(client, namespace, 500);
             PolicyStore policies = policyDir != null ? PolicyStore.directory(policyDir) : PolicyStore.inMemory();
             StateStore state = StateStore.inMemory();
             Leadership leadership = Leadership.standalone();
             boolean ha = client != null && jobsFile == null && !once && !noHa;
             if (client != null && jobsFile == null && !once) {
-                policies = policyDir == null ? new VariablesPolicyStore(client, null)
+                policies = policyDir == null
+                        ? new VariablesPolicyStore(client, null)
                         : PolicyStore.layered(new VariablesPolicyStore(client, null), PolicyStore.directory(policyDir));
                 state = new VariablesStateStore(client, null);
             }
@@ -194,12 +238,22 @@ public final class ActuatorRunCommand extends LeafCommand {
                     p.invalidate();
                 });
             }
-            CalendarSource calendars = eventsFile != null ? openEvents()
-                    : eventsVariable != null ? new VariableCalendarSource(client, null, eventsVariable)
-                    : CalendarSource.none();
-            Actuator actuator = Actuator.builder().options(options).jobs(jobs).loads(LoadSource.of(promSource, questDb))
-                    .calendars(calendars).client(jobsFile == null ? client : null).clock(clock).leadership(leadership)
-                    .policies(policies).state(state).listener(annotations == null ? DecisionListener.NONE : annotations)
+            CalendarSource calendars = eventsFile != null
+                    ? openEvents()
+                    : eventsVariable != null
+                            ? new VariableCalendarSource(client, null, eventsVariable)
+                            : CalendarSource.none();
+            Actuator actuator = Actuator.builder()
+                    .options(options)
+                    .jobs(jobs)
+                    .loads(LoadSource.of(promSource, questDb))
+                    .calendars(calendars)
+                    .client(jobsFile == null ? client : null)
+                    .clock(clock)
+                    .leadership(leadership)
+                    .policies(policies)
+                    .state(state)
+                    .listener(annotations == null ? DecisionListener.NONE : annotations)
                     .build();
             closing.add(actuator);
             if (once) {
@@ -225,7 +279,8 @@ public final class ActuatorRunCommand extends LeafCommand {
         if (grafanaUrl == null) {
             return null;
         }
-        GrafanaClient client = GrafanaClient.create(GrafanaAccess.baseUrl("--grafana-url", grafanaUrl),
+        GrafanaClient client = GrafanaClient.create(
+                GrafanaAccess.baseUrl("--grafana-url", grafanaUrl),
                 GrafanaAccess.token(grafanaTokenFile, output.env()),
                 GrafanaClientOptions.defaults().withCallTimeout(Duration.ofSeconds(10)));
         return new GrafanaDecisionAnnotations(client, clock, Duration.ofSeconds(10));
@@ -241,15 +296,18 @@ public final class ActuatorRunCommand extends LeafCommand {
 
     private ObjectNode serve(Actuator actuator, JobSource jobs, Clock clock, GrafanaDecisionAnnotations annotations)
             throws Exception {
-        ApiToken token = apiTokenFile != null ? apiToken() : ApiToken.fromEnvironment(output.env()).orElse(null);
+        ApiToken token = apiTokenFile != null
+                ? apiToken()
+                : ApiToken.fromEnvironment(output.env()).orElse(null);
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "prescale-actuator-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (ActuatorApi api = ActuatorApi.start(address(), actuator, token, clock, interval.multipliedBy(3));
-             ActuatorService service = new ActuatorService(actuator, jobs instanceof NomadDiscovery d ? d : null,
-                     interval)) {
+                ActuatorService service =
+                        new ActuatorService(actuator, jobs instanceof NomadDiscovery d ? d : null, interval)) {
             progress("prescale actuator: API and /metrics on http://" + listen.replaceFirst(":\\d+$", "") + ":"
-                    + api.port() + " (leader lock " + (actuator.leadership().isLeader() ? "not used" : "prescale/leader")
+                    + api.port() + " (leader lock "
+                    + (actuator.leadership().isLeader() ? "not used" : "prescale/leader")
                     + ")");
             service.start();
             if (duration != null) {
@@ -281,14 +339,17 @@ public final class ActuatorRunCommand extends LeafCommand {
             throw new BadInputException("--nomad", null, "give --nomad URL (or --jobs-file FILE for a dry run)");
         }
         if (jobsFile != null && !Files.isRegularFile(jobsFile)) {
-            throw new BadInputException("--jobs-file", jobsFile.toString(), "--jobs-file " + jobsFile
-                    + " does not exist (expected the output of nomad job run -output)");
+            throw new BadInputException(
+                    "--jobs-file",
+                    jobsFile.toString(),
+                    "--jobs-file " + jobsFile + " does not exist (expected the output of nomad job run -output)");
         }
         if (prometheus == null && store == null) {
             throw new BadInputException("--prometheus", null, "give --prometheus URL or --store DIR for the load");
         }
         if (interval.isZero() || interval.isNegative()) {
-            throw new BadInputException("--interval", interval.toString(), "--interval must be positive, got " + interval);
+            throw new BadInputException(
+                    "--interval", interval.toString(), "--interval must be positive, got " + interval);
         }
         if (step.isZero() || step.isNegative() || step.toMillis() % 1000 != 0) {
             throw new BadInputException("--step", step.toString(), "--step must be a positive whole number of seconds");
@@ -297,22 +358,29 @@ public final class ActuatorRunCommand extends LeafCommand {
             throw new BadInputException("--history", history.toString(), "--history must cover at least 4 steps");
         }
         if (eventsFile != null && eventsVariable != null) {
-            throw new BadInputException("--events-variable", eventsVariable, "give --events FILE or --events-variable"
-                    + " PATH, not both");
+            throw new BadInputException(
+                    "--events-variable", eventsVariable, "give --events FILE or --events-variable" + " PATH, not both");
         }
         if (eventsVariable != null && !nomad.given()) {
-            throw new BadInputException("--events-variable", eventsVariable, "--events-variable reads a Nomad Variable:"
-                    + " give --nomad URL too (or --events FILE)");
+            throw new BadInputException(
+                    "--events-variable",
+                    eventsVariable,
+                    "--events-variable reads a Nomad Variable:" + " give --nomad URL too (or --events FILE)");
         }
         if (eventsVariable != null && !eventsVariable.matches("[a-zA-Z0-9\\-_~/]{1,128}")) {
-            throw new BadInputException("--events-variable", eventsVariable, "--events-variable must be a Nomad"
-                    + " Variable path of [a-zA-Z0-9-_~/], 1–128 characters, got '" + eventsVariable + "'");
+            throw new BadInputException(
+                    "--events-variable",
+                    eventsVariable,
+                    "--events-variable must be a Nomad" + " Variable path of [a-zA-Z0-9-_~/], 1–128 characters, got '"
+                            + eventsVariable + "'");
         }
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new BadInputException("--duration", duration.toString(), "--duration must be positive");
         }
         if (grafanaTokenFile != null && grafanaUrl == null) {
-            throw new BadInputException(GrafanaAccess.TOKEN_FILE_OPTION, grafanaTokenFile.toString(),
+            throw new BadInputException(
+                    GrafanaAccess.TOKEN_FILE_OPTION,
+                    grafanaTokenFile.toString(),
                     GrafanaAccess.TOKEN_FILE_OPTION + " needs --grafana-url URL");
         }
         if (!once && jobsFile == null && now != null) {
@@ -332,8 +400,10 @@ public final class ActuatorRunCommand extends LeafCommand {
         try {
             return Instant.parse(now);
         } catch (DateTimeParseException e) {
-            throw new BadInputException("--now", now, "--now must be an ISO-8601 instant such as"
-                    + " 2026-11-30T12:00:00Z, got '" + now + "'");
+            throw new BadInputException(
+                    "--now",
+                    now,
+                    "--now must be an ISO-8601 instant such as" + " 2026-11-30T12:00:00Z, got '" + now + "'");
         }
     }
 
@@ -342,8 +412,11 @@ public final class ActuatorRunCommand extends LeafCommand {
             return new SeasonalQuantileForecaster();
         }
         if (!Forecasters.NAMES.contains(name)) {
-            throw new BadInputException("--forecaster", name, "--forecaster '" + name + "' is not known; expected "
-                    + SeasonalQuantileForecaster.NAME + " or one of " + String.join(", ", Forecasters.NAMES));
+            throw new BadInputException(
+                    "--forecaster",
+                    name,
+                    "--forecaster '" + name + "' is not known; expected " + SeasonalQuantileForecaster.NAME
+                            + " or one of " + String.join(", ", Forecasters.NAMES));
         }
         return Forecasters.byName(name, ForecastOptions.defaults());
     }
@@ -382,14 +455,15 @@ public final class ActuatorRunCommand extends LeafCommand {
             }
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (NumberFormatException | UnknownHostException | StringIndexOutOfBoundsException e) {
-            throw new BadInputException("--listen", listen, "--listen must be HOST:PORT such as 127.0.0.1:9464, got '"
-                    + listen + "'");
+            throw new BadInputException(
+                    "--listen", listen, "--listen must be HOST:PORT such as 127.0.0.1:9464, got '" + listen + "'");
         }
     }
 
     private static String hostname() {
         try {
-            return InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+            return InetAddress.getLocalHost().getHostName() + "-"
+                    + ProcessHandle.current().pid();
         } catch (UnknownHostException e) {
             return "prescale-" + ProcessHandle.current().pid();
         }

@@ -21,24 +21,36 @@ import picocli.CommandLine.Option;
  * {@code prescale actuator fake-nomad}: the protocol-accurate fake Nomad on 127.0.0.1, holding the jobs of
  * {@code --jobs-file}, to try the actuator without a cluster. Prints the scale calls it accepted when it stops.
  */
-@Command(name = "fake-nomad", description = "Serve a fake Nomad on 127.0.0.1 with the jobs of a file (to try the"
-        + " actuator without a cluster).")
+@Command(
+        name = "fake-nomad",
+        description =
+                "Serve a fake Nomad on 127.0.0.1 with the jobs of a file (to try the" + " actuator without a cluster).")
 public final class FakeNomadCommand extends LeafCommand {
-    @Option(names = "--jobs-file", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--jobs-file",
+            required = true,
+            paramLabel = "FILE",
             description = "Jobs as nomad job run -output prints them (one, or a JSON array).")
     Path jobsFile;
 
-    @Option(names = "--port", defaultValue = "4646", paramLabel = "PORT",
+    @Option(
+            names = "--port",
+            defaultValue = "4646",
+            paramLabel = "PORT",
             description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 for any free one).")
     int port;
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (default: when stopped).")
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            description = "Stop after this long (default: when stopped).")
     Duration duration;
 
     @Override
     protected Result execute() throws Exception {
         if (!Files.isRegularFile(jobsFile)) {
-            throw new BadInputException("--jobs-file", jobsFile.toString(), "--jobs-file " + jobsFile + " does not exist");
+            throw new BadInputException(
+                    "--jobs-file", jobsFile.toString(), "--jobs-file " + jobsFile + " does not exist");
         }
         if (port < 0 || port > 65535) {
             throw new BadInputException("--port", Integer.toString(port), "--port must be in [0, 65535], got " + port);
@@ -51,8 +63,10 @@ public final class FakeNomadCommand extends LeafCommand {
         try (FakeNomad nomad = FakeNomad.start(Clock.systemUTC(), port)) {
             for (JsonNode job : jobs) {
                 if (!(job.has("Job") ? job.get("Job") : job).hasNonNull("ID")) {
-                    throw new BadInputException("--jobs-file", jobsFile.toString(), "a job in " + jobsFile
-                            + " has no ID (expected the output of nomad job run -output)");
+                    throw new BadInputException(
+                            "--jobs-file",
+                            jobsFile.toString(),
+                            "a job in " + jobsFile + " has no ID (expected the output of nomad job run -output)");
                 }
                 nomad.putJob(job);
             }

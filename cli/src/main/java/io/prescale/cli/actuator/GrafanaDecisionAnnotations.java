@@ -40,11 +40,18 @@ final class GrafanaDecisionAnnotations implements DecisionListener, AutoCloseabl
         this.client = client;
         this.clock = clock;
         this.drain = drain;
-        this.poster = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "prescale-grafana-annotations");
-            t.setDaemon(true);
-            return t;
-        }, (r, executor) -> dropped.incrementAndGet());
+        this.poster = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "prescale-grafana-annotations");
+                    t.setDaemon(true);
+                    return t;
+                },
+                (r, executor) -> dropped.incrementAndGet());
     }
 
     /** The annotation of one decision (its time is the evaluation time, else now). */
@@ -55,10 +62,14 @@ final class GrafanaDecisionAnnotations implements DecisionListener, AutoCloseabl
         tags.add(action);
         tags.add(mode);
         String group = r.ref().namespace() + "/" + r.ref().job() + "/" + r.ref().group();
-        String text = action + " " + r.currentCount() + " → " + r.decision().targetCount() + " · " + group + " ("
-                + mode + "): " + (r.reason().isBlank() ? r.decision().reason() : r.reason());
-        return Annotation.onPanel(PrescaleDashboards.SCALING_UID, PrescaleDashboards.COUNTS_PANEL_ID,
-                r.evaluatedAt() == null ? clock.instant() : r.evaluatedAt(), tags, text);
+        String text = action + " " + r.currentCount() + " → " + r.decision().targetCount() + " · " + group + " (" + mode
+                + "): " + (r.reason().isBlank() ? r.decision().reason() : r.reason());
+        return Annotation.onPanel(
+                PrescaleDashboards.SCALING_UID,
+                PrescaleDashboards.COUNTS_PANEL_ID,
+                r.evaluatedAt() == null ? clock.instant() : r.evaluatedAt(),
+                tags,
+                text);
     }
 
     @Override
@@ -70,7 +81,10 @@ final class GrafanaDecisionAnnotations implements DecisionListener, AutoCloseabl
                 sent.incrementAndGet();
             } catch (RuntimeException e) { // GrafanaApiException, whose message never holds the token
                 failed.incrementAndGet();
-                LOG.warn("decision annotation for {} not sent to {}: {}", result.ref(), client.baseUrl(),
+                LOG.warn(
+                        "decision annotation for {} not sent to {}: {}",
+                        result.ref(),
+                        client.baseUrl(),
                         e.getMessage());
             }
         });

@@ -20,7 +20,9 @@ public final class NomadOptions {
     @Option(names = "--region", paramLabel = "R", description = "Nomad region (default: the agent's).")
     String region;
 
-    @Option(names = "--nomad-token-file", paramLabel = "FILE",
+    @Option(
+            names = "--nomad-token-file",
+            paramLabel = "FILE",
             description = "File holding the Nomad ACL token (else $NOMAD_TOKEN).")
     Path tokenFile;
 
@@ -43,8 +45,8 @@ public final class NomadOptions {
         try {
             uri = URI.create(nomad.strip());
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--nomad", nomad, "--nomad must be a URL such as http://127.0.0.1:4646, got '"
-                    + nomad + "'");
+            throw new BadInputException(
+                    "--nomad", nomad, "--nomad must be a URL such as http://127.0.0.1:4646, got '" + nomad + "'");
         }
         NomadConfig.Builder b;
         try {
@@ -65,8 +67,10 @@ public final class NomadOptions {
             b.tls(caFile, clientCert, clientKey);
             return NomadClient.create(b.build());
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(clientCert != null ? "--nomad-client-cert" : "--nomad-ca-file",
-                    String.valueOf(clientCert != null ? clientCert : caFile), e.getMessage());
+            throw new BadInputException(
+                    clientCert != null ? "--nomad-client-cert" : "--nomad-ca-file",
+                    String.valueOf(clientCert != null ? clientCert : caFile),
+                    e.getMessage());
         }
     }
 }

@@ -17,7 +17,8 @@ final class PolicyClient {
     static final String TOKEN_ENV = "PRESCALE_API_TOKEN";
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private PolicyClient(URI base, String token) {
         this.base = base;
@@ -32,29 +33,34 @@ final class PolicyClient {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--url", url, "--url must be the actuator's address such as"
-                    + " http://127.0.0.1:9464, got '" + url + "'");
+            throw new BadInputException(
+                    "--url",
+                    url,
+                    "--url must be the actuator's address such as" + " http://127.0.0.1:9464, got '" + url + "'");
         }
         String token;
         if (tokenFile != null) {
             try {
                 token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new BadInputException("--token-file", tokenFile.toString(), "cannot read --token-file "
-                        + tokenFile);
+                throw new BadInputException(
+                        "--token-file", tokenFile.toString(), "cannot read --token-file " + tokenFile);
             }
         } else {
             token = env.get(TOKEN_ENV);
         }
         if (token == null || token.isBlank()) {
-            throw new BadInputException("--token-file", tokenFile == null ? null : tokenFile.toString(),
+            throw new BadInputException(
+                    "--token-file",
+                    tokenFile == null ? null : tokenFile.toString(),
                     "give --token-file FILE (or " + TOKEN_ENV + ") holding the actuator's API token");
         }
         return new PolicyClient(base, token);
     }
 
     HttpResponse<String> put(String name, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(name)).PUT(HttpRequest.BodyPublishers.ofString(json))
+        return send(HttpRequest.newBuilder(uri(name))
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"));
     }
 
@@ -68,10 +74,14 @@ final class PolicyClient {
 
     private HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
         try {
-            return http.send(b.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+            return http.send(
+                    b.header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IOException("cannot reach the actuator at " + base + ": " + e.getClass().getSimpleName(), e);
+            throw new IOException(
+                    "cannot reach the actuator at " + base + ": " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -12,10 +12,17 @@ import picocli.CommandLine.Option;
 /** {@code prescale policy get}: the policy the actuator holds under a name, checked against its digest. */
 @Command(name = "get", description = "Read a published scaling policy back from a running actuator.")
 public final class PolicyGetCommand extends LeafCommand {
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "The actuator, e.g. http://127.0.0.1:9464.")
+    @Option(
+            names = "--url",
+            required = true,
+            paramLabel = "URL",
+            description = "The actuator, e.g. http://127.0.0.1:9464.")
     String url;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the API token (else $PRESCALE_API_TOKEN).")
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "File holding the API token (else $PRESCALE_API_TOKEN).")
     Path tokenFile;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The policy's name.")
@@ -28,8 +35,8 @@ public final class PolicyGetCommand extends LeafCommand {
         }
         HttpResponse<String> r = PolicyClient.of(url, tokenFile, output.env()).get(name);
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("the actuator answered " + r.statusCode() + ": "
-                    + PolicyPublishCommand.errorOf(r.body()));
+            throw new IllegalStateException(
+                    "the actuator answered " + r.statusCode() + ": " + PolicyPublishCommand.errorOf(r.body()));
         }
         ScalingPolicy policy = ScalingPolicy.fromJson(r.body());
         ObjectNode fields = Json.object();

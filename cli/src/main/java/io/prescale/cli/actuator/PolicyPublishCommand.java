@@ -19,10 +19,17 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "publish", description = "Publish a scaling policy (JSON with its digest) to a running actuator.")
 public final class PolicyPublishCommand extends LeafCommand {
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "The actuator, e.g. http://127.0.0.1:9464.")
+    @Option(
+            names = "--url",
+            required = true,
+            paramLabel = "URL",
+            description = "The actuator, e.g. http://127.0.0.1:9464.")
     String url;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the API token (else $PRESCALE_API_TOKEN).")
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "File holding the API token (else $PRESCALE_API_TOKEN).")
     Path tokenFile;
 
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "The policy JSON.")
@@ -43,8 +50,8 @@ public final class PolicyPublishCommand extends LeafCommand {
         PolicyClient client = PolicyClient.of(url, tokenFile, output.env());
         HttpResponse<String> r = client.put(policy.name(), policy.toJson());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("the actuator refused the policy with " + r.statusCode() + ": "
-                    + errorOf(r.body()));
+            throw new IllegalStateException(
+                    "the actuator refused the policy with " + r.statusCode() + ": " + errorOf(r.body()));
         }
         ObjectNode fields = Json.object();
         fields.put("name", policy.name());

@@ -28,17 +28,26 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "anomaly", description = "Anomaly detection benchmark: streaming speed and NAB scores.")
 public final class AnomalyBenchCommand extends LeafCommand {
-    @Option(names = "--nab", defaultValue = "../shared/data/nab", paramLabel = "DIR",
+    @Option(
+            names = "--nab",
+            defaultValue = "../shared/data/nab",
+            paramLabel = "DIR",
             description = "NAB root with data/ and labels/combined_windows.json (default: ${DEFAULT-VALUE}); "
                     + "the NAB metrics are null when it is absent.")
     Path nab;
 
-    @Option(names = "--detectors", defaultValue = "iforest,autoencoder,combined,likelihood,knncad,ensemble", split = ",",
-            paramLabel = "NAMES", description = "Detectors to measure (default: ${DEFAULT-VALUE}; context is slow on "
-                    + "a year of rows).")
+    @Option(
+            names = "--detectors",
+            defaultValue = "iforest,autoencoder,combined,likelihood,knncad,ensemble",
+            split = ",",
+            paramLabel = "NAMES",
+            description = "Detectors to measure (default: ${DEFAULT-VALUE}; context is slow on " + "a year of rows).")
     List<String> detectors;
 
-    @Option(names = "--year-rows", defaultValue = "525600", paramLabel = "N",
+    @Option(
+            names = "--year-rows",
+            defaultValue = "525600",
+            paramLabel = "N",
             description = "Rows of the speed series (default one year of minutes: ${DEFAULT-VALUE}).")
     int yearRows;
 
@@ -70,8 +79,10 @@ public final class AnomalyBenchCommand extends LeafCommand {
         report.goal("scoreYearSeconds", "<=", 10);
         report.goal("nabHeldOutStandard", ">=", 60);
         details.put("best", best);
-        details.put("published", "NAB on the same 36 files (benchmarks.md §1.3): HTM 75.1/68.9/78.5, "
-                + "KNN-CAD 54.8/45.1/59.6, Random Cut Forest 51.0/37.2/57.2 (standard/lowFp/lowFn)");
+        details.put(
+                "published",
+                "NAB on the same 36 files (benchmarks.md §1.3): HTM 75.1/68.9/78.5, "
+                        + "KNN-CAD 54.8/45.1/59.6, Random Cut Forest 51.0/37.2/57.2 (standard/lowFp/lowFn)");
         return Result.of(report.toFields());
     }
 
@@ -85,27 +96,37 @@ public final class AnomalyBenchCommand extends LeafCommand {
                 AnomalyDetector detector = AnomalyDetectors.named(name, seed.seed());
                 long start = System.nanoTime();
                 NabLabels windows = NabLabels.read(labels);
-                List<NabScoring.FileScores> scored = NabEvaluation.score(nab.resolve("data"), windows, detector,
-                        this::progress);
+                List<NabScoring.FileScores> scored =
+                        NabEvaluation.score(nab.resolve("data"), windows, detector, this::progress);
                 run = NabEvaluation.evaluate(name, scored, NabThresholds.shipped(AnomalyDetectors.resolve(name)), 0);
                 cv = NabCrossValidation.byCategory(scored);
                 report.metric(name + "NabSeconds", (System.nanoTime() - start) / 1e9);
             }
             for (NabProfile p : NabProfile.values()) {
-                String suffix = Character.toUpperCase(p.jsonName().charAt(0)) + p.jsonName().substring(1);
-                report.metric(name + "Nab" + suffix, run == null ? Double.NaN : run.normalised().get(p));
+                String suffix = Character.toUpperCase(p.jsonName().charAt(0))
+                        + p.jsonName().substring(1);
+                report.metric(
+                        name + "Nab" + suffix,
+                        run == null ? Double.NaN : run.normalised().get(p));
                 Double fixed = run == null ? null : run.fixed().get(p);
                 report.metric(name + "NabFixed" + suffix, fixed == null ? Double.NaN : fixed);
-                report.metric(name + "NabHeldOut" + suffix, cv == null ? Double.NaN : cv.pooled().get(p));
+                report.metric(
+                        name + "NabHeldOut" + suffix,
+                        cv == null ? Double.NaN : cv.pooled().get(p));
                 if (name.equals(AnomalyDetectors.BEST)) {
-                    report.metric("nab" + suffix, run == null ? Double.NaN : run.normalised().get(p));
-                    report.metric("nabHeldOut" + suffix, cv == null ? Double.NaN : cv.pooled().get(p));
+                    report.metric(
+                            "nab" + suffix,
+                            run == null ? Double.NaN : run.normalised().get(p));
+                    report.metric(
+                            "nabHeldOut" + suffix,
+                            cv == null ? Double.NaN : cv.pooled().get(p));
                 }
             }
         }
         if (!detectors.contains(AnomalyDetectors.BEST)) {
             for (NabProfile p : NabProfile.values()) {
-                String suffix = Character.toUpperCase(p.jsonName().charAt(0)) + p.jsonName().substring(1);
+                String suffix = Character.toUpperCase(p.jsonName().charAt(0))
+                        + p.jsonName().substring(1);
                 report.metric("nab" + suffix, Double.NaN);
                 report.metric("nabHeldOut" + suffix, Double.NaN);
             }
@@ -137,8 +158,11 @@ public final class AnomalyBenchCommand extends LeafCommand {
     private record DetectorOptionValue(String name) {
         void check() {
             if (!AnomalyDetectors.NAMES.contains(name)) {
-                throw new io.prescale.cli.base.BadInputException("--detectors", name, "unknown detector '" + name
-                        + "', expected one of " + String.join(", ", AnomalyDetectors.NAMES));
+                throw new io.prescale.cli.base.BadInputException(
+                        "--detectors",
+                        name,
+                        "unknown detector '" + name + "', expected one of "
+                                + String.join(", ", AnomalyDetectors.NAMES));
             }
         }
     }

@@ -17,7 +17,6 @@ import io.prescale.core.anomaly.nab.NabThresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,19 +28,29 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "nab", description = "Score a detector on NAB data exactly as NAB scores it.")
 public final class NabCommand extends LeafCommand {
-    @Option(names = "--data", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "DIR",
             description = "Directory of NAB data files (category/file.csv).")
     Path data;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--labels",
+            required = true,
+            paramLabel = "FILE",
             description = "NAB's combined_windows.json (or a subset of it).")
     Path labels;
 
-    @Option(names = "--write-thresholds", paramLabel = "FILE",
+    @Option(
+            names = "--write-thresholds",
+            paramLabel = "FILE",
             description = "Also merge this run's optimised thresholds into FILE (how nab-thresholds.json is made).")
     Path writeThresholds;
 
-    @Option(names = "--cross-validate", paramLabel = "BY",
+    @Option(
+            names = "--cross-validate",
+            paramLabel = "BY",
             description = "Also report held-out scores: 'category' optimises the thresholds on all NAB categories but "
                     + "one and scores the held-out one, for each category, and pools the held-out scores.")
     String crossValidate;
@@ -56,16 +65,22 @@ public final class NabCommand extends LeafCommand {
     protected Result execute() throws Exception {
         AnomalyDetector chosen = detector.detector(seed.seed());
         if (crossValidate != null && !crossValidate.equals("category")) {
-            throw new BadInputException("--cross-validate", crossValidate, "unknown cross-validation '" + crossValidate
-                    + "', expected category");
+            throw new BadInputException(
+                    "--cross-validate",
+                    crossValidate,
+                    "unknown cross-validation '" + crossValidate + "', expected category");
         }
         if (!Files.isRegularFile(labels)) {
-            throw new BadInputException("--labels", labels.toString(), "label file " + labels
-                    + " does not exist, expected NAB's combined_windows.json");
+            throw new BadInputException(
+                    "--labels",
+                    labels.toString(),
+                    "label file " + labels + " does not exist, expected NAB's combined_windows.json");
         }
         if (!Files.isDirectory(data)) {
-            throw new BadInputException("--data", data.toString(), "data directory " + data
-                    + " does not exist, expected a directory of NAB data files");
+            throw new BadInputException(
+                    "--data",
+                    data.toString(),
+                    "data directory " + data + " does not exist, expected a directory of NAB data files");
         }
         NabLabels windows;
         try {
@@ -81,9 +96,11 @@ public final class NabCommand extends LeafCommand {
         String canonical = AnomalyDetectors.resolve(detector.name());
         List<NabScoring.FileScores> scored = NabEvaluation.score(data, windows, chosen, this::progress);
         List<String> names = NabEvaluation.labelledFiles(data, windows);
-        int ignored = (int) windows.windows().keySet().stream().filter(k -> !names.contains(k)).count();
-        NabEvaluation.Report report = NabEvaluation.evaluate(chosen.name(), scored, NabThresholds.shipped(canonical),
-                ignored);
+        int ignored = (int) windows.windows().keySet().stream()
+                .filter(k -> !names.contains(k))
+                .count();
+        NabEvaluation.Report report =
+                NabEvaluation.evaluate(chosen.name(), scored, NabThresholds.shipped(canonical), ignored);
         if (crossValidate != null) {
             try {
                 NabCrossValidation.Report cv = NabCrossValidation.byCategory(scored);
@@ -101,7 +118,10 @@ public final class NabCommand extends LeafCommand {
 
     private void writeThresholdsIfAsked(NabEvaluation.Report report, String canonical) throws java.io.IOException {
         if (writeThresholds != null) {
-            NabThresholds.write(writeThresholds, canonical, report.thresholds(),
+            NabThresholds.write(
+                    writeThresholds,
+                    canonical,
+                    report.thresholds(),
                     "optimised by 'prescale anomaly nab' on " + report.files().size() + " files, seed " + seed.seed());
         }
     }
@@ -126,7 +146,10 @@ public final class NabCommand extends LeafCommand {
             ObjectNode raw = fold.putObject("rawScore");
             for (NabProfile p : NabProfile.values()) {
                 thresholds.put(p.jsonName(), f.thresholds().get(p));
-                Json.putNumber(fold, p.jsonName(), round(f.normalised().get(p)),
+                Json.putNumber(
+                        fold,
+                        p.jsonName(),
+                        round(f.normalised().get(p)),
                         "the held-out category has no label windows (its false positives count in the pooled score)");
                 raw.put(p.jsonName(), f.raw().get(p));
             }
@@ -149,7 +172,10 @@ public final class NabCommand extends LeafCommand {
         ObjectNode fixed = fields.putObject("fixed");
         for (NabProfile p : NabProfile.values()) {
             Double value = report.fixed().get(p);
-            Json.putNumber(fixed, p.jsonName(), value == null ? Double.NaN : round(value),
+            Json.putNumber(
+                    fixed,
+                    p.jsonName(),
+                    value == null ? Double.NaN : round(value),
                     value == null ? "no shipped threshold for this detector" : "no windows to score");
         }
         ArrayNode files = fields.putArray("files");
@@ -177,5 +203,4 @@ public final class NabCommand extends LeafCommand {
         }
         return Math.round(value * 100) / 100.0;
     }
-
 }

@@ -3,15 +3,14 @@ package io.prescale.cli.anomaly;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.BadInputException;
-import io.prescale.cli.input.TraceInput;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
 import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.core.anomaly.AnomalyDetector;
 import io.prescale.core.anomaly.nab.NabCsv;
 import io.prescale.core.anomaly.nab.NabRows;
 import io.prescale.core.series.TraceReadOptions;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,11 +24,17 @@ public final class ScoreCommand extends LeafCommand {
     @Mixin
     TraceInput input;
 
-    @Option(names = "--top", defaultValue = "10", paramLabel = "N",
+    @Option(
+            names = "--top",
+            defaultValue = "10",
+            paramLabel = "N",
             description = "How many top anomalies to list (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--separation", defaultValue = "50", paramLabel = "ROWS",
+    @Option(
+            names = "--separation",
+            defaultValue = "50",
+            paramLabel = "ROWS",
             description = "Least distance in rows between two listed anomalies (default: ${DEFAULT-VALUE}).")
     int separation;
 
@@ -45,8 +50,8 @@ public final class ScoreCommand extends LeafCommand {
             throw new BadInputException("--top", String.valueOf(top), "--top must be at least 1, got " + top);
         }
         if (separation < 0) {
-            throw new BadInputException("--separation", String.valueOf(separation),
-                    "--separation must be ≥ 0 rows, got " + separation);
+            throw new BadInputException(
+                    "--separation", String.valueOf(separation), "--separation must be ≥ 0 rows, got " + separation);
         }
         AnomalyDetector chosen = detector.detector(seed.seed());
         NabRows rows = readRows(input);
@@ -77,8 +82,8 @@ public final class ScoreCommand extends LeafCommand {
 
     /** {@code --input} as NAB scores it: every row as written, in file order, with its own timestamp. */
     static NabRows readRows(TraceInput input) {
-        return NabCsv.rows(input.file().getFileName().toString(),
+        return NabCsv.rows(
+                input.file().getFileName().toString(),
                 input.read(TraceReadOptions.defaults().withRowsAsWritten(true)));
     }
-
 }

@@ -54,7 +54,8 @@ public record CommandFailure(String command, int exitCode, String message, Strin
         if (cause instanceof FileNotFoundException) {
             return new CommandFailure(command, BAD_INPUT, cause.getMessage(), null, null);
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
+        String message = cause.getMessage() == null
+                ? cause.getClass().getSimpleName()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return new CommandFailure(command, FAILURE, message, null, null);
     }

@@ -66,7 +66,11 @@ public final class ConfigDefaultProvider implements CommandLine.IDefaultValuePro
                 file = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
             } catch (IOException e) {
                 throw new IllegalArgumentException("config file '" + configPath + "' is not valid YAML: "
-                        + CommandLine.Help.Ansi.OFF.string(String.valueOf(e.getMessage())).lines().findFirst().orElse(""));
+                        + CommandLine.Help.Ansi.OFF
+                                .string(String.valueOf(e.getMessage()))
+                                .lines()
+                                .findFirst()
+                                .orElse(""));
             }
             if (file != null && !file.isNull()) {
                 validate(configPath, file, knownKeys(root));
@@ -85,7 +89,11 @@ public final class ConfigDefaultProvider implements CommandLine.IDefaultValuePro
         if (section == null) {
             return null;
         }
-        String envName = "PRESCALE_" + (section + "_" + key).toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        String envName = "PRESCALE_"
+                + (section + "_" + key)
+                        .toUpperCase(Locale.ROOT)
+                        .replace('-', '_')
+                        .replace('.', '_');
         String fromEnv = env.get(envName);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return fromEnv;
@@ -111,7 +119,11 @@ public final class ConfigDefaultProvider implements CommandLine.IDefaultValuePro
             return null;
         }
         String key = keyOf(option);
-        String envName = "PRESCALE_" + (section + "_" + key).toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        String envName = "PRESCALE_"
+                + (section + "_" + key)
+                        .toUpperCase(Locale.ROOT)
+                        .replace('-', '_')
+                        .replace('.', '_');
         String fromEnv = env.get(envName);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return "environment variable " + envName;
@@ -125,8 +137,8 @@ public final class ConfigDefaultProvider implements CommandLine.IDefaultValuePro
     /** {@code ${PRESCALE_HOME:-~/.prescale}/store}. */
     public static Path defaultStoreDir(Map<String, String> env) {
         String home = env.get("PRESCALE_HOME");
-        Path base = home != null && !home.isBlank() ? Path.of(home)
-                : Path.of(System.getProperty("user.home"), ".prescale");
+        Path base =
+                home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".prescale");
         return base.resolve("store");
     }
 
@@ -177,7 +189,8 @@ public final class ConfigDefaultProvider implements CommandLine.IDefaultValuePro
     private static void validate(String path, JsonNode file, Set<String> known) {
         List<String> problems = new ArrayList<>();
         if (!file.isObject()) {
-            throw new IllegalArgumentException("config file '" + path + "' must be a map of sections, got " + file.getNodeType());
+            throw new IllegalArgumentException(
+                    "config file '" + path + "' must be a map of sections, got " + file.getNodeType());
         }
         Iterator<Map.Entry<String, JsonNode>> sections = file.fields();
         while (sections.hasNext()) {

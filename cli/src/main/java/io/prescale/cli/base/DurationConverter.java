@@ -36,16 +36,15 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
             };
             double millis = amount * unitMillis;
             if (millis != Math.rint(millis)) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a whole number of milliseconds");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number of milliseconds");
             }
             return Duration.ofMillis((long) millis);
         }
         try {
             return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("'" + value
-                    + "' is not a duration (expected e.g. 90s, 10m, 2h, 7d or ISO-8601 like PT10M)");
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration (expected e.g. 90s, 10m, 2h, 7d or ISO-8601 like PT10M)");
         }
     }
 }

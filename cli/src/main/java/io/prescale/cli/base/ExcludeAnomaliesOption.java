@@ -16,11 +16,16 @@ import picocli.CommandLine.Option;
  * when a forecaster fits; forecasts are still made from, and scored against, the real history.
  */
 public final class ExcludeAnomaliesOption {
-    @Option(names = "--exclude-anomalies",
+    @Option(
+            names = "--exclude-anomalies",
             description = "Fit on the history with anomalous spans (flagged by the best anomaly detector) as gaps.")
     boolean exclude;
 
-    @Option(names = "--exclude-span", defaultValue = "1d", paramLabel = "D", converter = DurationConverter.class,
+    @Option(
+            names = "--exclude-span",
+            defaultValue = "1d",
+            paramLabel = "D",
+            converter = DurationConverter.class,
             description = "How long after a flagged row its excluded span lasts (default: ${DEFAULT-VALUE}).")
     Duration span;
 
@@ -31,8 +36,8 @@ public final class ExcludeAnomaliesOption {
     /** The exclusion in force (best detector, its shipped standard threshold, the span). */
     public AnomalyExclusion exclusion(long seed) {
         Double threshold = NabThresholds.shipped(AnomalyDetectors.BEST).get(NabProfile.STANDARD);
-        return new AnomalyExclusion(AnomalyDetectors.named(AnomalyDetectors.BEST, seed),
-                threshold == null ? 0.5 : threshold, span);
+        return new AnomalyExclusion(
+                AnomalyDetectors.named(AnomalyDetectors.BEST, seed), threshold == null ? 0.5 : threshold, span);
     }
 
     /** {@code forecaster} itself when the option is off, else fitting with {@code full}'s flagged spans as gaps. */
@@ -41,8 +46,8 @@ public final class ExcludeAnomaliesOption {
             return forecaster;
         }
         if (span.isNegative()) {
-            throw new BadInputException("--exclude-span", span.toString(),
-                    "--exclude-span must be zero or positive, got " + span);
+            throw new BadInputException(
+                    "--exclude-span", span.toString(), "--exclude-span must be zero or positive, got " + span);
         }
         AnomalyExclusion exclusion = exclusion(seed);
         boolean[] fullMask = exclusion.mask(full);

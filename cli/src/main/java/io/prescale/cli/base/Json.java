@@ -25,8 +25,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
@@ -54,7 +53,9 @@ public final class Json {
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode child = object.get(name);
-                if (child.isNumber() && !Double.isFinite(child.doubleValue()) && (child.isDouble() || child.isFloat())) {
+                if (child.isNumber()
+                        && !Double.isFinite(child.doubleValue())
+                        && (child.isDouble() || child.isFloat())) {
                     object.putNull(name);
                     if (!object.has(name + "Reason")) {
                         object.put(name + "Reason", describe(child.doubleValue()));

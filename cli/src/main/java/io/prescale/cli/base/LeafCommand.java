@@ -67,7 +67,8 @@ public abstract class LeafCommand implements Callable<Integer>, NeedsOutput {
      * variable or the config file), since the flag alone would send them looking in the wrong place.
      */
     private CommandFailure withOrigin(CommandFailure failure) {
-        if (failure.option() == null || spec.findOption(failure.option()) == null
+        if (failure.option() == null
+                || spec.findOption(failure.option()) == null
                 || !(spec.commandLine().getDefaultValueProvider() instanceof ConfigDefaultProvider defaults)) {
             return failure;
         }
@@ -77,8 +78,14 @@ public abstract class LeafCommand implements Callable<Integer>, NeedsOutput {
             return failure;
         }
         String origin = defaults.origin(option);
-        return origin == null ? failure : new CommandFailure(failure.command(), failure.exitCode(),
-                failure.message() + " (from " + origin + ")", failure.option(), failure.value());
+        return origin == null
+                ? failure
+                : new CommandFailure(
+                        failure.command(),
+                        failure.exitCode(),
+                        failure.message() + " (from " + origin + ")",
+                        failure.option(),
+                        failure.value());
     }
 
     /**

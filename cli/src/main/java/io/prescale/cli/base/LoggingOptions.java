@@ -19,7 +19,11 @@ public final class LoggingOptions {
         SLF4JBridgeHandler.install();
     }
 
-    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL", defaultValue = "warn",
+    @Option(
+            names = "--log-level",
+            scope = ScopeType.INHERIT,
+            paramLabel = "LEVEL",
+            defaultValue = "warn",
             description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}); logs go to stderr.")
     void setLogLevel(String level) {
         Level parsed = Level.toLevel(level, null);
@@ -31,7 +35,11 @@ public final class LoggingOptions {
         root.setLevel(parsed);
     }
 
-    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "YAML configuration file (or $PRESCALE_CONFIG); flags override environment, which overrides the file.")
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description =
+                    "YAML configuration file (or $PRESCALE_CONFIG); flags override environment, which overrides the file.")
     Path config;
 }

@@ -17,8 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * on a path no option names stays an internal failure.
  */
 final class UserPaths {
-    private UserPaths() {
-    }
+    private UserPaths() {}
 
     /** The bad-input failure for {@code error} (or one of its causes), or empty when no option names its path. */
     static Optional<CommandFailure> failure(String command, Throwable error, CommandSpec spec) {
@@ -32,8 +31,11 @@ final class UserPaths {
                     if ((value instanceof Path || value instanceof java.io.File || value instanceof String)
                             && names(value.toString(), fs.getFile())) {
                         String path = value.toString();
-                        return Optional.of(CommandFailure.badInput(command, option.longestName() + " '" + path
-                                + "': " + reason(fs, path), option.longestName(), path));
+                        return Optional.of(CommandFailure.badInput(
+                                command,
+                                option.longestName() + " '" + path + "': " + reason(fs, path),
+                                option.longestName(),
+                                path));
                     }
                 }
             }
@@ -49,7 +51,8 @@ final class UserPaths {
     static Optional<CommandFailure> corruptFile(String command, Throwable error, CommandSpec spec) {
         Throwable corrupt = null;
         for (Throwable t = error; t != null && corrupt == null; t = t.getCause()) {
-            if (t instanceof java.util.zip.ZipException || t instanceof java.io.EOFException
+            if (t instanceof java.util.zip.ZipException
+                    || t instanceof java.io.EOFException
                     || t instanceof java.io.StreamCorruptedException
                     || t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
                 corrupt = t;
@@ -58,13 +61,15 @@ final class UserPaths {
         if (corrupt == null) {
             return Optional.empty();
         }
-        String what = corrupt.getClass().getSimpleName().replace("Exception", "").toLowerCase(java.util.Locale.ROOT);
+        String what =
+                corrupt.getClass().getSimpleName().replace("Exception", "").toLowerCase(java.util.Locale.ROOT);
         OptionSpec only = null;
         int files = 0;
         for (OptionSpec option : spec == null ? java.util.List.<OptionSpec>of() : spec.options()) {
             Object value = option.getValue();
             // --input goes through the trace reader, whose failures are already bad input naming it
-            if (value instanceof Path path && java.nio.file.Files.isRegularFile(path)
+            if (value instanceof Path path
+                    && java.nio.file.Files.isRegularFile(path)
                     && !option.longestName().equals("--input")) {
                 only = option;
                 files++;
@@ -72,11 +77,14 @@ final class UserPaths {
         }
         if (files == 1) {
             String path = only.getValue().toString();
-            return Optional.of(CommandFailure.badInput(command, only.longestName() + " '" + path
-                    + "' is truncated or not in the expected format (" + what + ")", only.longestName(), path));
+            return Optional.of(CommandFailure.badInput(
+                    command,
+                    only.longestName() + " '" + path + "' is truncated or not in the expected format (" + what + ")",
+                    only.longestName(),
+                    path));
         }
-        return Optional.of(CommandFailure.badInput(command, "an input file is truncated or not in the expected format ("
-                + what + ")", null, null));
+        return Optional.of(CommandFailure.badInput(
+                command, "an input file is truncated or not in the expected format (" + what + ")", null, null));
     }
 
     /**

@@ -38,31 +38,45 @@ import picocli.CommandLine.Option;
  * command, or {@code $PRESCALE_CONFIG}); flags override it ({@code --select} and {@code --query} add rules). A selector or query that does not
  * parse, or that Prometheus rejects at start, is bad input naming it.
  */
-@Command(name = "collect", description = "Keep the store current from Prometheus: remote-write receiver and/or"
-        + " incremental pull, with rollups and retention.")
+@Command(
+        name = "collect",
+        description = "Keep the store current from Prometheus: remote-write receiver and/or"
+                + " incremental pull, with rollups and retention.")
 public final class CollectCommand extends LeafCommand {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--remote-write-listen", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--remote-write-listen",
+            paramLabel = "HOST:PORT",
             description = "Serve POST /api/v1/write, /metrics and /health here (e.g. 127.0.0.1:9091).")
     String listen;
 
-    @Option(names = "--select", paramLabel = "NAME=SELECTOR",
+    @Option(
+            names = "--select",
+            paramLabel = "NAME=SELECTOR",
             description = "Store the remote-written series SELECTOR (one series) as NAME; repeatable.")
     List<String> selects = new ArrayList<>();
 
-    @Option(names = "--pull", paramLabel = "URL", descriptionKey = "collect.pull-url", description = "Prometheus to pull from, e.g. http://127.0.0.1:9090.")
+    @Option(
+            names = "--pull",
+            paramLabel = "URL",
+            descriptionKey = "collect.pull-url",
+            description = "Prometheus to pull from, e.g. http://127.0.0.1:9090.")
     String pull;
 
-    @Option(names = "--query", paramLabel = "NAME=PROMQL",
+    @Option(
+            names = "--query",
+            paramLabel = "NAME=PROMQL",
             description = "Pull the PromQL query (one series) into NAME; repeatable.")
     List<String> queries = new ArrayList<>();
 
     @Option(names = "--every", paramLabel = "DURATION", description = "Interval between pulls (default: 1m).")
     Duration every;
 
-    @Option(names = "--step", paramLabel = "DURATION",
+    @Option(
+            names = "--step",
+            paramLabel = "DURATION",
             description = "Step of flag-given series: scrape/rule interval for --select (default 15s), query step"
                     + " for --query (default 1m).")
     Duration step;
@@ -70,14 +84,18 @@ public final class CollectCommand extends LeafCommand {
     @Option(names = "--unit", paramLabel = "count|rate", description = "Unit of flag-given series (default: rate).")
     String unit;
 
-    @Option(names = "--backfill", paramLabel = "DURATION",
+    @Option(
+            names = "--backfill",
+            paramLabel = "DURATION",
             description = "On start, also pull this far back (stored samples are skipped).")
     Duration backfill;
 
     @Option(names = "--raw-retention", paramLabel = "DURATION", description = "Keep raw samples (default: 35d).")
     Duration rawRetention;
 
-    @Option(names = "--rollup-retention", paramLabel = "DURATION",
+    @Option(
+            names = "--rollup-retention",
+            paramLabel = "DURATION",
             description = "Keep 5-minute rollups (default: 730d).")
     Duration rollupRetention;
 
@@ -97,7 +115,8 @@ public final class CollectCommand extends LeafCommand {
             throw new BadInputException("--for", runFor.toString(), "--for must be positive, got " + runFor);
         }
         Path dir = store.directory();
-        PrometheusSource source = settings.prometheus() == null ? null
+        PrometheusSource source = settings.prometheus() == null
+                ? null
                 : PrometheusSources.open(settings.prometheus().toString(), prometheus, output.env());
         Clock clock = Clock.systemUTC();
         if (source != null) {
@@ -116,12 +135,17 @@ public final class CollectCommand extends LeafCommand {
                 throw new BadInputException("--remote-write-listen", listen, e.getMessage(), e);
             }
             if (collector.address() != null) {
-                address = collector.address().getHostString() + ":" + collector.address().getPort();
+                address = collector.address().getHostString() + ":"
+                        + collector.address().getPort();
             }
             try {
-                progress("collecting into " + dir + (collector.address() == null ? ""
-                        : "; remote write, /metrics and /health on http://" + collector.address().getHostString()
-                        + ":" + collector.address().getPort()) + (runFor == null ? " until stopped" : " for " + runFor));
+                progress("collecting into " + dir
+                        + (collector.address() == null
+                                ? ""
+                                : "; remote write, /metrics and /health on http://"
+                                        + collector.address().getHostString() + ":"
+                                        + collector.address().getPort())
+                        + (runFor == null ? " until stopped" : " for " + runFor));
                 await();
                 report = collector.report();
             } finally {
@@ -148,15 +172,18 @@ public final class CollectCommand extends LeafCommand {
         }
         CountDownLatch stop = new CountDownLatch(1);
         Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                reported.await(30, TimeUnit.SECONDS);
-                main.join(PRINT_GRACE_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "prescale-collect-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop.countDown();
+                            try {
+                                reported.await(30, TimeUnit.SECONDS);
+                                main.join(PRINT_GRACE_MS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "prescale-collect-stop"));
         stop.await();
     }
 
@@ -186,8 +213,8 @@ public final class CollectCommand extends LeafCommand {
         for (String select : selects) {
             try {
                 String[] pair = ConfigValues.pair(select, "SELECTOR");
-                push.add(new PushRule(pair[0], Selector.parse(pair[1]), step == null ? Duration.ofSeconds(15) : step,
-                        flagUnit));
+                push.add(new PushRule(
+                        pair[0], Selector.parse(pair[1]), step == null ? Duration.ofSeconds(15) : step, flagUnit));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--select", select, e.getMessage(), e);
             }
@@ -206,8 +233,11 @@ public final class CollectCommand extends LeafCommand {
         List<String> problems = base.problems();
         if (!problems.isEmpty()) {
             String first = problems.get(0);
-            String option = first.contains("--pull") ? "--pull" : first.contains("--remote-write-listen")
-                    ? "--remote-write-listen" : first.contains("used twice") ? "--select" : "--query";
+            String option = first.contains("--pull")
+                    ? "--pull"
+                    : first.contains("--remote-write-listen")
+                            ? "--remote-write-listen"
+                            : first.contains("used twice") ? "--select" : "--query";
             throw new BadInputException(option, null, String.join("; ", problems));
         }
         return base;
@@ -270,9 +300,16 @@ public final class CollectCommand extends LeafCommand {
     private static String summary(CollectReport report) {
         StringBuilder text = new StringBuilder("collected for "
                 + Duration.between(report.started(), report.at()).toSeconds() + " s:");
-        report.series().forEach(s -> text.append(String.format("%n  %-28s %-4s received %d, stored %d, duplicates %d,"
-                + " gaps %d%s", s.name(), s.mode(), s.received(), s.stored(), s.duplicates(), s.gaps(),
-                s.lastError() == null ? "" : " (last error: " + s.lastError() + ")")));
+        report.series()
+                .forEach(s -> text.append(String.format(
+                        "%n  %-28s %-4s received %d, stored %d, duplicates %d," + " gaps %d%s",
+                        s.name(),
+                        s.mode(),
+                        s.received(),
+                        s.stored(),
+                        s.duplicates(),
+                        s.gaps(),
+                        s.lastError() == null ? "" : " (last error: " + s.lastError() + ")")));
         return text.toString();
     }
 }

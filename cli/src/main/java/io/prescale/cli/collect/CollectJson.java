@@ -10,15 +10,16 @@ import java.time.Instant;
 
 /** The JSON of a {@link CollectReport}: the one mapping of the collect feature. */
 public final class CollectJson {
-    private CollectJson() {
-    }
+    private CollectJson() {}
 
     /** Report fields: duration, per-series counts and freshness, requests by status, maintenance. */
     public static ObjectNode report(CollectReport report) {
         ObjectNode node = Json.object();
         node.put("started", report.started().toString());
         node.put("stopped", report.at().toString());
-        node.put("durationSeconds", Duration.between(report.started(), report.at()).toMillis() / 1000.0);
+        node.put(
+                "durationSeconds",
+                Duration.between(report.started(), report.at()).toMillis() / 1000.0);
         ArrayNode series = node.putArray("series");
         for (SeriesReport s : report.series()) {
             ObjectNode item = series.addObject();

@@ -47,11 +47,24 @@ final class ActuatorStage implements DemoStage {
      * @param cycleSeconds the cycle's wall time
      * @param cycle the whole cycle (what the report stage shows)
      */
-    record ActuatorDecision(Instant now, Path jobsFile, String namespace, String job, String group, String mode,
-                            String status, String reason, int currentCount, String action, int targetCount,
-                            double quantile, String quantileFrom, double forecastPeak, double currentLoad,
-                            double cycleSeconds, CycleReport cycle) {
-    }
+    record ActuatorDecision(
+            Instant now,
+            Path jobsFile,
+            String namespace,
+            String job,
+            String group,
+            String mode,
+            String status,
+            String reason,
+            int currentCount,
+            String action,
+            int targetCount,
+            double quantile,
+            String quantileFrom,
+            double forecastPeak,
+            double currentLoad,
+            double cycleSeconds,
+            CycleReport cycle) {}
 
     @Override
     public String name() {
@@ -66,14 +79,21 @@ final class ActuatorStage implements DemoStage {
         }
         Path dir = Files.createDirectories(context.outDir().resolve("actuator"));
         Path jobsFile = ExampleJobs.writeExampleService(dir.resolve("example-service.json"));
-        ActuatorOptions options = ActuatorOptions.defaults().withDryRun(true).withStep(Duration.ofMinutes(30))
-                .withHistory(Duration.ofDays(8)).withForecaster(context.quick() ? ActuatorBenchmark.lightForecaster()
-                        : new SeasonalQuantileForecaster());
+        ActuatorOptions options = ActuatorOptions.defaults()
+                .withDryRun(true)
+                .withStep(Duration.ofMinutes(30))
+                .withHistory(Duration.ofDays(8))
+                .withForecaster(
+                        context.quick() ? ActuatorBenchmark.lightForecaster() : new SeasonalQuantileForecaster());
         CycleReport report;
         try (QuestDbStore store = QuestDbStore.open(context.storeDir());
-             Actuator actuator = Actuator.builder().options(options).jobs(StaticJobs.read(jobsFile))
-                     .loads(LoadSource.of(null, store)).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                     .log(DecisionLog.to(line -> { })).build()) {
+                Actuator actuator = Actuator.builder()
+                        .options(options)
+                        .jobs(StaticJobs.read(jobsFile))
+                        .loads(LoadSource.of(null, store))
+                        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                        .log(DecisionLog.to(line -> {}))
+                        .build()) {
             report = actuator.runCycle();
         }
         ObjectNode cycle = ActuatorJson.cycle(report);
@@ -85,22 +105,36 @@ final class ActuatorStage implements DemoStage {
             throw new IllegalStateException("the example job " + jobsFile + " has no annotated group");
         }
         GroupResult g = report.groups().get(0);
-        String action = g.decision() == null ? null : g.decision().action().name().toLowerCase(Locale.ROOT);
-        ActuatorDecision decision = new ActuatorDecision(NOW, jobsFile, g.ref().namespace(), g.ref().job(),
-                g.ref().group(), g.mode() == null ? null : g.mode().wire(), g.status(), g.reason(), g.currentCount(),
-                action, g.decision() == null ? g.currentCount() : g.decision().targetCount(),
+        String action =
+                g.decision() == null ? null : g.decision().action().name().toLowerCase(Locale.ROOT);
+        ActuatorDecision decision = new ActuatorDecision(
+                NOW,
+                jobsFile,
+                g.ref().namespace(),
+                g.ref().job(),
+                g.ref().group(),
+                g.mode() == null ? null : g.mode().wire(),
+                g.status(),
+                g.reason(),
+                g.currentCount(),
+                action,
+                g.decision() == null ? g.currentCount() : g.decision().targetCount(),
                 g.numbers().getOrDefault("quantile", Double.NaN),
                 g.numbers().containsKey("maxUnserved") ? "risk-budget" : "annotation",
                 g.numbers().getOrDefault("forecastPeak", Double.NaN),
-                g.numbers().getOrDefault("currentLoad", Double.NaN), report.cycleSeconds(), report);
+                g.numbers().getOrDefault("currentLoad", Double.NaN),
+                report.cycleSeconds(),
+                report);
         context.put(decision);
-        context.progress("actuator (forecast-only, " + g.ref().job() + "/" + g.ref().group() + " at " + NOW + "): "
-                + g.status() + " — " + g.reason());
+        context.progress("actuator (forecast-only, " + g.ref().job() + "/"
+                + g.ref().group() + " at " + NOW + "): " + g.status() + " — " + g.reason());
         ObjectNode summary = Json.object();
         summary.put("jobsFile", jobsFile.toString());
         summary.put("file", out.toString());
-        summary.put("command", "prescale actuator run --jobs-file " + jobsFile + " --store " + context.storeDir()
-                + " --step 30m --now " + NOW + " --once --json");
+        summary.put(
+                "command",
+                "prescale actuator run --jobs-file " + jobsFile + " --store " + context.storeDir()
+                        + " --step 30m --now " + NOW + " --once --json");
         summary.set("cycle", cycle);
         return summary;
     }

@@ -63,7 +63,8 @@ public final class AnomalyStage implements DemoStage {
         Double threshold = NabThresholds.shipped(detectorName).get(NabProfile.STANDARD);
         double cut = threshold == null ? 0.5 : threshold;
         summary.put("threshold", cut);
-        summary.put("thresholdSource", threshold == null ? "default 0.5 (none shipped)" : "shipped nab-thresholds.json");
+        summary.put(
+                "thresholdSource", threshold == null ? "default 0.5 (none shipped)" : "shipped nab-thresholds.json");
         NabLabels known = NabLabels.shippedTraceWindows();
         ArrayNode traces = summary.putArray("traces");
         Map<String, Scan> scans = new LinkedHashMap<>();
@@ -78,12 +79,15 @@ public final class AnomalyStage implements DemoStage {
             node.put("series", trace[0]);
             node.put("rows", rows.size());
             ArrayNode flagged = node.putArray("flaggedSpans");
-            spans.stream().sorted((a, b) -> Double.compare(b.peak(), a.peak())).limit(10).forEach(s -> {
-                ObjectNode span = flagged.addObject();
-                span.put("from", rows.timestampAt(s.from()).toString());
-                span.put("to", rows.timestampAt(s.to()).toString());
-                span.put("peakScore", s.peak());
-            });
+            spans.stream()
+                    .sorted((a, b) -> Double.compare(b.peak(), a.peak()))
+                    .limit(10)
+                    .forEach(s -> {
+                        ObjectNode span = flagged.addObject();
+                        span.put("from", rows.timestampAt(s.from()).toString());
+                        span.put("to", rows.timestampAt(s.to()).toString());
+                        span.put("peakScore", s.peak());
+                    });
             node.put("flaggedSpanCount", spans.size());
             ArrayNode events = node.putArray("knownEvents");
             int found = 0;
@@ -118,8 +122,8 @@ public final class AnomalyStage implements DemoStage {
         }
         List<AnomalyTrack.Span> ranges = new ArrayList<>();
         for (FlaggedSpans.Span span : spans) {
-            ranges.add(new AnomalyTrack.Span(history.timeAt(stepOfRow[span.from()]),
-                    history.timeAt(stepOfRow[span.to()] + 1)));
+            ranges.add(new AnomalyTrack.Span(
+                    history.timeAt(stepOfRow[span.from()]), history.timeAt(stepOfRow[span.to()] + 1)));
         }
         return new Scan(history, history.withValues(onGrid), ranges);
     }

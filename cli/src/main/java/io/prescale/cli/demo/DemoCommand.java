@@ -2,10 +2,10 @@ package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescale.cli.base.BadInputException;
-import io.prescale.cli.base.SeedOption;
-import io.prescale.cli.input.StoreOption;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.input.StoreOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = "Run the whole Prescale pipeline on the shipped real traces.")
 public final class DemoCommand extends LeafCommand {
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "prescale-demo",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "prescale-demo",
             description = "Where the demo writes its files (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -52,7 +55,8 @@ public final class DemoCommand extends LeafCommand {
     protected Result execute() throws Exception {
         Path target = out.toAbsolutePath().normalize();
         checkOut(target);
-        StoreOption.open(store.store()).close(); // --store is usable (a directory, writable, not in use) before any stage writes
+        StoreOption.open(store.store())
+                .close(); // --store is usable (a directory, writable, not in use) before any stage writes
         Files.createDirectories(target.getParent());
         Path work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
         Thread cleanup = new Thread(() -> deleteQuietly(work), "demo-cleanup");
@@ -78,7 +82,9 @@ public final class DemoCommand extends LeafCommand {
         fields.put("out", target.toString());
         ObjectNode stages = fields.putObject("stages");
         StringBuilder human = new StringBuilder("Prescale demo (" + (quick ? "quick" : "full") + ") → " + out + "\n");
-        StageProgress progress = new StageProgress(output.stderr(), Clock.systemUTC(),
+        StageProgress progress = new StageProgress(
+                output.stderr(),
+                Clock.systemUTC(),
                 pipeline.stream().map(DemoStage::name).toList());
         for (int k = 0; k < pipeline.size(); k++) {
             DemoStage stage = pipeline.get(k);
@@ -100,7 +106,8 @@ public final class DemoCommand extends LeafCommand {
         // the stages wrote paths under the work directory; the user will find them under --out
         ObjectNode published = (ObjectNode) Json.MAPPER.readTree(
                 Json.MAPPER.writeValueAsString(fields).replace(work.toString(), target.toString()));
-        Files.writeString(work.resolve("summary.json"),
+        Files.writeString(
+                work.resolve("summary.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.sanitise(published)));
         human.append("  report: ").append(target.resolve("report.html"));
         return new Result(published, human.toString());
@@ -113,8 +120,10 @@ public final class DemoCommand extends LeafCommand {
         if (!force && Files.isDirectory(target)) {
             try (Stream<Path> entries = Files.list(target)) {
                 if (entries.findAny().isPresent()) {
-                    throw new BadInputException("--out", out.toString(), "--out " + out
-                            + " exists and is not empty; give --force to replace it, or another --out");
+                    throw new BadInputException(
+                            "--out",
+                            out.toString(),
+                            "--out " + out + " exists and is not empty; give --force to replace it, or another --out");
                 }
             }
         }

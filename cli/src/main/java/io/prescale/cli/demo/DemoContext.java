@@ -98,8 +98,10 @@ public final class DemoContext {
             accessor.setAccessible(true);
             return accessor.invoke(result);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of "
-                    + result.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + component.getName() + " of "
+                            + result.getClass().getSimpleName(),
+                    e);
         }
     }
 

@@ -16,6 +16,5 @@ public final class DemoStages {
             new ActuatorStage(),
             new ReportStage());
 
-    private DemoStages() {
-    }
+    private DemoStages() {}
 }

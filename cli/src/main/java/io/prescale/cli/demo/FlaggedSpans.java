@@ -5,11 +5,9 @@ import java.util.List;
 
 /** Runs of rows whose score is at or above a threshold, merged when fewer than {@code gap} rows apart. */
 final class FlaggedSpans {
-    record Span(int from, int to, double peak) {
-    }
+    record Span(int from, int to, double peak) {}
 
-    private FlaggedSpans() {
-    }
+    private FlaggedSpans() {}
 
     static List<Span> of(double[] scores, double threshold, int gap) {
         List<Span> spans = new ArrayList<>();

@@ -2,18 +2,18 @@ package io.prescale.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.forecast.ForecastJson;
 import io.prescale.cli.base.Json;
-import io.prescale.core.series.Timestamps;
+import io.prescale.cli.forecast.ForecastJson;
 import io.prescale.core.forecast.Backtest;
 import io.prescale.core.forecast.BacktestResult;
 import io.prescale.core.forecast.BacktestSpec;
+import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecasters;
-import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.QuantileForecast;
-import io.prescale.grafana.report.LoadForecast;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.series.Timestamps;
+import io.prescale.grafana.report.LoadForecast;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +48,8 @@ final class ForecastStage implements DemoStage {
     public ObjectNode run(DemoContext context) throws Exception {
         TimeSeries taxi = context.history("nyc_taxi");
         int testFrom = (int) taxi.indexOf(Timestamps.parseInstant("2014-12-28T00:00:00"));
-        List<String> models = context.quick() ? List.of("seasonal-naive-weekly", "holt-winters")
+        List<String> models = context.quick()
+                ? List.of("seasonal-naive-weekly", "holt-winters")
                 : List.of("seasonal-naive-weekly", "holt-winters", "arima", "prophet", "auto");
         ForecastOptions options = ForecastOptions.defaults().withHorizon(5).withSeed(context.seed());
         ObjectNode summary = Json.object();
@@ -57,9 +58,14 @@ final class ForecastStage implements DemoStage {
         summary.put("testFrom", taxi.timeAt(testFrom).toString());
         ArrayNode results = summary.putArray("models");
         for (String model : models) {
-            BacktestResult r = Backtest.run(taxi, Forecasters.byName(model, options), new BacktestSpec(5, testFrom, 48));
-            context.progress(String.format("forecast %-22s WAPE %.1f %%  MASE %.3f  coverage80 %.2f", model,
-                    100 * r.metrics().wape(), r.metrics().mase(), r.metrics().coverage80()));
+            BacktestResult r =
+                    Backtest.run(taxi, Forecasters.byName(model, options), new BacktestSpec(5, testFrom, 48));
+            context.progress(String.format(
+                    "forecast %-22s WAPE %.1f %%  MASE %.3f  coverage80 %.2f",
+                    model,
+                    100 * r.metrics().wape(),
+                    r.metrics().mase(),
+                    r.metrics().coverage80()));
             ObjectNode node = ForecastJson.backtestModel(r);
             node.put("targets", r.metrics().targets());
             results.add(node);
@@ -76,7 +82,8 @@ final class ForecastStage implements DemoStage {
     /** One Holt-Winters fit before the last week, then one day ahead at each midnight of that week. */
     static DayAhead dayAhead(TimeSeries taxi, long seed) {
         int from = taxi.size() - 7 * DAY;
-        ForecastModel model = Forecasters.byName("holt-winters", ForecastOptions.defaults().withSeed(seed))
+        ForecastModel model = Forecasters.byName(
+                        "holt-winters", ForecastOptions.defaults().withSeed(seed))
                 .fit(taxi.slice(0, from));
         double[] p10 = new double[7 * DAY];
         double[] p50 = new double[7 * DAY];
@@ -99,8 +106,12 @@ final class ForecastStage implements DemoStage {
             }
         }
         TimeSeries week = taxi.slice(from, taxi.size());
-        LoadForecast forecast = new LoadForecast(taxi.slice(from - 2 * DAY, taxi.size()), week.withValues(p10),
-                week.withValues(p50), week.withValues(p90), "taxi passengers per 30 min");
+        LoadForecast forecast = new LoadForecast(
+                taxi.slice(from - 2 * DAY, taxi.size()),
+                week.withValues(p10),
+                week.withValues(p50),
+                week.withValues(p90),
+                "taxi passengers per 30 min");
         return new DayAhead(forecast, total > 0 ? absError / total : Double.NaN);
     }
 }

@@ -51,7 +51,11 @@ final class GenerateStage implements DemoStage {
         double[][] rows = lastSteps(taxi, days * DAY);
         Evaluation.Split split = Evaluation.split(rows, DAY);
         VaeOptions options = context.quick()
-                ? VaeOptions.defaults().withLatentDims(4).withHidden(64).withIterations(120).withBatchSize(64)
+                ? VaeOptions.defaults()
+                        .withLatentDims(4)
+                        .withHidden(64)
+                        .withIterations(120)
+                        .withBatchSize(64)
                         .withLearningRate(3e-3)
                 : VaeOptions.defaults().withIterations(2000);
         context.progress("generate: VAE on " + split.train().size() + " NYC taxi day windows …");
@@ -64,28 +68,41 @@ final class GenerateStage implements DemoStage {
         summary.put("trainWindows", split.train().size());
         summary.put("activeLatentDims", vae.activeLatentDims().orElse(0));
         ArrayNode written = summary.putArray("profiles");
-        List<ProfileControls> asks = List.of(ProfileControls.NONE,
+        List<ProfileControls> asks = List.of(
+                ProfileControls.NONE,
                 new ProfileControls(null, 0.2, null, 2.0, List.of()),
                 new ProfileControls(null, null, null, null, List.of(LoadEvent.parse("flash-crowd:3@18h/1h"))));
         List<String> names = List.of("typical", "peak2-trend20", "flash-crowd");
         List<double[]> generated = new ArrayList<>();
         for (int i = 0; i < asks.size(); i++) {
-            LoadProfile profile = generator.sample(1, asks.get(i), context.seed() + i).get(0);
+            LoadProfile profile =
+                    generator.sample(1, asks.get(i), context.seed() + i).get(0);
             write(written, dir.resolve(names.get(i) + ".json"), profile, null);
             generated.add(profile.values());
         }
         EdgeCases.Scored edge = new EdgeCases(new RobustZScoreDetector(), 5, 16, 0.01)
-                .find(generator, 1, ProfileControls.NONE, context.seed()).get(0);
+                .find(generator, 1, ProfileControls.NONE, context.seed())
+                .get(0);
         write(written, dir.resolve("edge-case.json"), edge.profile(), edge.score());
         generated.add(edge.profile().values());
         Path picture = dir.resolve("profiles.png");
-        context.put(new Generated(ProfilePicture.write(picture, realDays(rows, taxi), generated,
-                List.of("typical", "peak 2, trend 0.2", "flash crowd", "edge case"), taxi.step())));
+        context.put(new Generated(ProfilePicture.write(
+                picture,
+                realDays(rows, taxi),
+                generated,
+                List.of("typical", "peak 2, trend 0.2", "flash crowd", "edge case"),
+                taxi.step())));
         summary.put("picture", picture.toString());
         EvaluationOptions evaluation = context.quick()
-                ? EvaluationOptions.defaults().withRuns(1).withDiscriminatorIterations(30).withPredictorIterations(15)
+                ? EvaluationOptions.defaults()
+                        .withRuns(1)
+                        .withDiscriminatorIterations(30)
+                        .withPredictorIterations(15)
                         .withBatchSize(64)
-                : EvaluationOptions.defaults().withRuns(1).withDiscriminatorIterations(500).withPredictorIterations(300);
+                : EvaluationOptions.defaults()
+                        .withRuns(1)
+                        .withDiscriminatorIterations(500)
+                        .withPredictorIterations(300);
         EvaluationReport report = Evaluation.score(vae, split, evaluation, context.seed());
         ObjectNode scores = summary.putObject("evaluation");
         Json.putNumber(scores, "discriminativeScore", report.discriminativeScore(), "not computed");
@@ -93,8 +110,10 @@ final class GenerateStage implements DemoStage {
         Json.putNumber(scores, "predictiveScoreReal", report.predictiveScoreReal(), "not computed");
         Json.putNumber(scores, "acfDistance", report.acfDistance(), "not computed");
         Json.putNumber(scores, "memorisationRatio", report.memorisationRatio(), "not computed");
-        scores.put("note", "post-hoc networks trained for " + evaluation.discriminatorIterations() + "/"
-                + evaluation.predictorIterations() + " iterations, 1 run: a smoke check, not the benchmark");
+        scores.put(
+                "note",
+                "post-hoc networks trained for " + evaluation.discriminatorIterations() + "/"
+                        + evaluation.predictorIterations() + " iterations, 1 run: a smoke check, not the benchmark");
         context.progress("generate: wrote 4 profiles to " + dir);
         return summary;
     }

@@ -40,8 +40,10 @@ final class ImportStage implements DemoStage {
         try (QuestDbStore store = QuestDbStore.open(context.storeDir())) {
             for (ShippedTrace trace : ShippedTrace.values()) {
                 Path file = traces.file(trace.seriesName());
-                TraceReadResult read = TraceReader.read(file, TraceReadOptions.importDefaults().withUnit(trace.unit()));
-                SeriesInfo info = store.write(trace.seriesName(), trace.unit(), file.getFileName().toString(), read.series());
+                TraceReadResult read =
+                        TraceReader.read(file, TraceReadOptions.importDefaults().withUnit(trace.unit()));
+                SeriesInfo info = store.write(
+                        trace.seriesName(), trace.unit(), file.getFileName().toString(), read.series());
                 stored.put(info.name(), info);
                 context.progress("imported " + trace.seriesName() + ": " + read.rows() + " rows, step " + info.step()
                         + ", " + info.start() + " → " + info.end() + ", " + info.gaps() + " gaps");

@@ -49,11 +49,13 @@ final class LoadTestStage implements DemoStage {
         int fromMinute = context.quick() ? 6 * 60 : 0;
         int toMinute = 14 * 60;
         double seconds = context.quick() ? 4.5 : 21;
-        LoadProfile slice = LoadProfile.fromSeries(perMinute(context.history("nasa_http_aug95"), fromMinute, toMinute), LoadProfile.Unit.COUNT,
+        LoadProfile slice = LoadProfile.fromSeries(
+                perMinute(context.history("nasa_http_aug95"), fromMinute, toMinute),
+                LoadProfile.Unit.COUNT,
                 Map.of("source", "nasa_http_aug95", "slice", fromMinute + ".." + toMinute + " min of 1995-08-01"));
         double compress = (toMinute - fromMinute) * 60 / seconds;
-        LoadProfile profile = ProfileShaping.scale(ProfileShaping.compress(slice, compress),
-                ProfileShaping.scaleForPeak(slice, PEAK_RPS));
+        LoadProfile profile = ProfileShaping.scale(
+                ProfileShaping.compress(slice, compress), ProfileShaping.scaleForPeak(slice, PEAK_RPS));
         ReferenceConfig knobs = ReferenceConfig.defaults().withCapacity(1, 4, 16, 1);
         ObjectNode summary = Json.object();
         summary.put("trace", "nasa_http_aug95");
@@ -83,10 +85,13 @@ final class LoadTestStage implements DemoStage {
             for (int i = 0; i < instances; i++) {
                 services.add(ReferenceService.start(knobs));
             }
-            List<Target> targets = services.stream().map(s -> Target.parse(s.url() + "item")).toList();
-            LoadTestOptions options = LoadTestOptions.defaults(targets).withTimeout(Duration.ofSeconds(2))
-                    .withWarmup(Duration.ofMillis(500)).withArrivals(Arrivals.POISSON, seed);
-            return LoadGenerator.create(options, line -> { }).run(profile);
+            List<Target> targets =
+                    services.stream().map(s -> Target.parse(s.url() + "item")).toList();
+            LoadTestOptions options = LoadTestOptions.defaults(targets)
+                    .withTimeout(Duration.ofSeconds(2))
+                    .withWarmup(Duration.ofMillis(500))
+                    .withArrivals(Arrivals.POISSON, seed);
+            return LoadGenerator.create(options, line -> {}).run(profile);
         } finally {
             services.forEach(ReferenceService::close);
         }
@@ -109,7 +114,8 @@ final class LoadTestStage implements DemoStage {
     /** Minutes {@code [from, to)} of the stored per-minute NASA trace. */
     static TimeSeries perMinute(TimeSeries series, int from, int to) {
         if (series.size() < to) {
-            throw new IllegalArgumentException("nasa_http_aug95 has " + series.size() + " minutes; expected at least " + to);
+            throw new IllegalArgumentException(
+                    "nasa_http_aug95 has " + series.size() + " minutes; expected at least " + to);
         }
         return series.slice(from, to);
     }

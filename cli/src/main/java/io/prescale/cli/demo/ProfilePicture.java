@@ -15,14 +15,14 @@ import java.util.List;
  * with a legend, hour-of-day and requests/s axes.
  */
 final class ProfilePicture {
-    private ProfilePicture() {
-    }
+    private ProfilePicture() {}
 
     /**
      * Writes the picture and returns the library it shows. {@code generated} are named by {@code names}; the last
      * of them is the edge case. Steps of {@code step}.
      */
-    static ProfileLibrary write(Path file, List<double[]> real, List<double[]> generated, List<String> names, Duration step)
+    static ProfileLibrary write(
+            Path file, List<double[]> real, List<double[]> generated, List<String> names, Duration step)
             throws IOException {
         List<ProfileLibrary.Profile> profiles = new ArrayList<>();
         for (int i = 0; i < generated.size(); i++) {

@@ -51,6 +51,7 @@ import java.util.stream.Collectors;
 final class ReportStage implements DemoStage {
     /** Latency SLO of the reference service drawn on the SLO figure (ms). */
     static final double SLO_MS = 250;
+
     private final Clock clock;
 
     ReportStage(Clock clock) {
@@ -68,8 +69,9 @@ final class ReportStage implements DemoStage {
 
     @Override
     public ObjectNode run(DemoContext context) throws Exception {
-        Report.Builder report = Report.builder("Prescale demo report (" + (context.quick() ? "quick" : "full") + ")",
-                clock.instant()).window(Duration.ofDays(3));
+        Report.Builder report = Report.builder(
+                        "Prescale demo report (" + (context.quick() ? "quick" : "full") + ")", clock.instant())
+                .window(Duration.ofDays(3));
         ObjectNode summary = Json.object();
         ObjectNode figures = summary.putObject("keyFigures");
         forecast(context, report, figures);
@@ -94,8 +96,8 @@ final class ReportStage implements DemoStage {
         }
         summary.put("report", "report.html");
         summary.put("figures", files.size() - 1);
-        context.progress("report: " + context.outDir().resolve("report.html") + " with " + (files.size() - 1)
-                + " figures");
+        context.progress(
+                "report: " + context.outDir().resolve("report.html") + " with " + (files.size() - 1) + " figures");
         return summary;
     }
 
@@ -117,8 +119,12 @@ final class ReportStage implements DemoStage {
         tuned.ifPresent(t -> {
             List<Ppo.CurvePoint> curve = t.ppoCurve();
             if (!curve.isEmpty()) {
-                report.tuning(new TuningCurve("PPO", curve.stream().mapToDouble(Ppo.CurvePoint::steps).toArray(),
-                        curve.stream().mapToDouble(Ppo.CurvePoint::meanEpisodeReward).toArray()));
+                report.tuning(new TuningCurve(
+                        "PPO",
+                        curve.stream().mapToDouble(Ppo.CurvePoint::steps).toArray(),
+                        curve.stream()
+                                .mapToDouble(Ppo.CurvePoint::meanEpisodeReward)
+                                .toArray()));
             }
             Json.putNumber(figures, "tuneRegretVsOptimum", t.regretVsOptimum(), "not computed");
             report.fact("tuned policy: cost above the per-band grid optimum", percent(t.regretVsOptimum()));
@@ -128,8 +134,8 @@ final class ReportStage implements DemoStage {
             figures.put("policyBands", policy.get().bands().size());
             return policy.get();
         }
-        Optional<ScalingBacktestResult> taxi = context.find(ScaleStage.Backtests.class)
-                .map(b -> b.results().get("nyc_taxi"));
+        Optional<ScalingBacktestResult> taxi =
+                context.find(ScaleStage.Backtests.class).map(b -> b.results().get("nyc_taxi"));
         if (taxi.isEmpty()) {
             return null;
         }
@@ -137,7 +143,8 @@ final class ReportStage implements DemoStage {
         ObjectNode provenance = Json.object();
         provenance.put("source", "prescale demo: the capacity the nyc_taxi scaling backtest sized instances with");
         provenance.put("tuned", false);
-        report.fact("policy (untuned): passengers per 30 min one instance serves",
+        report.fact(
+                "policy (untuned): passengers per 30 min one instance serves",
                 String.format(Locale.UK, "%,.0f", capacity));
         return ScalingPolicy.capacityOnly("demo-nyc-taxi", capacity, "passengers per 30 min", provenance);
     }
@@ -148,15 +155,21 @@ final class ReportStage implements DemoStage {
         for (ScalingBand band : policy.bands()) {
             Map<String, Object> config = new TreeMap<>(band.config());
             config.remove("count");
-            String knobs = config.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            String knobs = config.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
             if (band.capacityPerInstance() != null) {
                 knobs = (knobs.isEmpty() ? "" : knobs + ", ")
                         + String.format(Locale.UK, "%,.1f %s per instance", band.capacityPerInstance(), band.unit());
             }
-            int instances = Double.isFinite(band.loadTo()) ? band.instancesFor(Math.nextDown(band.loadTo()))
+            int instances = Double.isFinite(band.loadTo())
+                    ? band.instancesFor(Math.nextDown(band.loadTo()))
                     : band.instancesFor(band.loadFrom());
-            rows.add(new PolicyRow(band.loadFrom(), band.loadTo(), instances, knobs,
+            rows.add(new PolicyRow(
+                    band.loadFrom(),
+                    band.loadTo(),
+                    instances,
+                    knobs,
                     band.predictedP99Ms() == null ? Double.NaN : band.predictedP99Ms(),
                     band.costPerHour() == null ? Double.NaN : band.costPerHour()));
         }
@@ -169,7 +182,8 @@ final class ReportStage implements DemoStage {
             return;
         }
         ObjectNode unserved = figures.putObject("unservedShare");
-        for (Map.Entry<String, ScalingBacktestResult> e : backtests.get().results().entrySet()) {
+        for (Map.Entry<String, ScalingBacktestResult> e :
+                backtests.get().results().entrySet()) {
             String trace = e.getKey();
             ScalingBacktestResult result = e.getValue();
             report.backtest(ScalingBacktestPlot.timeline(trace, result));
@@ -181,7 +195,8 @@ final class ReportStage implements DemoStage {
                     report.fact(trace + ": unserved share, " + s.name(), percent(s.unservedShare()));
                 }
             }
-            report.fact(trace + ": instance-hours, prescale", String.format(Locale.UK, "%,.0f", prescale.instanceHours()));
+            report.fact(
+                    trace + ": instance-hours, prescale", String.format(Locale.UK, "%,.0f", prescale.instanceHours()));
             if (trace.equals("nyc_taxi")) {
                 report.counts(counts(result, prescale));
             }
@@ -203,15 +218,21 @@ final class ReportStage implements DemoStage {
             desired[t] = t < total.length ? total[t] : Double.NaN;
             running[t] = t < ready.length ? ready[t] : Double.NaN;
             if (t > result.scoredFrom() && t < total.length && total[t] != total[t - 1]) {
-                decisions.add(new Decision(demand.timeAt(t), total[t] > total[t - 1] ? "scale_out" : "scale_in",
-                        total[t - 1], total[t], total[t] > total[t - 1]
-                        ? "upper forecast quantile over the 10 min lead needs more instances"
-                        : "the whole lead window plus cooldown allows fewer instances"));
+                decisions.add(new Decision(
+                        demand.timeAt(t),
+                        total[t] > total[t - 1] ? "scale_out" : "scale_in",
+                        total[t - 1],
+                        total[t],
+                        total[t] > total[t - 1]
+                                ? "upper forecast quantile over the 10 min lead needs more instances"
+                                : "the whole lead window plus cooldown allows fewer instances"));
             }
         }
         int from = result.scoredFrom();
-        return new Counts(demand.withValues(desired).slice(from, demand.size()),
-                demand.withValues(running).slice(from, demand.size()), decisions);
+        return new Counts(
+                demand.withValues(desired).slice(from, demand.size()),
+                demand.withValues(running).slice(from, demand.size()),
+                decisions);
     }
 
     /** One actuator cycle's groups: what each would be scaled to, and the controller's reason. */
@@ -223,17 +244,23 @@ final class ReportStage implements DemoStage {
         int changes = 0;
         for (GroupResult g : cycle.get().groups()) {
             int to = g.decision() == null ? g.currentCount() : g.decision().targetCount();
-            String action = g.decision() == null ? g.status()
+            String action = g.decision() == null
+                    ? g.status()
                     : g.decision().action().name().toLowerCase(Locale.ROOT);
             changes += to != g.currentCount() ? 1 : 0;
-            String group = g.ref().namespace() + "/" + g.ref().job() + "/" + g.ref().group();
-            report.actuatorDecision(new Decision(g.evaluatedAt() == null ? cycle.get().now() : g.evaluatedAt(), action,
-                    g.currentCount(), to, group + (g.mode() == null ? "" : " (" + g.mode().wire() + ")") + ": "
-                    + g.reason()));
+            String group =
+                    g.ref().namespace() + "/" + g.ref().job() + "/" + g.ref().group();
+            report.actuatorDecision(new Decision(
+                    g.evaluatedAt() == null ? cycle.get().now() : g.evaluatedAt(),
+                    action,
+                    g.currentCount(),
+                    to,
+                    group + (g.mode() == null ? "" : " (" + g.mode().wire() + ")") + ": " + g.reason()));
         }
         figures.put("actuatorGroups", cycle.get().groups().size());
         figures.put("actuatorChanges", changes);
-        report.fact("actuator cycle: groups that would change count",
+        report.fact(
+                "actuator cycle: groups that would change count",
                 changes + " of " + cycle.get().groups().size());
     }
 
@@ -247,10 +274,16 @@ final class ReportStage implements DemoStage {
         if (taxi == null) {
             return;
         }
-        report.anomalies(new AnomalyTrack("NYC taxi", taxi.history(), taxi.scores(), scanned.get().threshold(),
-                taxi.spans(), "passengers per 30 min"));
+        report.anomalies(new AnomalyTrack(
+                "NYC taxi",
+                taxi.history(),
+                taxi.scores(),
+                scanned.get().threshold(),
+                taxi.spans(),
+                "passengers per 30 min"));
         figures.put("nycTaxiFlaggedSpans", taxi.spans().size());
-        report.fact("NYC taxi: flagged anomaly spans", Integer.toString(taxi.spans().size()));
+        report.fact(
+                "NYC taxi: flagged anomaly spans", Integer.toString(taxi.spans().size()));
     }
 
     /** Per configuration, the p99 of each run second binned by achieved rate: latency against load. */
@@ -268,15 +301,18 @@ final class ReportStage implements DemoStage {
             if (curve != null) {
                 report.slo(curve);
             }
-            report.fact("load test " + name.replace('-', ' ') + ": p99 latency",
+            report.fact(
+                    "load test " + name.replace('-', ' ') + ": p99 latency",
                     String.format(Locale.UK, "%,.1f ms", r.latencyMs().p99()));
         }
     }
 
     /** Each run second binned by achieved rate (at most 8 bins): the worst p99 and the error share per bin. */
     private static SloCurve sloCurve(String name, LoadTestResult r) {
-        List<LoadTestResult.Second> seconds = r.timeline().stream().filter(s -> s.achievedRps() > 0)
-                .sorted((a, b) -> Long.compare(a.achievedRps(), b.achievedRps())).toList();
+        List<LoadTestResult.Second> seconds = r.timeline().stream()
+                .filter(s -> s.achievedRps() > 0)
+                .sorted((a, b) -> Long.compare(a.achievedRps(), b.achievedRps()))
+                .toList();
         int bins = Math.min(8, seconds.size());
         if (bins == 0) {
             return null;
@@ -285,11 +321,16 @@ final class ReportStage implements DemoStage {
         double[] p99 = new double[bins];
         double[] errors = new double[bins];
         for (int b = 0; b < bins; b++) {
-            List<LoadTestResult.Second> bin = seconds.subList(b * seconds.size() / bins,
-                    (b + 1) * seconds.size() / bins);
-            rps[b] = bin.stream().mapToLong(LoadTestResult.Second::achievedRps).average().orElse(0);
-            p99[b] = bin.stream().mapToDouble(LoadTestResult.Second::p99Ms).max().orElse(Double.NaN);
-            long requests = bin.stream().mapToLong(LoadTestResult.Second::achievedRps).sum();
+            List<LoadTestResult.Second> bin =
+                    seconds.subList(b * seconds.size() / bins, (b + 1) * seconds.size() / bins);
+            rps[b] = bin.stream()
+                    .mapToLong(LoadTestResult.Second::achievedRps)
+                    .average()
+                    .orElse(0);
+            p99[b] =
+                    bin.stream().mapToDouble(LoadTestResult.Second::p99Ms).max().orElse(Double.NaN);
+            long requests =
+                    bin.stream().mapToLong(LoadTestResult.Second::achievedRps).sum();
             long failed = bin.stream().mapToLong(LoadTestResult.Second::errors).sum();
             errors[b] = requests + failed > 0 ? (double) failed / (requests + failed) : 0;
         }

@@ -39,7 +39,8 @@ final class ScaleStage implements DemoStage {
 
     @Override
     public ObjectNode run(DemoContext context) throws Exception {
-        List<String> traces = context.quick() ? List.of("nyc_taxi")
+        List<String> traces = context.quick()
+                ? List.of("nyc_taxi")
                 : List.of("nyc_taxi", "elb_request_count_8c0756", "nasa_http_aug95");
         ObjectNode summary = Json.object();
         ArrayNode results = summary.putArray("backtests");
@@ -49,20 +50,26 @@ final class ScaleStage implements DemoStage {
             TimeSeries history = context.history(trace);
             // quick: the predictive controller against reactive and the oracle only (the ≈15 s budget)
             ScalingBacktestResult result = context.quick()
-                    ? ScalingBacktest.run(history, ScalingBacktestOptions.defaults(),
-                    SeasonalQuantileForecaster::new, List.of("prescale", "reactive", "oracle"), false)
-                    : ScalingBacktest.run(history, ScalingBacktestOptions.defaults(),
-                    SeasonalQuantileForecaster::new);
+                    ? ScalingBacktest.run(
+                            history,
+                            ScalingBacktestOptions.defaults(),
+                            SeasonalQuantileForecaster::new,
+                            List.of("prescale", "reactive", "oracle"),
+                            false)
+                    : ScalingBacktest.run(history, ScalingBacktestOptions.defaults(), SeasonalQuantileForecaster::new);
             backtests.put(trace, result);
             Path out = dir.resolve("backtest-" + trace + ".json");
-            Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(Json.sanitise(ScalingBacktestJson.fields(result, "store:" + trace))));
+            Files.writeString(
+                    out,
+                    Json.MAPPER
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(Json.sanitise(ScalingBacktestJson.fields(result, "store:" + trace))));
             context.progress("backtest " + trace + " (lead 10 min):\n" + ScalingBacktestJson.table(result));
             ObjectNode node = results.addObject();
             node.put("trace", trace);
             node.put("file", out.toString());
-            context.find(TuneStage.Tuned.class).ifPresent(tuned -> node.set("tunedPolicy",
-                    TuneJson.simulation(tuned.simulate(trace, history))));
+            context.find(TuneStage.Tuned.class)
+                    .ifPresent(tuned -> node.set("tunedPolicy", TuneJson.simulation(tuned.simulate(trace, history))));
             ObjectNode strategies = node.putObject("strategies");
             for (StrategyResult s : result.strategies()) {
                 strategies.set(s.name(), ScalingBacktestJson.strategy(s));

@@ -55,11 +55,20 @@ final class StageProgress {
         double share = doneWeight / total;
         int filled = (int) Math.round(share * BAR);
         Duration elapsed = Duration.between(started, clock.instant());
-        String eta = doneWeight == 0 ? "ETA –" : "ETA " + format(Duration.ofMillis(
-                (long) (elapsed.toMillis() * (total - doneWeight) / doneWeight)));
-        return String.format("[demo] [%s%s] %3d%%  stage %d of %d %-9s %-4s  %s elapsed, %s",
-                "#".repeat(filled), ".".repeat(BAR - filled), Math.round(share * 100), k + 1, names.size(),
-                names.get(k), state, format(elapsed), eta);
+        String eta = doneWeight == 0
+                ? "ETA –"
+                : "ETA " + format(Duration.ofMillis((long) (elapsed.toMillis() * (total - doneWeight) / doneWeight)));
+        return String.format(
+                "[demo] [%s%s] %3d%%  stage %d of %d %-9s %-4s  %s elapsed, %s",
+                "#".repeat(filled),
+                ".".repeat(BAR - filled),
+                Math.round(share * 100),
+                k + 1,
+                names.size(),
+                names.get(k),
+                state,
+                format(elapsed),
+                eta);
     }
 
     private static String format(Duration d) {

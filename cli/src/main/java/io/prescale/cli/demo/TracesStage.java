@@ -42,7 +42,8 @@ final class TracesStage implements DemoStage {
             Path file = trace.copyTo(context.outDir().resolve("traces"));
             files.put(trace.seriesName(), file);
             long rows;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(trace.open(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(trace.open(), StandardCharsets.UTF_8))) {
                 rows = reader.lines().skip(1).filter(line -> !line.isBlank()).count();
             }
             context.progress("trace " + trace.seriesName() + ": " + rows + " rows");

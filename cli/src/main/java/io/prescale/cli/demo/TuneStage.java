@@ -48,18 +48,33 @@ final class TuneStage implements DemoStage {
      * What the tuning left for later stages: the whole run (the report stage finds its {@link TuneResult} and
      * policy by type), the learned policy priced, and the key figures.
      */
-    record Tuned(TuneResult result, ScalingPolicy policy, PricedPolicy priced, PricedPolicy handWritten,
-                 double profilesP99Rps,
-                 double costPerHour, double capacityModelP99Error, int loadTests, PolicySimulation.Comparison simulation,
-                 int simulationDays, Path policyFile) {
+    record Tuned(
+            TuneResult result,
+            ScalingPolicy policy,
+            PricedPolicy priced,
+            PricedPolicy handWritten,
+            double profilesP99Rps,
+            double costPerHour,
+            double capacityModelP99Error,
+            int loadTests,
+            PolicySimulation.Comparison simulation,
+            int simulationDays,
+            Path policyFile) {
         /**
          * The learned and the hand-written policy under the controller in the simulator over {@code history} (its last
          * {@code simulationDays} days when that is not 0; the stage's own run when it is the same trace).
          */
         PolicySimulation.Comparison simulate(String trace, TimeSeries history) {
-            return trace.equals(simulation.trace()) ? simulation : PolicySimulation.compare(trace,
-                    lastDays(history, simulationDays), profilesP99Rps, priced, handWritten,
-                    new SeasonalQuantileForecaster(), Duration.ofMinutes(10));
+            return trace.equals(simulation.trace())
+                    ? simulation
+                    : PolicySimulation.compare(
+                            trace,
+                            lastDays(history, simulationDays),
+                            profilesP99Rps,
+                            priced,
+                            handWritten,
+                            new SeasonalQuantileForecaster(),
+                            Duration.ofMinutes(10));
         }
     }
 
@@ -85,8 +100,12 @@ final class TuneStage implements DemoStage {
         ConfigSpace space = ConfigSpace.parse(SPACE);
         TimeSeries taxi = context.history("nyc_taxi");
         List<LoadProfile> profiles = days(taxi, quick ? 10 : 30);
-        TuneOptions options = TuneOptions.defaults().withBudget(quick ? 12 : 20).withBands(quick ? 2 : 3)
-                .withPeakRps(quick ? 150 : 250).withSeed(context.seed()).withCodeVersion("prescale demo")
+        TuneOptions options = TuneOptions.defaults()
+                .withBudget(quick ? 12 : 20)
+                .withBands(quick ? 2 : 3)
+                .withPeakRps(quick ? 150 : 250)
+                .withSeed(context.seed())
+                .withCodeVersion("prescale demo")
                 .withPpo(PpoOptions.defaults().withIterations(quick ? 6 : 30));
         Duration trial = quick ? Duration.ofMillis(800) : Duration.ofSeconds(2);
         ObjectNode summary = Json.object();
@@ -107,8 +126,8 @@ final class TuneStage implements DemoStage {
         };
         TuneResult result;
         try (InProcessTarget target = new InProcessTarget(space)) {
-            LoadTestTrials trials = new LoadTestTrials(target, trial, Duration.ofMillis(300), Duration.ofSeconds(2),
-                    "/work", context.seed());
+            LoadTestTrials trials = new LoadTestTrials(
+                    target, trial, Duration.ofMillis(300), Duration.ofSeconds(2), "/work", context.seed());
             result = new Tuner(space, options, Clock.systemUTC()).run(profiles, trials, List.of(), listener);
         } catch (UnreachableSloException e) {
             context.progress("tune: no policy — " + e.getMessage());
@@ -117,9 +136,14 @@ final class TuneStage implements DemoStage {
             return summary;
         }
         int simulationDays = quick ? 35 : 0;
-        PolicySimulation.Comparison simulated = PolicySimulation.compare("nyc_taxi", lastDays(taxi, simulationDays),
+        PolicySimulation.Comparison simulated = PolicySimulation.compare(
+                "nyc_taxi",
+                lastDays(taxi, simulationDays),
                 result.profilesP99Rps(),
-                result.learned(), result.handWritten(), new SeasonalQuantileForecaster(), Duration.ofMinutes(10));
+                result.learned(),
+                result.handWritten(),
+                new SeasonalQuantileForecaster(),
+                Duration.ofMinutes(10));
         Path dir = Files.createDirectories(context.outDir().resolve("tune"));
         Path file = dir.resolve("policy.json");
         Path temp = Files.createTempFile(dir, ".policy", ".tmp");
@@ -129,19 +153,37 @@ final class TuneStage implements DemoStage {
         } finally {
             Files.deleteIfExists(temp);
         }
-        context.put(new Tuned(result, result.policy(), result.learned(), result.handWritten(), result.profilesP99Rps(),
+        context.put(new Tuned(
+                result,
+                result.policy(),
+                result.learned(),
+                result.handWritten(),
+                result.profilesP99Rps(),
                 result.ppo().costPerHour(),
-                result.capacityModel().best().p99ErrorShare(), result.measurements().size(), simulated, simulationDays, file));
-        context.progress(String.format("tune: %d load tests in %.1f s; top band %s at %.4f/h; capacity model %s p99 "
+                result.capacityModel().best().p99ErrorShare(),
+                result.measurements().size(),
+                simulated,
+                simulationDays,
+                file));
+        context.progress(String.format(
+                "tune: %d load tests in %.1f s; top band %s at %.4f/h; capacity model %s p99 "
                         + "error %.2f; on nyc_taxi the learned policy used %.0f instance-hours (unserved %.4f) vs "
-                        + "hand-written %.0f (unserved %.4f)", result.measurements().size(), result.wallSeconds(),
-                result.ppo().config(), result.ppo().costPerHour(), result.capacityModel().chosen(),
-                result.capacityModel().best().p99ErrorShare(), simulated.learned().instanceHours(),
-                simulated.learned().unservedShare(), simulated.handWritten().instanceHours(),
+                        + "hand-written %.0f (unserved %.4f)",
+                result.measurements().size(),
+                result.wallSeconds(),
+                result.ppo().config(),
+                result.ppo().costPerHour(),
+                result.capacityModel().chosen(),
+                result.capacityModel().best().p99ErrorShare(),
+                simulated.learned().instanceHours(),
+                simulated.learned().unservedShare(),
+                simulated.handWritten().instanceHours(),
                 simulated.handWritten().unservedShare()));
         Json.appendFields(summary, TuneJson.result(result));
         summary.set("simulation", TuneJson.simulation(simulated));
-        summary.put("simulationDays", simulationDays == 0 ? taxi.size() * taxi.step().toSeconds() / 86_400.0 : simulationDays);
+        summary.put(
+                "simulationDays",
+                simulationDays == 0 ? taxi.size() * taxi.step().toSeconds() / 86_400.0 : simulationDays);
         summary.put("policyFile", file.toString());
         summary.put("policyDigest", result.policy().digest());
         return summary;
@@ -162,8 +204,8 @@ final class TuneStage implements DemoStage {
             for (int i = 0; i < values.length; i++) {
                 values[i] = Double.isFinite(values[i]) ? values[i] : 0;
             }
-            out.add(LoadProfile.of(series.timeAt(d * perDay), series.step(), values,
-                    Map.of("source", "nyc_taxi", "day", d)));
+            out.add(LoadProfile.of(
+                    series.timeAt(d * perDay), series.step(), values, Map.of("source", "nyc_taxi", "day", d)));
         }
         return out;
     }
@@ -192,18 +234,23 @@ final class TuneStage implements DemoStage {
                 return current;
             }
             tearDown();
-            ReferenceConfig knobs = ReferenceConfig.defaults().withCapacity(
-                    (int) space.roleValue(config, Knob.Role.CPUS, 1), (int) space.roleValue(config, Knob.Role.THREADS, 8),
-                    1000, 0);
+            ReferenceConfig knobs = ReferenceConfig.defaults()
+                    .withCapacity(
+                            (int) space.roleValue(config, Knob.Role.CPUS, 1),
+                            (int) space.roleValue(config, Knob.Role.THREADS, 8),
+                            1000,
+                            0);
             try {
                 for (int i = 0; i < space.count(config); i++) {
                     running.add(ReferenceService.start(knobs));
                 }
             } catch (IOException e) {
                 tearDown();
-                throw new StagingException("cannot start the reference service for " + config + ": " + e.getMessage(), e);
+                throw new StagingException(
+                        "cannot start the reference service for " + config + ": " + e.getMessage(), e);
             }
-            current = new Deployment(config, running.stream().map(ReferenceService::url).toList());
+            current = new Deployment(
+                    config, running.stream().map(ReferenceService::url).toList());
             return current;
         }
 

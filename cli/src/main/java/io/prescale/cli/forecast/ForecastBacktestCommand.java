@@ -2,12 +2,12 @@ package io.prescale.cli.forecast;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.input.TraceInput;
-import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.input.EventsOption;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.core.forecast.Backtest;
 import io.prescale.core.forecast.BacktestResult;
 import io.prescale.core.forecast.BacktestSpec;
@@ -17,7 +17,6 @@ import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.forecast.LstmOptions;
 import io.prescale.core.series.TimeSeries;
 import io.prescale.core.series.Timestamps;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,22 +28,32 @@ import picocli.CommandLine.Option;
 @Command(name = "backtest", description = "Rolling-origin backtest of forecasting models on a series.")
 public final class ForecastBacktestCommand extends LeafCommand {
     /** What {@code --models} means when it is not given: every model but the LSTM. */
-    static final String DEFAULT_MODELS = "naive,seasonal-naive-daily,seasonal-naive-weekly,holt-winters,arima,prophet,auto";
+    static final String DEFAULT_MODELS =
+            "naive,seasonal-naive-daily,seasonal-naive-weekly,holt-winters,arima,prophet,auto";
 
     @Mixin
     TraceInput input;
 
-    @Option(names = "--horizon", required = true, paramLabel = "H",
+    @Option(
+            names = "--horizon",
+            required = true,
+            paramLabel = "H",
             description = "Steps ahead (e.g. 5) or a duration that is a whole number of steps (e.g. 2h30m).")
     String horizon;
 
-    @Option(names = "--refit-every", paramLabel = "N", description = "Steps or duration between refits (default: one day).")
+    @Option(
+            names = "--refit-every",
+            paramLabel = "N",
+            description = "Steps or duration between refits (default: one day).")
     String refitEvery;
 
     @Option(names = "--test-from", paramLabel = "T", description = "First scored timestamp (default: the last 20 %%).")
     String testFrom;
 
-    @Option(names = "--models", paramLabel = "LIST", defaultValue = DEFAULT_MODELS,
+    @Option(
+            names = "--models",
+            paramLabel = "LIST",
+            defaultValue = DEFAULT_MODELS,
             description = "Comma-separated model names, or 'all' (default: ${DEFAULT-VALUE}).")
     String models;
 
@@ -66,13 +75,18 @@ public final class ForecastBacktestCommand extends LeafCommand {
         TimeSeries series = input.series();
         ForecastInput.checkSeries(series, "--input", input.file().toString());
         int h = ForecastInput.steps("--horizon", horizon, series.step());
-        int refit = refitEvery == null ? Math.max(1, (int) (java.time.Duration.ofDays(1).toNanos() / series.step().toNanos()))
+        int refit = refitEvery == null
+                ? Math.max(1, (int)
+                        (java.time.Duration.ofDays(1).toNanos() / series.step().toNanos()))
                 : ForecastInput.steps("--refit-every", refitEvery, series.step());
         int from = testFromIndex(series, h);
         BacktestSpec spec = new BacktestSpec(h, from, refit);
         EventCalendar calendar = events.calendar();
-        ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
-                .withEvents(calendar.events()).withLstm(lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
+        ForecastOptions options = ForecastOptions.defaults()
+                .withHorizon(h)
+                .withSeed(seed.seed())
+                .withEvents(calendar.events())
+                .withLstm(lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
         ObjectNode fields = Json.object();
         fields.put("input", input.file().toString());
         if (!calendar.isEmpty()) {
@@ -88,8 +102,10 @@ public final class ForecastBacktestCommand extends LeafCommand {
         for (String name : names) {
             progress("backtest " + name + " …");
             try {
-                BacktestResult result = Backtest.run(series,
-                        excludeAnomalies.apply(Forecasters.byName(name, options, calendar), series, seed.seed()), spec);
+                BacktestResult result = Backtest.run(
+                        series,
+                        excludeAnomalies.apply(Forecasters.byName(name, options, calendar), series, seed.seed()),
+                        spec);
                 results.add(result);
                 modelNodes.add(ForecastJson.backtestModel(result));
                 if (name.equals("auto")) {
@@ -98,7 +114,12 @@ public final class ForecastBacktestCommand extends LeafCommand {
             } catch (RuntimeException | LinkageError e) {
                 ObjectNode f = failed.addObject();
                 f.put("name", name);
-                f.put("error", String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
+                f.put(
+                        "error",
+                        String.valueOf(e.getMessage())
+                                .lines()
+                                .findFirst()
+                                .orElse(e.getClass().getSimpleName()));
             }
         }
         fields.put("targets", results.isEmpty() ? 0 : results.get(0).metrics().targets());
@@ -106,8 +127,11 @@ public final class ForecastBacktestCommand extends LeafCommand {
         fields.set("models", modelNodes);
         fields.set("failed", failed);
         if (best == null) {
-            best = results.stream().filter(r -> Double.isFinite(r.metrics().mase()))
-                    .min(java.util.Comparator.comparingDouble(r -> r.metrics().mase())).map(BacktestResult::model).orElse(null);
+            best = results.stream()
+                    .filter(r -> Double.isFinite(r.metrics().mase()))
+                    .min(java.util.Comparator.comparingDouble(r -> r.metrics().mase()))
+                    .map(BacktestResult::model)
+                    .orElse(null);
         }
         if (best == null) {
             fields.putNull("best");
@@ -117,7 +141,6 @@ public final class ForecastBacktestCommand extends LeafCommand {
         return Result.of(fields);
     }
 
-
     static List<String> modelNames(String list) {
         if (list.strip().equals("all")) {
             return Forecasters.NAMES;
@@ -126,8 +149,10 @@ public final class ForecastBacktestCommand extends LeafCommand {
         for (String name : list.split(",")) {
             String n = name.strip();
             if (!Forecasters.NAMES.contains(n)) {
-                throw new BadInputException("--models", list, "--models names unknown model '" + n
-                        + "'; expected 'all' or some of " + Forecasters.NAMES);
+                throw new BadInputException(
+                        "--models",
+                        list,
+                        "--models names unknown model '" + n + "'; expected 'all' or some of " + Forecasters.NAMES);
             }
             if (!names.contains(n)) {
                 names.add(n);
@@ -141,8 +166,10 @@ public final class ForecastBacktestCommand extends LeafCommand {
         if (testFrom == null) {
             int index = (int) Math.floor(0.8 * n);
             if (index < h + 1 || index >= n) {
-                throw new BadInputException("--input", input.file().toString(), "--input has " + n
-                        + " steps, too few for a backtest at horizon " + h);
+                throw new BadInputException(
+                        "--input",
+                        input.file().toString(),
+                        "--input has " + n + " steps, too few for a backtest at horizon " + h);
             }
             return index;
         }
@@ -157,10 +184,12 @@ public final class ForecastBacktestCommand extends LeafCommand {
             index++;
         }
         if (index < h + 1 || index >= n) {
-            throw new BadInputException("--test-from", testFrom, "--test-from '" + testFrom + "' is outside the series ("
-                    + series.timeAt(h + 1) + " .. " + series.timeAt(n - 1) + " at horizon " + h + ")");
+            throw new BadInputException(
+                    "--test-from",
+                    testFrom,
+                    "--test-from '" + testFrom + "' is outside the series (" + series.timeAt(h + 1) + " .. "
+                            + series.timeAt(n - 1) + " at horizon " + h + ")");
         }
         return (int) index;
     }
-
 }

@@ -1,9 +1,8 @@
 package io.prescale.cli.forecast;
 
 import io.prescale.cli.base.BenchmarkReport;
-import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.LeafCommand;
-import io.prescale.core.series.Timestamps;
+import io.prescale.cli.base.SeedOption;
 import io.prescale.core.forecast.Backtest;
 import io.prescale.core.forecast.BacktestResult;
 import io.prescale.core.forecast.BacktestSpec;
@@ -12,6 +11,7 @@ import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.forecast.LstmOptions;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.series.Timestamps;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,17 +25,29 @@ import picocli.CommandLine.Option;
  * seeded variants of the shipped traces, batched over the cores) and auto's accuracy on nyc_taxi 5 steps ahead from
  * row 8,640 (2014-12-28T00:00), the targets of benchmarks.md §2.2.
  */
-@Command(name = "forecast", description = "Forecasting benchmark (lstmFitSeconds, batchForecastSeconds, nyc_taxi auto).")
+@Command(
+        name = "forecast",
+        description = "Forecasting benchmark (lstmFitSeconds, batchForecastSeconds, nyc_taxi auto).")
 public final class ForecastBenchCommand extends LeafCommand {
-    @Option(names = "--variants", defaultValue = "10000", paramLabel = "N",
+    @Option(
+            names = "--variants",
+            defaultValue = "10000",
+            paramLabel = "N",
             description = "Seeded trace variants to forecast (default: ${DEFAULT-VALUE}).")
     int variants;
 
-    @Option(names = "--parts", defaultValue = "lstm,batch,accuracy", split = ",", paramLabel = "LIST",
+    @Option(
+            names = "--parts",
+            defaultValue = "lstm,batch,accuracy",
+            split = ",",
+            paramLabel = "LIST",
             description = "Which parts to run: lstm, batch, accuracy (default: ${DEFAULT-VALUE}).")
     List<String> parts;
 
-    @Option(names = "--batch-model", defaultValue = "auto", paramLabel = "NAME",
+    @Option(
+            names = "--batch-model",
+            defaultValue = "auto",
+            paramLabel = "NAME",
             description = "Model behind the batch forecasts (default: ${DEFAULT-VALUE}).")
     String batchModel;
 
@@ -45,13 +57,13 @@ public final class ForecastBenchCommand extends LeafCommand {
     @Override
     protected Result execute() {
         if (variants < 1) {
-            throw new io.prescale.cli.base.BadInputException("--variants", String.valueOf(variants),
-                    "--variants must be >= 1, got " + variants);
+            throw new io.prescale.cli.base.BadInputException(
+                    "--variants", String.valueOf(variants), "--variants must be >= 1, got " + variants);
         }
         for (String part : parts) {
             if (!List.of("lstm", "batch", "accuracy").contains(part)) {
-                throw new io.prescale.cli.base.BadInputException("--parts", part, "--parts names unknown part '"
-                        + part + "'; expected lstm, batch or accuracy");
+                throw new io.prescale.cli.base.BadInputException(
+                        "--parts", part, "--parts names unknown part '" + part + "'; expected lstm, batch or accuracy");
             }
         }
         ForecastBacktestCommand.modelNames(batchModel);
@@ -76,16 +88,22 @@ public final class ForecastBenchCommand extends LeafCommand {
     private void lstm(BenchmarkReport report, TimeSeries taxi, ForecastOptions options) {
         progress("fitting the LSTM on nyc_taxi (" + taxi.size() + " points) …");
         long start = System.nanoTime();
-        ForecastModel lstm = Forecasters.byName("lstm", options.withLstm(LstmOptions.defaults())).fit(taxi);
+        ForecastModel lstm = Forecasters.byName("lstm", options.withLstm(LstmOptions.defaults()))
+                .fit(taxi);
         report.metric("lstmFitSeconds", (System.nanoTime() - start) / 1e9);
-        report.details().set("lstm", io.prescale.cli.base.Json.MAPPER.valueToTree(lstm.provenance().fit()));
+        report.details()
+                .set(
+                        "lstm",
+                        io.prescale.cli.base.Json.MAPPER.valueToTree(
+                                lstm.provenance().fit()));
         report.goal("lstmFitSeconds", "<=", 60);
     }
 
     private void accuracy(BenchmarkReport report, TimeSeries taxi, ForecastOptions options) {
         progress("backtesting auto on nyc_taxi …");
         int testFrom = (int) taxi.indexOf(Timestamps.parseInstant("2014-12-28T00:00:00"));
-        BacktestResult auto = Backtest.run(taxi, Forecasters.byName("auto", options), new BacktestSpec(5, testFrom, 48));
+        BacktestResult auto =
+                Backtest.run(taxi, Forecasters.byName("auto", options), new BacktestSpec(5, testFrom, 48));
         report.metric("nycTaxiAutoWape", auto.metrics().wape());
         report.metric("nycTaxiAutoMase", auto.metrics().mase());
         report.metric("nycTaxiAutoCoverage80", auto.metrics().coverage80());
@@ -104,20 +122,28 @@ public final class ForecastBenchCommand extends LeafCommand {
         int[] hours = new int[names.size()];
         for (int i = 0; i < names.size(); i++) {
             TimeSeries full = ForecastInput.readShipped(names.get(i));
-            int twoWeeks = (int) Math.min(full.size(), Duration.ofDays(14).toNanos() / full.step().toNanos());
+            int twoWeeks = (int) Math.min(
+                    full.size(), Duration.ofDays(14).toNanos() / full.step().toNanos());
             traces[i] = full.slice(full.size() - twoWeeks, full.size());
-            hours[i] = (int) Math.max(1, Duration.ofHours(1).toNanos() / full.step().toNanos());
+            hours[i] = (int)
+                    Math.max(1, Duration.ofHours(1).toNanos() / full.step().toNanos());
             progress("fitting " + batchModel + " on " + names.get(i) + " for the batch benchmark …");
-            models[i] = Forecasters.byName(batchModel, ForecastOptions.defaults().withHorizon(hours[i])).fit(traces[i]);
+            models[i] = Forecasters.byName(
+                            batchModel, ForecastOptions.defaults().withHorizon(hours[i]))
+                    .fit(traces[i]);
         }
         double[] levels = {0.5, 0.9, 0.95, 0.99};
         progress("forecasting one hour ahead for " + variants + " variants …");
         long start = System.nanoTime();
-        long finite = IntStream.range(0, variants).parallel().filter(v -> {
-            int k = v % traces.length;
-            TimeSeries variant = variant(traces[k], seed.seed() * 1_000_003L + v);
-            return Double.isFinite(models[k].forecast(variant, hours[k], levels).value(hours[k] - 1, 3));
-        }).count();
+        long finite = IntStream.range(0, variants)
+                .parallel()
+                .filter(v -> {
+                    int k = v % traces.length;
+                    TimeSeries variant = variant(traces[k], seed.seed() * 1_000_003L + v);
+                    return Double.isFinite(
+                            models[k].forecast(variant, hours[k], levels).value(hours[k] - 1, 3));
+                })
+                .count();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (finite != variants) {
             throw new IllegalStateException((variants - finite) + " variant forecasts were not finite");

@@ -2,16 +2,16 @@ package io.prescale.cli.forecast;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.input.TraceInput;
-import io.prescale.cli.base.SeedOption;
-import io.prescale.cli.input.EventsOption;
-import io.prescale.cli.input.StoreOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.input.EventsOption;
+import io.prescale.cli.input.StoreOption;
+import io.prescale.cli.input.TraceInput;
+import io.prescale.core.forecast.EventCalendar;
 import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.ForecastModelFile;
-import io.prescale.core.forecast.EventCalendar;
 import io.prescale.core.forecast.ForecastOptions;
 import io.prescale.core.forecast.Forecasters;
 import io.prescale.core.forecast.QuantileForecast;
@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
  * quantiles, from a saved model or from {@code --model} fitted on the spot (default auto). {@code --series} names a
  * series in the store ({@code prescale import}).
  */
-@Command(name = "forecast", description = "Forecast a series with quantiles; see also 'backtest' and 'train'.",
+@Command(
+        name = "forecast",
+        description = "Forecast a series with quantiles; see also 'backtest' and 'train'.",
         subcommands = {ForecastBacktestCommand.class, ForecastTrainCommand.class})
 public final class ForecastCommand extends LeafCommand {
     static final double[] LEVELS = {0.1, 0.5, 0.9, 0.95, 0.99};
@@ -44,7 +46,10 @@ public final class ForecastCommand extends LeafCommand {
     @Option(names = "--model-file", paramLabel = "MODEL", description = "A model saved by 'forecast train'.")
     Path modelFile;
 
-    @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME",
+    @Option(
+            names = "--model",
+            defaultValue = "auto",
+            paramLabel = "NAME",
             description = "Model fitted on the spot when no --model-file is given (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -76,7 +81,9 @@ public final class ForecastCommand extends LeafCommand {
         QuantileForecast forecast = fitted.forecast(history, h, LEVELS);
         ObjectNode fields = Json.object();
         fields.put("series", source);
-        fields.put("model", fitted.provenance() == null ? model : fitted.provenance().model());
+        fields.put(
+                "model",
+                fitted.provenance() == null ? model : fitted.provenance().model());
         fields.put("step", history.step().toString());
         fields.put("horizonSteps", h);
         fields.put("origin", forecast.origin().toString());
@@ -98,12 +105,17 @@ public final class ForecastCommand extends LeafCommand {
     private ForecastModel fitted(TimeSeries history, int h) throws Exception {
         if (modelFile != null) {
             if (events.file() != null) {
-                throw new BadInputException("--events", events.file().toString(), "--events applies to a model fitted "
-                        + "on the spot (--model NAME), not to a saved --model-file");
+                throw new BadInputException(
+                        "--events",
+                        events.file().toString(),
+                        "--events applies to a model fitted "
+                                + "on the spot (--model NAME), not to a saved --model-file");
             }
             if (!Files.isRegularFile(modelFile)) {
-                throw new BadInputException("--model-file", modelFile.toString(), "--model-file '" + modelFile
-                        + "' is not a readable file");
+                throw new BadInputException(
+                        "--model-file",
+                        modelFile.toString(),
+                        "--model-file '" + modelFile + "' is not a readable file");
             }
             try {
                 return ForecastModelFile.load(modelFile);
@@ -112,13 +124,15 @@ public final class ForecastCommand extends LeafCommand {
             }
         }
         if (!Forecasters.NAMES.contains(model)) {
-            throw new BadInputException("--model", model, "--model '" + model + "' is unknown; expected one of "
-                    + Forecasters.NAMES);
+            throw new BadInputException(
+                    "--model", model, "--model '" + model + "' is unknown; expected one of " + Forecasters.NAMES);
         }
         progress("fitting " + model + " …");
         EventCalendar calendar = events.calendar();
-        ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
-                .withEvents(calendar.events());
-        return excludeAnomalies.apply(Forecasters.byName(model, options, calendar), history, seed.seed()).fit(history);
+        ForecastOptions options =
+                ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed()).withEvents(calendar.events());
+        return excludeAnomalies
+                .apply(Forecasters.byName(model, options, calendar), history, seed.seed())
+                .fit(history);
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** The JSON mapping of the forecast results, shared by the forecast commands and the demo. */
 public final class ForecastJson {
-    private ForecastJson() {
-    }
+    private ForecastJson() {}
 
     /**
      * One model of a rolling-origin backtest: its accuracy (MASE, WAPE, sMAPE, NRMSE, pinball loss, 80 % interval

@@ -1,12 +1,12 @@
 package io.prescale.cli.forecast;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.input.TraceInput;
-import io.prescale.cli.base.VersionInfo;
-import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.base.VersionInfo;
 import io.prescale.cli.input.EventsOption;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.ForecastModelFile;
 import io.prescale.core.forecast.ForecastOptions;
@@ -33,7 +33,10 @@ public final class ForecastTrainCommand extends LeafCommand {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model file to write.")
     Path out;
 
-    @Option(names = "--horizon", defaultValue = "48", paramLabel = "H",
+    @Option(
+            names = "--horizon",
+            defaultValue = "48",
+            paramLabel = "H",
             description = "Steps (or duration) the model is tuned and calibrated for (default: ${DEFAULT-VALUE}).")
     String horizon;
 
@@ -50,15 +53,20 @@ public final class ForecastTrainCommand extends LeafCommand {
 
     @Override
     protected Result execute() throws Exception {
-        String name = ForecastBacktestCommand.modelNames(model).size() == 1 && !model.equals("all") ? model.strip()
+        String name = ForecastBacktestCommand.modelNames(model).size() == 1 && !model.equals("all")
+                ? model.strip()
                 : badModel();
         TimeSeries series = input.series();
         ForecastInput.checkSeries(series, "--input", input.file().toString());
         int h = ForecastInput.steps("--horizon", horizon, series.step());
-        ForecastOptions options = ForecastOptions.defaults().withHorizon(h).withSeed(seed.seed())
-                .withEvents(events.calendar().events()).withLstm(lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
+        ForecastOptions options = ForecastOptions.defaults()
+                .withHorizon(h)
+                .withSeed(seed.seed())
+                .withEvents(events.calendar().events())
+                .withLstm(lstmQuick ? LstmOptions.quick() : LstmOptions.defaults());
         progress("training " + name + " on " + series.size() + " steps …");
-        ForecastModel fitted = Forecasters.byName(name, options, events.calendar()).fit(series);
+        ForecastModel fitted =
+                Forecasters.byName(name, options, events.calendar()).fit(series);
         ForecastModelFile.save(fitted, out, VersionInfo.version(), clock.instant());
         ModelProvenance p = fitted.provenance();
         ObjectNode fields = Json.object();
@@ -78,7 +86,9 @@ public final class ForecastTrainCommand extends LeafCommand {
     }
 
     private String badModel() {
-        throw new io.prescale.cli.base.BadInputException("--model", model, "--model '" + model
-                + "' must be one model name of " + List.copyOf(Forecasters.NAMES));
+        throw new io.prescale.cli.base.BadInputException(
+                "--model",
+                model,
+                "--model '" + model + "' must be one model name of " + List.copyOf(Forecasters.NAMES));
     }
 }

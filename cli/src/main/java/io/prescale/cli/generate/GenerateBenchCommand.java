@@ -1,21 +1,21 @@
 package io.prescale.cli.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.base.BenchmarkReport;
-import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.BenchmarkReport;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
 import io.prescale.core.generate.ConditionalVae;
 import io.prescale.core.generate.Evaluation;
 import io.prescale.core.generate.EvaluationOptions;
 import io.prescale.core.generate.EvaluationProtocol;
 import io.prescale.core.generate.EvaluationReport;
-import io.prescale.core.generate.SineWindows;
 import io.prescale.core.generate.LoadModel;
 import io.prescale.core.generate.LoadModels;
 import io.prescale.core.generate.MinMaxScaler;
 import io.prescale.core.generate.ProfileControls;
 import io.prescale.core.generate.ProfileGenerator;
+import io.prescale.core.generate.SineWindows;
 import io.prescale.core.generate.VaeOptions;
 import io.prescale.core.generate.WindowSet;
 import io.prescale.core.series.LoadProfile;
@@ -33,9 +33,15 @@ import picocli.CommandLine.Option;
  * profiles) and quality of the generative models: NYC taxi day windows (48 steps) under the temporal protocol,
  * with each model's training time, and TimeGAN's Sines under the TimeGAN protocol.
  */
-@Command(name = "generate", description = "Benchmark VAE/GAN training, sampling and evaluation quality on shipped traces.")
+@Command(
+        name = "generate",
+        description = "Benchmark VAE/GAN training, sampling and evaluation quality on shipped traces.")
 public final class GenerateBenchCommand extends LeafCommand {
-    @Option(names = "--models", defaultValue = "vae,gan", split = ",", paramLabel = "M",
+    @Option(
+            names = "--models",
+            defaultValue = "vae,gan",
+            split = ",",
+            paramLabel = "M",
             description = "Models for the quality part (default vae,gan; none to skip).")
     List<String> models;
 
@@ -48,12 +54,19 @@ public final class GenerateBenchCommand extends LeafCommand {
     @Option(names = "--predictor-iterations", defaultValue = "1000", paramLabel = "N")
     int predictorIterations;
 
-    @Option(names = "--vae-iterations", defaultValue = "3000", paramLabel = "N",
+    @Option(
+            names = "--vae-iterations",
+            defaultValue = "3000",
+            paramLabel = "N",
             description = "VAE training iterations of the speed part (default 3000, the VAE default; the speed goal"
                     + " is only judged at the default).")
     int vaeIterations;
 
-    @Option(names = "--datasets", defaultValue = "nyc-taxi,sines", split = ",", paramLabel = "D",
+    @Option(
+            names = "--datasets",
+            defaultValue = "nyc-taxi,sines",
+            split = ",",
+            paramLabel = "D",
             description = "Quality data sets (default nyc-taxi,sines): nyc-taxi under the temporal protocol, sines"
                     + " (TimeGAN's Sines, 10,000 windows of 24 × 5) under the timegan protocol.")
     List<String> datasets;
@@ -64,9 +77,12 @@ public final class GenerateBenchCommand extends LeafCommand {
     @Override
     protected Result execute() throws Exception {
         if (runs < 1 || discriminatorIterations < 1 || predictorIterations < 1 || vaeIterations < 1) {
-            throw new BadInputException("--runs", String.valueOf(runs), "--runs, --discriminator-iterations,"
-                    + " --predictor-iterations and --vae-iterations must be >= 1, got " + runs + ", "
-                    + discriminatorIterations + ", " + predictorIterations + ", " + vaeIterations);
+            throw new BadInputException(
+                    "--runs",
+                    String.valueOf(runs),
+                    "--runs, --discriminator-iterations,"
+                            + " --predictor-iterations and --vae-iterations must be >= 1, got " + runs + ", "
+                            + discriminatorIterations + ", " + predictorIterations + ", " + vaeIterations);
         }
         for (String model : models) {
             if (!model.equals("none")) {
@@ -79,16 +95,20 @@ public final class GenerateBenchCommand extends LeafCommand {
         }
         for (String dataset : datasets) {
             if (!dataset.equals("nyc-taxi") && !dataset.equals("sines")) {
-                throw new BadInputException("--datasets", dataset, "--datasets '" + dataset
-                        + "' is unknown; expected nyc-taxi or sines");
+                throw new BadInputException(
+                        "--datasets", dataset, "--datasets '" + dataset + "' is unknown; expected nyc-taxi or sines");
             }
         }
         BenchmarkReport report = new BenchmarkReport("generate");
         Path dir = Files.createTempDirectory("prescale-bench-generate");
         speed(report, GenerateInput.read(ShippedTrace.ELB_REQUEST_COUNT.copyTo(dir), TraceReadOptions.defaults()));
         GenerateInput taxi = GenerateInput.read(ShippedTrace.NYC_TAXI.copyTo(dir), TraceReadOptions.defaults());
-        EvaluationOptions options = new EvaluationOptions(runs, discriminatorIterations, predictorIterations,
-                EvaluationOptions.TIMEGAN_BATCH, EvaluationProtocol.TEMPORAL);
+        EvaluationOptions options = new EvaluationOptions(
+                runs,
+                discriminatorIterations,
+                predictorIterations,
+                EvaluationOptions.TIMEGAN_BATCH,
+                EvaluationProtocol.TEMPORAL);
         ObjectNode quality = report.details().putObject("quality");
         for (String model : models) {
             if (model.equals("none")) {
@@ -101,18 +121,30 @@ public final class GenerateBenchCommand extends LeafCommand {
             }
             if (datasets.contains("sines")) {
                 progress("bench generate: " + model + " on TimeGAN's Sines, timegan protocol …");
-                double[][][] sines = SineWindows.generate(SineWindows.PAPER_WINDOWS, SineWindows.PAPER_STEPS,
-                        SineWindows.PAPER_FEATURES, seed.seed());
-                quality.set(model + "Sines", measure(report, model, "Sines", Evaluation.windowsSplit(sines, seed.seed()),
-                        options.withProtocol(EvaluationProtocol.TIMEGAN), 0.011));
+                double[][][] sines = SineWindows.generate(
+                        SineWindows.PAPER_WINDOWS, SineWindows.PAPER_STEPS, SineWindows.PAPER_FEATURES, seed.seed());
+                quality.set(
+                        model + "Sines",
+                        measure(
+                                report,
+                                model,
+                                "Sines",
+                                Evaluation.windowsSplit(sines, seed.seed()),
+                                options.withProtocol(EvaluationProtocol.TIMEGAN),
+                                0.011));
             }
         }
         return Result.of(report.toFields());
     }
 
     /** Trains {@code model} on the split, scores it and records the metrics under {@code model + data}. */
-    private ObjectNode measure(BenchmarkReport report, String model, String data, Evaluation.Split split,
-                               EvaluationOptions options, double discriminativeGoal) {
+    private ObjectNode measure(
+            BenchmarkReport report,
+            String model,
+            String data,
+            Evaluation.Split split,
+            EvaluationOptions options,
+            double discriminativeGoal) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
@@ -147,10 +179,11 @@ public final class GenerateBenchCommand extends LeafCommand {
         progress("bench generate: VAE on " + rows.length + " rows of 5-minute data, window 288 …");
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long started = System.nanoTime();
-        LoadModel vae = ConditionalVae.trainer(VaeOptions.defaults().withIterations(vaeIterations)).train(windows, seed.seed());
+        LoadModel vae = ConditionalVae.trainer(VaeOptions.defaults().withIterations(vaeIterations))
+                .train(windows, seed.seed());
         double trainSeconds = (System.nanoTime() - started) / 1e9;
-        double trainCpuSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
-                - cpu) / 1e9;
+        double trainCpuSeconds =
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
         ProfileGenerator generator = new ProfileGenerator(vae, elb.start(), elb.step(), LoadProfile.Unit.COUNT, 0);
         started = System.nanoTime();
         List<LoadProfile> profiles = generator.sample(1000, ProfileControls.NONE, seed.seed());

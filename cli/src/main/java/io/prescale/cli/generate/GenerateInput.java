@@ -33,8 +33,8 @@ public record GenerateInput(double[][] rows, Instant start, Duration step, List<
             throw new BadInputException("--input", null, "--input needs a file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new BadInputException("--input", file.toString(), "--input '" + file
-                    + "' does not exist or is not a file");
+            throw new BadInputException(
+                    "--input", file.toString(), "--input '" + file + "' does not exist or is not a file");
         }
         TraceTable table;
         try {

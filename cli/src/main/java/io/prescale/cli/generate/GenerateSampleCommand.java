@@ -2,18 +2,18 @@ package io.prescale.cli.generate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
+import io.prescale.core.anomaly.AnomalyDetector;
+import io.prescale.core.anomaly.AnomalyDetectors;
 import io.prescale.core.generate.EdgeCases;
 import io.prescale.core.generate.LoadEvent;
 import io.prescale.core.generate.LoadModel;
 import io.prescale.core.generate.LoadModels;
 import io.prescale.core.generate.ProfileControls;
 import io.prescale.core.generate.ProfileGenerator;
-import io.prescale.core.anomaly.AnomalyDetector;
-import io.prescale.core.anomaly.AnomalyDetectors;
 import io.prescale.core.generate.RobustZScoreDetector;
 import io.prescale.core.series.LoadProfile;
 import java.io.IOException;
@@ -53,20 +53,31 @@ public final class GenerateSampleCommand extends LeafCommand {
     @Option(names = "--peak", paramLabel = "X", description = "Peak ÷ mean, >= 1.")
     Double peak;
 
-    @Option(names = "--event", paramLabel = "KIND:SIZE@TIME/DURATION",
+    @Option(
+            names = "--event",
+            paramLabel = "KIND:SIZE@TIME/DURATION",
             description = "flash-crowd|outage|level-shift|ramp, e.g. flash-crowd:3@18h/30m (repeatable).")
     List<String> events = new ArrayList<>();
 
-    @Option(names = "--edge-cases", defaultValue = "0", paramLabel = "K", description = "Edge cases to add (default 0).")
+    @Option(
+            names = "--edge-cases",
+            defaultValue = "0",
+            paramLabel = "K",
+            description = "Edge cases to add (default 0).")
     int edgeCases;
 
-    @Option(names = "--edge-detector", defaultValue = "best", paramLabel = "NAME",
+    @Option(
+            names = "--edge-detector",
+            defaultValue = "best",
+            paramLabel = "NAME",
             description = "Scorer that ranks edge cases: robust-zscore or an anomaly detector (iforest, likelihood, "
                     + "knncad, ensemble, best, …)"
                     + " (default: ${DEFAULT-VALUE}).")
     String edgeDetector;
 
-    @Option(names = "--start", paramLabel = "INSTANT",
+    @Option(
+            names = "--start",
+            paramLabel = "INSTANT",
             description = "Start of the profiles (default: the first timestamp of the training series).")
     Instant start;
 
@@ -80,30 +91,35 @@ public final class GenerateSampleCommand extends LeafCommand {
     protected Result execute() throws Exception {
         int max = ProfileGenerator.MAX_PROFILES;
         if (n < 0 || n > max) {
-            throw new BadInputException("--n", String.valueOf(n), "--n must be in 0.." + max
-                    + " (the limit of profiles per call), got " + n);
+            throw new BadInputException(
+                    "--n",
+                    String.valueOf(n),
+                    "--n must be in 0.." + max + " (the limit of profiles per call), got " + n);
         }
         int maxEdge = max / EdgeCases.DEFAULT_CANDIDATES;
         if (edgeCases < 0 || edgeCases > maxEdge) {
-            throw new BadInputException("--edge-cases", String.valueOf(edgeCases), "--edge-cases must be in 0.."
-                    + maxEdge + " (each draws candidates from at most " + max + " profiles), got " + edgeCases);
+            throw new BadInputException(
+                    "--edge-cases",
+                    String.valueOf(edgeCases),
+                    "--edge-cases must be in 0.." + maxEdge + " (each draws candidates from at most " + max
+                            + " profiles), got " + edgeCases);
         }
         if (n + edgeCases == 0) {
-            throw new BadInputException("--n", String.valueOf(n), "--n and --edge-cases give no profile; ask for at"
-                    + " least one");
+            throw new BadInputException(
+                    "--n", String.valueOf(n), "--n and --edge-cases give no profile; ask for at" + " least one");
         }
         ProfileControls controls = controls();
         if (!Files.isRegularFile(modelFile)) {
-            throw new BadInputException("--model-file", modelFile.toString(), "--model-file '" + modelFile
-                    + "' does not exist");
+            throw new BadInputException(
+                    "--model-file", modelFile.toString(), "--model-file '" + modelFile + "' does not exist");
         }
         LoadModel model = LoadModels.read(modelFile);
         ProfileGenerator generator = generator(model, start);
         List<LoadProfile> profiles = new ArrayList<>(n > 0 ? generator.sample(n, controls, seed.seed()) : List.of());
         List<Double> scores = new ArrayList<>();
         if (edgeCases > 0) {
-            for (EdgeCases.Scored scored : EdgeCases.of(edgeDetector(seed.seed()))
-                    .find(generator, edgeCases, controls, seed.seed())) {
+            for (EdgeCases.Scored scored :
+                    EdgeCases.of(edgeDetector(seed.seed())).find(generator, edgeCases, controls, seed.seed())) {
                 profiles.add(scored.profile());
                 scores.add(scored.score());
             }
@@ -137,8 +153,11 @@ public final class GenerateSampleCommand extends LeafCommand {
         try {
             return AnomalyDetectors.named(edgeDetector, seedValue);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--edge-detector", edgeDetector, "--edge-detector '" + edgeDetector
-                    + "' is not known; expected robust-zscore or one of " + AnomalyDetectors.NAMES);
+            throw new BadInputException(
+                    "--edge-detector",
+                    edgeDetector,
+                    "--edge-detector '" + edgeDetector + "' is not known; expected robust-zscore or one of "
+                            + AnomalyDetectors.NAMES);
         }
     }
 
@@ -157,7 +176,8 @@ public final class GenerateSampleCommand extends LeafCommand {
     /** A generator starting at {@code start} (or the training series' first timestamp), phase-aligned. */
     static ProfileGenerator generator(LoadModel model, Instant start) {
         Map<String, Object> provenance = model.provenance();
-        Instant seriesStart = Instant.parse(String.valueOf(provenance.getOrDefault("seriesStart", "1970-01-01T00:00:00Z")));
+        Instant seriesStart =
+                Instant.parse(String.valueOf(provenance.getOrDefault("seriesStart", "1970-01-01T00:00:00Z")));
         Duration step = Duration.parse(String.valueOf(provenance.getOrDefault("step", "PT1M")));
         LoadProfile.Unit unit = LoadProfile.Unit.parse(String.valueOf(provenance.getOrDefault("unit", "count")));
         Instant from = start == null ? seriesStart : start;
@@ -172,8 +192,12 @@ public final class GenerateSampleCommand extends LeafCommand {
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
         try {
-            Files.writeString(temp, "[" + String.join(",\n", profiles.stream().map(LoadProfile::toJson).toList())
-                    + "]\n");
+            Files.writeString(
+                    temp,
+                    "["
+                            + String.join(
+                                    ",\n",
+                                    profiles.stream().map(LoadProfile::toJson).toList()) + "]\n");
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

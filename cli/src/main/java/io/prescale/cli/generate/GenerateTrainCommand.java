@@ -1,12 +1,12 @@
 package io.prescale.cli.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.input.TraceInput;
-import io.prescale.cli.base.VersionInfo;
-import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.base.VersionInfo;
+import io.prescale.cli.input.TraceInput;
 import io.prescale.core.generate.ConditionalVae;
 import io.prescale.core.generate.GanOptions;
 import io.prescale.core.generate.LoadModel;
@@ -40,7 +40,9 @@ public final class GenerateTrainCommand extends LeafCommand {
     @Option(names = "--out", required = true, paramLabel = "MODEL_FILE", description = "Model file to write.")
     Path out;
 
-    @Option(names = "--iterations", paramLabel = "N",
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
             description = "Training iterations (VAE default 3000; GAN default 600 per phase).")
     Integer iterations;
 
@@ -53,8 +55,11 @@ public final class GenerateTrainCommand extends LeafCommand {
         LoadProfile.Unit parsedUnit = input.options(TraceReadOptions.defaults()).unit();
         GenerateInput data = GenerateInput.read(input);
         if (window < 2 || window > data.rows().length) {
-            throw new BadInputException("--window", String.valueOf(window), "--window " + window
-                    + " does not fit: expected 2.." + data.rows().length + " (the rows of " + input.file() + ")");
+            throw new BadInputException(
+                    "--window",
+                    String.valueOf(window),
+                    "--window " + window + " does not fit: expected 2.." + data.rows().length + " (the rows of "
+                            + input.file() + ")");
         }
         MinMaxScaler scaler;
         try {
@@ -93,16 +98,23 @@ public final class GenerateTrainCommand extends LeafCommand {
     /** The trainer for {@code --model}, with an optional iteration override. */
     static LoadModelTrainer trainer(String model, Integer iterations) {
         if (iterations != null && iterations < 1) {
-            throw new BadInputException("--iterations", String.valueOf(iterations),
-                    "--iterations must be >= 1, got " + iterations);
+            throw new BadInputException(
+                    "--iterations", String.valueOf(iterations), "--iterations must be >= 1, got " + iterations);
         }
         return switch (model) {
-            case "vae" -> ConditionalVae.trainer(iterations == null ? VaeOptions.defaults()
-                    : VaeOptions.defaults().withIterations(iterations));
-            case "gan" -> TimeGan.trainer(iterations == null ? GanOptions.defaults()
-                    : GanOptions.defaults().withIterations(iterations));
-            default -> throw new BadInputException("--model", model, "--model '" + model
-                    + "' is unknown; expected vae or gan");
+            case "vae" ->
+                ConditionalVae.trainer(
+                        iterations == null
+                                ? VaeOptions.defaults()
+                                : VaeOptions.defaults().withIterations(iterations));
+            case "gan" ->
+                TimeGan.trainer(
+                        iterations == null
+                                ? GanOptions.defaults()
+                                : GanOptions.defaults().withIterations(iterations));
+            default ->
+                throw new BadInputException(
+                        "--model", model, "--model '" + model + "' is unknown; expected vae or gan");
         };
     }
 }

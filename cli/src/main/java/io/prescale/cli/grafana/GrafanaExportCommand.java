@@ -22,15 +22,23 @@ public final class GrafanaExportCommand extends LeafCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into.")
     Path out;
 
-    @Option(names = "--folder", defaultValue = "Prescale", paramLabel = "NAME",
+    @Option(
+            names = "--folder",
+            defaultValue = "Prescale",
+            paramLabel = "NAME",
             description = "Grafana folder of the dashboards (default ${DEFAULT-VALUE}).")
     String folder;
 
-    @Option(names = "--dashboards-path", defaultValue = "/var/lib/grafana/dashboards/prescale", paramLabel = "PATH",
+    @Option(
+            names = "--dashboards-path",
+            defaultValue = "/var/lib/grafana/dashboards/prescale",
+            paramLabel = "PATH",
             description = "Where the dashboards/ files are on the Grafana host (default ${DEFAULT-VALUE}).")
     String dashboardsPath;
 
-    @Option(names = "--prometheus-url", paramLabel = "URL",
+    @Option(
+            names = "--prometheus-url",
+            paramLabel = "URL",
             description = "Also provision a Prometheus data source at URL.")
     String prometheusUrl;
 
@@ -44,11 +52,14 @@ public final class GrafanaExportCommand extends LeafCommand {
         try {
             files = Provisioning.write(out, PrescaleDashboards.all(), layout);
         } catch (IOException e) {
-            throw new BadInputException("--out", out.toString(), "cannot write --out " + out + ": " + e.getMessage(), e);
+            throw new BadInputException(
+                    "--out", out.toString(), "cannot write --out " + out + ": " + e.getMessage(), e);
         }
         progress("wrote " + files.size() + " files under " + out);
-        return new Result(GrafanaJson.export(out, files, PrescaleDashboards.all(), layout),
-                String.join("\n", files.stream().map(f -> out.resolve(f).toString()).toList()));
+        return new Result(
+                GrafanaJson.export(out, files, PrescaleDashboards.all(), layout),
+                String.join(
+                        "\n", files.stream().map(f -> out.resolve(f).toString()).toList()));
     }
 
     private ProvisioningLayout layout() {
@@ -61,14 +72,18 @@ public final class GrafanaExportCommand extends LeafCommand {
         try {
             layout = layout.withDashboardsPath(dashboardsPath);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--dashboards-path", dashboardsPath,
+            throw new BadInputException(
+                    "--dashboards-path",
+                    dashboardsPath,
                     "--dashboards-path must be an absolute path on the Grafana host, got " + dashboardsPath);
         }
         if (prometheusUrl != null) {
             try {
                 layout = layout.withPrometheusUrl(URI.create(prometheusUrl));
             } catch (IllegalArgumentException e) {
-                throw new BadInputException("--prometheus-url", prometheusUrl,
+                throw new BadInputException(
+                        "--prometheus-url",
+                        prometheusUrl,
                         "--prometheus-url must be an http(s) URL, got " + prometheusUrl);
             }
         }

@@ -12,8 +12,7 @@ import java.util.List;
 
 /** The JSON fields of {@code grafana export} and {@code grafana publish} (after the common header). */
 public final class GrafanaJson {
-    private GrafanaJson() {
-    }
+    private GrafanaJson() {}
 
     /** {@code out}, {@code folder}, {@code dashboardsPath}, {@code files} (relative to out), {@code dashboards}. */
     public static ObjectNode export(Path out, List<Path> files, List<Dashboard> dashboards, ProvisioningLayout layout) {
@@ -34,7 +33,8 @@ public final class GrafanaJson {
     }
 
     /** {@code url}, {@code folder} {uid, title}, {@code dashboards} [{uid, title, url, version}]. */
-    public static ObjectNode publish(String url, Folder folder, List<Dashboard> dashboards, List<SavedDashboard> saved) {
+    public static ObjectNode publish(
+            String url, Folder folder, List<Dashboard> dashboards, List<SavedDashboard> saved) {
         ObjectNode o = Json.object();
         o.put("url", url);
         ObjectNode f = o.putObject("folder");

@@ -24,18 +24,30 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "publish", description = "Publish the dashboards to Grafana over its HTTP API.")
 public final class GrafanaPublishCommand extends LeafCommand {
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "Grafana base URL, e.g. http://grafana:3000.")
+    @Option(
+            names = "--url",
+            required = true,
+            paramLabel = "URL",
+            description = "Grafana base URL, e.g. http://grafana:3000.")
     String url;
 
-    @Option(names = "--grafana-token-file", paramLabel = "FILE",
+    @Option(
+            names = "--grafana-token-file",
+            paramLabel = "FILE",
             description = "File holding a service-account token (default: the GRAFANA_TOKEN environment variable).")
     Path tokenFile;
 
-    @Option(names = "--folder", defaultValue = "Prescale", paramLabel = "NAME",
+    @Option(
+            names = "--folder",
+            defaultValue = "Prescale",
+            paramLabel = "NAME",
             description = "Folder to publish into, created if missing (default ${DEFAULT-VALUE}).")
     String folder;
 
-    @Option(names = "--message", defaultValue = "published by prescale grafana publish", paramLabel = "TEXT",
+    @Option(
+            names = "--message",
+            defaultValue = "published by prescale grafana publish",
+            paramLabel = "TEXT",
             description = "Version-history message (at most 500 characters).")
     String message;
 
@@ -46,11 +58,11 @@ public final class GrafanaPublishCommand extends LeafCommand {
             throw new BadInputException("--folder", folder, "--folder must not be blank");
         }
         if (message.length() > 500) {
-            throw new BadInputException("--message", null, "--message must be at most 500 characters, got "
-                    + message.length());
+            throw new BadInputException(
+                    "--message", null, "--message must be at most 500 characters, got " + message.length());
         }
-        GrafanaClient client = GrafanaClient.create(base, GrafanaAccess.token(tokenFile, output.env()),
-                GrafanaClientOptions.defaults());
+        GrafanaClient client = GrafanaClient.create(
+                base, GrafanaAccess.token(tokenFile, output.env()), GrafanaClientOptions.defaults());
         Folder f = client.ensureFolder(Folder.uidFor(folder), folder);
         progress("folder " + f.title() + " (" + f.uid() + ") on " + client.baseUrl());
         List<SavedDashboard> saved = new ArrayList<>();
@@ -59,7 +71,12 @@ public final class GrafanaPublishCommand extends LeafCommand {
             progress("saved " + d.title() + " version " + s.version() + " at " + s.url());
             saved.add(s);
         }
-        return new Result(GrafanaJson.publish(client.baseUrl(), f, PrescaleDashboards.all(), saved),
-                String.join("\n", saved.stream().map(s -> s.uid() + " v" + s.version() + " " + s.url()).toList()));
+        return new Result(
+                GrafanaJson.publish(client.baseUrl(), f, PrescaleDashboards.all(), saved),
+                String.join(
+                        "\n",
+                        saved.stream()
+                                .map(s -> s.uid() + " v" + s.version() + " " + s.url())
+                                .toList()));
     }
 }

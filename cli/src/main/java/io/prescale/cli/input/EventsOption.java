@@ -22,9 +22,12 @@ import picocli.CommandLine.Option;
 public final class EventsOption {
     /** Longest events file read whole; a calendar of scheduled events is small. */
     static final long MAX_BYTES = 16L << 20;
+
     private static final int MAX_SHOWN = 100;
 
-    @Option(names = "--events", paramLabel = "FILE",
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
             description = "Scheduled events: name,start,end[,kind] per line (kind defaults to the name without a "
                     + "trailing number); forecasters learn each kind's effect from its past occurrences.")
     Path file;
@@ -43,8 +46,8 @@ public final class EventsOption {
      * The calendar as the documents report it: the file, how many events and of which kinds, how many
      * overlapping ones were merged, and how many lie wholly outside {@code data} (ignored for learning).
      */
-    public com.fasterxml.jackson.databind.node.ObjectNode describe(EventCalendar calendar,
-                                                                   io.prescale.core.series.TimeSeries data) {
+    public com.fasterxml.jackson.databind.node.ObjectNode describe(
+            EventCalendar calendar, io.prescale.core.series.TimeSeries data) {
         var node = io.prescale.cli.base.Json.object();
         node.put("file", file == null ? null : file.toString());
         node.put("events", calendar.events().size());
@@ -59,11 +62,15 @@ public final class EventsOption {
         String name = file.toString();
         try {
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException("--events", name, "--events '" + file + "' does not exist or is not a file");
+                throw new BadInputException(
+                        "--events", name, "--events '" + file + "' does not exist or is not a file");
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new BadInputException("--events", name, "--events '" + file + "' is larger than "
-                        + (MAX_BYTES >> 20) + " MiB; a calendar of events is expected to be small");
+                throw new BadInputException(
+                        "--events",
+                        name,
+                        "--events '" + file + "' is larger than " + (MAX_BYTES >> 20)
+                                + " MiB; a calendar of events is expected to be small");
             }
             List<Event> events = new ArrayList<>();
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -72,8 +79,10 @@ public final class EventsOption {
                 while ((line = reader.readLine()) != null) {
                     number++;
                     String text = line.strip();
-                    if (text.isEmpty() || text.startsWith("#")
-                            || (events.isEmpty() && text.toLowerCase(java.util.Locale.ROOT).startsWith("name,"))) {
+                    if (text.isEmpty()
+                            || text.startsWith("#")
+                            || (events.isEmpty()
+                                    && text.toLowerCase(java.util.Locale.ROOT).startsWith("name,"))) {
                         continue;
                     }
                     events.add(parse(text, file, number));
@@ -89,8 +98,8 @@ public final class EventsOption {
         String[] cells = text.split(",", -1);
         String where = "--events '" + file + "' line " + number + ": ";
         if (cells.length < 3 || cells.length > 4) {
-            throw new BadInputException("--events", file.toString(), where + "expected name,start,end[,kind], got '"
-                    + shorten(text) + "'");
+            throw new BadInputException(
+                    "--events", file.toString(), where + "expected name,start,end[,kind], got '" + shorten(text) + "'");
         }
         try {
             String name = cells[0].strip();

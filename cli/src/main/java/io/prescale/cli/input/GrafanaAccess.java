@@ -18,8 +18,7 @@ public final class GrafanaAccess {
     /** The option that names the token file. */
     public static final String TOKEN_FILE_OPTION = "--grafana-token-file";
 
-    private GrafanaAccess() {
-    }
+    private GrafanaAccess() {}
 
     /** {@code url} given as {@code option}: an absolute http(s) URL without credentials. */
     public static URI baseUrl(String option, String url) {
@@ -29,13 +28,17 @@ public final class GrafanaAccess {
                 throw new URISyntaxException(url, "not an absolute http(s) URL");
             }
             if (uri.getUserInfo() != null) {
-                throw new BadInputException(option, null,
+                throw new BadInputException(
+                        option,
+                        null,
                         option + " must not carry credentials; use " + TOKEN_FILE_OPTION + " or " + GrafanaToken.ENV);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new BadInputException(option, url, option + " must be an absolute http(s) URL such as "
-                    + "http://grafana:3000, got " + url);
+            throw new BadInputException(
+                    option,
+                    url,
+                    option + " must be an absolute http(s) URL such as " + "http://grafana:3000, got " + url);
         }
     }
 
@@ -45,16 +48,24 @@ public final class GrafanaAccess {
             try {
                 return GrafanaToken.fromFile(tokenFile);
             } catch (NoSuchFileException e) {
-                throw new BadInputException(TOKEN_FILE_OPTION, tokenFile.toString(),
+                throw new BadInputException(
+                        TOKEN_FILE_OPTION,
+                        tokenFile.toString(),
                         TOKEN_FILE_OPTION + " " + tokenFile + " does not exist");
             } catch (IOException | IllegalArgumentException e) {
-                throw new BadInputException(TOKEN_FILE_OPTION, tokenFile.toString(),
+                throw new BadInputException(
+                        TOKEN_FILE_OPTION,
+                        tokenFile.toString(),
                         TOKEN_FILE_OPTION + " " + tokenFile + " must hold one token line");
             }
         }
         try {
-            return GrafanaToken.fromEnvironment(env).orElseThrow(() -> new BadInputException(TOKEN_FILE_OPTION, null,
-                    "a Grafana token is needed: give " + TOKEN_FILE_OPTION + " FILE or set " + GrafanaToken.ENV));
+            return GrafanaToken.fromEnvironment(env)
+                    .orElseThrow(() -> new BadInputException(
+                            TOKEN_FILE_OPTION,
+                            null,
+                            "a Grafana token is needed: give " + TOKEN_FILE_OPTION + " FILE or set "
+                                    + GrafanaToken.ENV));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(TOKEN_FILE_OPTION, null, GrafanaToken.ENV + " must hold one token line");
         }

@@ -13,8 +13,7 @@ import java.nio.file.Path;
  * every problem into bad input that names the option and the file.
  */
 public final class InputFiles {
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /** Reads with the analysis defaults (duplicates averaged, disorder sorted). */
     public static TraceReadResult read(Path file, String option) {
@@ -27,16 +26,24 @@ public final class InputFiles {
             throw new BadInputException(option, null, option + " needs a file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new BadInputException(option, file.toString(), option + " '" + file + "' does not exist or is not a file");
+            throw new BadInputException(
+                    option, file.toString(), option + " '" + file + "' does not exist or is not a file");
         }
         try {
             return TraceReader.read(file, options);
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
-            throw new BadInputException(option, file.toString(),
-                    message.contains(file.getFileName().toString()) ? message : file + ": " + message, e);
+            throw new BadInputException(
+                    option,
+                    file.toString(),
+                    message.contains(file.getFileName().toString()) ? message : file + ": " + message,
+                    e);
         } catch (UncheckedIOException e) {
-            throw new BadInputException(option, file.toString(), "cannot read " + file + ": " + e.getCause().getMessage(), e);
+            throw new BadInputException(
+                    option,
+                    file.toString(),
+                    "cannot read " + file + ": " + e.getCause().getMessage(),
+                    e);
         }
     }
 }

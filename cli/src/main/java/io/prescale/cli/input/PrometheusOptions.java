@@ -11,20 +11,33 @@ import picocli.CommandLine.Option;
  * The token itself may also come from {@code PRESCALE_PROMETHEUS_TOKEN}; see {@link PrometheusSources}.
  */
 public final class PrometheusOptions {
-    @Option(names = "--prometheus-token-file", paramLabel = "FILE", descriptionKey = "prometheus.token-file",
+    @Option(
+            names = "--prometheus-token-file",
+            paramLabel = "FILE",
+            descriptionKey = "prometheus.token-file",
             description = "File holding the bearer token sent to Prometheus (else $PRESCALE_PROMETHEUS_TOKEN).")
     Path tokenFile;
 
-    @Option(names = "--prometheus-basic-auth-file", paramLabel = "FILE", descriptionKey = "prometheus.basic-auth-file",
+    @Option(
+            names = "--prometheus-basic-auth-file",
+            paramLabel = "FILE",
+            descriptionKey = "prometheus.basic-auth-file",
             description = "File holding one line user:password for HTTP basic auth.")
     Path basicAuthFile;
 
-    @Option(names = "--prometheus-org-id", paramLabel = "ID", descriptionKey = "prometheus.org-id",
+    @Option(
+            names = "--prometheus-org-id",
+            paramLabel = "ID",
+            descriptionKey = "prometheus.org-id",
             description = "Tenant sent as the X-Scope-OrgID header (Mimir, Cortex, Thanos receive).")
     String orgId;
 
-    @Option(names = "--prometheus-timeout", paramLabel = "DURATION", descriptionKey = "prometheus.timeout",
-            defaultValue = "30s", description = "Connect and per-request timeout (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--prometheus-timeout",
+            paramLabel = "DURATION",
+            descriptionKey = "prometheus.timeout",
+            defaultValue = "30s",
+            description = "Connect and per-request timeout (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     /** The token file, or null. */

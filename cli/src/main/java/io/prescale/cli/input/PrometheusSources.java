@@ -21,8 +21,7 @@ public final class PrometheusSources {
     /** Environment variable holding the bearer token itself. */
     public static final String TOKEN_ENV = "PRESCALE_PROMETHEUS_TOKEN";
 
-    private PrometheusSources() {
-    }
+    private PrometheusSources() {}
 
     /**
      * @param url     the server root incl. any path prefix; a leading {@code prometheus:} is dropped
@@ -41,7 +40,9 @@ public final class PrometheusSources {
         String token = token(options, env);
         String[] basic = options.basicAuthFile() == null ? null : basicAuth(options.basicAuthFile());
         if (token != null && basic != null) {
-            throw new BadInputException("--prometheus-basic-auth-file", options.basicAuthFile().toString(),
+            throw new BadInputException(
+                    "--prometheus-basic-auth-file",
+                    options.basicAuthFile().toString(),
                     "give either a bearer token (--prometheus-token-file or " + TOKEN_ENV + ") or basic auth"
                             + " (--prometheus-basic-auth-file), not both");
         }
@@ -51,13 +52,17 @@ public final class PrometheusSources {
         }
         if (options.orgId() != null) {
             if (options.orgId().isBlank()) {
-                throw new BadInputException("--prometheus-org-id", options.orgId(),
+                throw new BadInputException(
+                        "--prometheus-org-id",
+                        options.orgId(),
                         "--prometheus-org-id must not be blank (expected a tenant id such as team-a)");
             }
             builder.orgId(options.orgId().strip());
         }
         if (options.timeout().isZero() || options.timeout().isNegative()) {
-            throw new BadInputException("--prometheus-timeout", options.timeout().toString(),
+            throw new BadInputException(
+                    "--prometheus-timeout",
+                    options.timeout().toString(),
                     "--prometheus-timeout must be positive, got " + options.timeout());
         }
         builder.timeout(options.timeout());
@@ -75,7 +80,8 @@ public final class PrometheusSources {
             return uri;
         } catch (URISyntaxException | IllegalArgumentException e) {
             String shown = redact(text);
-            String why = e instanceof IllegalArgumentException ? e.getMessage()
+            String why = e instanceof IllegalArgumentException
+                    ? e.getMessage()
                     : "'" + shown + "' is not a URL (expected e.g. prometheus:http://127.0.0.1:9090)";
             // no cause: a URISyntaxException message would repeat the URL with any credentials in it
             throw new BadInputException("--from", "prometheus:" + shown, why);
@@ -84,9 +90,12 @@ public final class PrometheusSources {
 
     private static String token(PrometheusOptions options, Map<String, String> env) {
         if (options.tokenFile() != null) {
-            String content = read(options.tokenFile(), "--prometheus-token-file", "token").strip();
+            String content = read(options.tokenFile(), "--prometheus-token-file", "token")
+                    .strip();
             if (content.isEmpty() || content.contains("\n") || content.contains("\r")) {
-                throw new BadInputException("--prometheus-token-file", options.tokenFile().toString(),
+                throw new BadInputException(
+                        "--prometheus-token-file",
+                        options.tokenFile().toString(),
                         "token file " + options.tokenFile() + " must hold the token on one non-empty line");
             }
             return content;
@@ -96,10 +105,13 @@ public final class PrometheusSources {
     }
 
     private static String[] basicAuth(Path file) {
-        String content = read(file, "--prometheus-basic-auth-file", "basic auth").strip();
+        String content =
+                read(file, "--prometheus-basic-auth-file", "basic auth").strip();
         int colon = content.indexOf(':');
         if (colon <= 0 || content.contains("\n") || content.contains("\r")) {
-            throw new BadInputException("--prometheus-basic-auth-file", file.toString(),
+            throw new BadInputException(
+                    "--prometheus-basic-auth-file",
+                    file.toString(),
                     "basic auth file " + file + " must hold one line user:password (user non-empty)");
         }
         return new String[] {content.substring(0, colon), content.substring(colon + 1)};
@@ -109,7 +121,8 @@ public final class PrometheusSources {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            String why = e instanceof java.nio.file.NoSuchFileException ? "does not exist"
+            String why = e instanceof java.nio.file.NoSuchFileException
+                    ? "does not exist"
                     : "cannot be read (" + e.getClass().getSimpleName() + ")";
             throw new BadInputException(option, file.toString(), what + " file " + file + " " + why, e);
         }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
  * key {@code store.dir}, environment {@code PRESCALE_STORE_DIR}.
  */
 public final class StoreOption {
-    @Option(names = "--store", paramLabel = "DIR", descriptionKey = "store.dir",
+    @Option(
+            names = "--store",
+            paramLabel = "DIR",
+            descriptionKey = "store.dir",
             description = "Store directory (default: $PRESCALE_HOME/store, else ~/.prescale/store).")
     Path store;
 

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
  * file the reader rejects, is bad input naming {@code --input}.
  */
 public final class TraceInput {
-    @Option(names = "--input", paramLabel = "FILE",
+    @Option(
+            names = "--input",
+            paramLabel = "FILE",
             description = "CSV trace: a time column (ISO-8601 or epoch) and a value column; see the reader flags.")
     Path file;
 

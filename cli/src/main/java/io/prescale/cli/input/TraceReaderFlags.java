@@ -12,26 +12,39 @@ import picocli.CommandLine.Option;
  * ({@link TraceReadOptions#importDefaults()} for {@code import}, {@link TraceReadOptions#defaults()} for analysis).
  */
 public final class TraceReaderFlags {
-    @Option(names = "--time-column", paramLabel = "NAME|INDEX",
+    @Option(
+            names = "--time-column",
+            paramLabel = "NAME|INDEX",
             description = "Time column by header or 0-based index (default: the first column of timestamps).")
     String timeColumn;
 
-    @Option(names = "--value-column", paramLabel = "NAME|INDEX",
+    @Option(
+            names = "--value-column",
+            paramLabel = "NAME|INDEX",
             description = "Value column by header or 0-based index (default: the first other numeric column).")
     String valueColumn;
 
-    @Option(names = "--on-duplicate", paramLabel = "mean|sum|last|error",
+    @Option(
+            names = "--on-duplicate",
+            paramLabel = "mean|sum|last|error",
             description = "Rows with the same timestamp: merge them or fail.")
     String onDuplicate;
 
-    @Option(names = "--on-disorder", paramLabel = "sort|error", description = "Timestamps going backwards: sort or fail.")
+    @Option(
+            names = "--on-disorder",
+            paramLabel = "sort|error",
+            description = "Timestamps going backwards: sort or fail.")
     String onDisorder;
 
-    @Option(names = "--unit", paramLabel = "count|rate",
+    @Option(
+            names = "--unit",
+            paramLabel = "count|rate",
             description = "What a value means: requests counted in the step, or requests/s (default: count).")
     String unit;
 
-    @Option(names = "--step", paramLabel = "DURATION",
+    @Option(
+            names = "--step",
+            paramLabel = "DURATION",
             description = "Grid step, e.g. 1m or PT5M (default: inferred from the timestamps, 1s without them).")
     Duration step;
 

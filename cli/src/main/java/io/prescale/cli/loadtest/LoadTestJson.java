@@ -7,8 +7,7 @@ import io.prescale.loadtest.LoadTestResult;
 
 /** The one JSON mapping of a {@link LoadTestResult}, for {@code prescale loadtest} and the demo. */
 public final class LoadTestJson {
-    private LoadTestJson() {
-    }
+    private LoadTestJson() {}
 
     /**
      * The fields of a load test document, in this order: requests, intendedRps, achievedRps, lateShare, errors,
@@ -67,7 +66,10 @@ public final class LoadTestJson {
         Json.putNumber(gen, "sendLagMaxMs", generator.sendLagMaxMs(), "no request was sent");
         Json.putNumber(gen, "dispatchLagP99Ms", generator.dispatchLagP99Ms(), "no request was scheduled");
         gen.put("lateThresholdMs", generator.lateThresholdMs());
-        Json.putNumber(gen, "allocatedBytesPerRequest", generator.allocatedBytesPerRequest(),
+        Json.putNumber(
+                gen,
+                "allocatedBytesPerRequest",
+                generator.allocatedBytesPerRequest(),
                 "no request was scheduled, or the JVM does not count allocations per thread");
         return node;
     }

@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
  * both. Reports the median and the spread (min, max, every run) of sustained ÷ wrk per N. Without wrk the
  * comparison is skipped and the document says why; the generator is still measured, from 1,000 requests/s.
  */
-@Command(name = "loadgen", description = "Load generator throughput against wrk at the same thread count (wrk: Debian package).")
+@Command(
+        name = "loadgen",
+        description = "Load generator throughput against wrk at the same thread count (wrk: Debian package).")
 public final class LoadgenBenchCommand extends LeafCommand {
     private static final Pattern WRK_RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -46,36 +48,59 @@ public final class LoadgenBenchCommand extends LeafCommand {
     private static final double START_WITHOUT_WRK = 1000;
     private static final int MAX_LOWERINGS = 6;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Runs; each measures every thread count back to back (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--runs",
+            defaultValue = "5",
+            description = "Runs; each measures every thread count back to back (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--io-threads", split = ",", paramLabel = "N[,N…]",
-            description = "Thread counts to compare: wrk -tN against --io-threads N (default: 1 and the number of cores).")
+    @Option(
+            names = "--io-threads",
+            split = ",",
+            paramLabel = "N[,N…]",
+            description =
+                    "Thread counts to compare: wrk -tN against --io-threads N (default: 1 and the number of cores).")
     List<Integer> ioThreads;
 
-    @Option(names = "--connections", defaultValue = "64", description = "Connections of both tools (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--connections",
+            defaultValue = "64",
+            description = "Connections of both tools (default: ${DEFAULT-VALUE}).")
     int connections;
 
     @Option(names = "--wrk-duration", defaultValue = "10s", description = "wrk run length (default: ${DEFAULT-VALUE}).")
     Duration wrkDuration;
 
-    @Option(names = "--step", defaultValue = "5s", description = "Length of each rate step (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--step",
+            defaultValue = "5s",
+            description = "Length of each rate step (default: ${DEFAULT-VALUE}).")
     Duration step;
 
-    @Option(names = "--max-steps", defaultValue = "14", description = "Most rate steps per ramp (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-steps",
+            defaultValue = "14",
+            description = "Most rate steps per ramp (default: ${DEFAULT-VALUE}).")
     int maxSteps;
 
-    @Option(names = "--server-threads", defaultValue = "4", description = "Worker threads of the endpoint (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--server-threads",
+            defaultValue = "4",
+            description = "Worker threads of the endpoint (default: ${DEFAULT-VALUE}).")
     int serverThreads;
 
-    @Option(names = "--wrk", defaultValue = "wrk", paramLabel = "PATH", description = "The wrk executable (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--wrk",
+            defaultValue = "wrk",
+            paramLabel = "PATH",
+            description = "The wrk executable (default: ${DEFAULT-VALUE}).")
     String wrkCommand;
 
     @Override
     protected Result execute() throws Exception {
         if (runs < 1 || runs > 9 || connections < 1 || connections > 1000 || maxSteps < 1 || maxSteps > 50) {
-            throw new BadInputException("--runs", String.valueOf(runs),
-                    "--runs must be 1..9, --connections 1..1000 and --max-steps 1..50");
+            throw new BadInputException(
+                    "--runs", String.valueOf(runs), "--runs must be 1..9, --connections 1..1000 and --max-steps 1..50");
         }
         List<Integer> threads = threadCounts();
         String wrkVersion = wrkVersion();
@@ -99,7 +124,9 @@ public final class LoadgenBenchCommand extends LeafCommand {
         List<Integer> counts = new ArrayList<>();
         for (int n : given) {
             if (n < 1 || n > 64 || n > connections) {
-                throw new BadInputException("--io-threads", String.valueOf(n),
+                throw new BadInputException(
+                        "--io-threads",
+                        String.valueOf(n),
                         "--io-threads takes thread counts in 1..64, none above --connections (" + connections + ")");
             }
             if (!counts.contains(n)) {
@@ -158,8 +185,8 @@ public final class LoadgenBenchCommand extends LeafCommand {
                 series.wrk[i] = wrk;
                 Json.putNumber(runNode, "wrkRps", wrk, "wrk is not installed");
                 if (withWrk) {
-                    progress(String.format("bench loadgen: run %d, %d thread(s): wrk %.0f requests/s", i + 1,
-                            series.threads, wrk));
+                    progress(String.format(
+                            "bench loadgen: run %d, %d thread(s): wrk %.0f requests/s", i + 1, series.threads, wrk));
                 }
                 double start = withWrk ? wrk * START_SHARE : START_WITHOUT_WRK;
                 series.parkLoopLate[i] = parkLoopLateShare(start, series.threads);
@@ -167,7 +194,8 @@ public final class LoadgenBenchCommand extends LeafCommand {
                 LoadTestResult best = ramp(url, series.threads, start, runNode.putArray("steps"));
                 series.sustained[i] = best == null ? 0 : best.achievedRps();
                 series.late[i] = best == null ? Double.NaN : best.lateShare();
-                series.cpuPerRequest[i] = best == null ? Double.NaN : best.generator().cpuMsPerRequest();
+                series.cpuPerRequest[i] =
+                        best == null ? Double.NaN : best.generator().cpuMsPerRequest();
                 series.ratio[i] = series.sustained[i] / wrk;
                 if (withWrk) {
                     LoadTestResult probe = step(url, series.threads, wrk, runNode.putObject("atWrkRate"));
@@ -175,16 +203,19 @@ public final class LoadgenBenchCommand extends LeafCommand {
                     series.bytesPerRequest[i] = probe.generator().allocatedBytesPerRequest();
                 } else {
                     series.atWrkRate[i] = Double.NaN;
-                    series.bytesPerRequest[i] = best == null ? Double.NaN : best.generator().allocatedBytesPerRequest();
+                    series.bytesPerRequest[i] =
+                            best == null ? Double.NaN : best.generator().allocatedBytesPerRequest();
                 }
                 runNode.put("sustainedRps", series.sustained[i]);
                 Json.putNumber(runNode, "throughputRatioVsWrk", series.ratio[i], "wrk is not installed");
-                progress(String.format("bench loadgen: run %d, %d I/O thread(s): sustained %.0f requests/s, ratio %.2f",
+                progress(String.format(
+                        "bench loadgen: run %d, %d I/O thread(s): sustained %.0f requests/s, ratio %.2f",
                         i + 1, series.threads, series.sustained[i], series.ratio[i]));
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        Series headline = all.stream().filter(s -> s.threads == cores).findFirst().orElse(all.get(all.size() - 1));
+        Series headline =
+                all.stream().filter(s -> s.threads == cores).findFirst().orElse(all.get(all.size() - 1));
         report.metric("throughputRatioVsWrk", BenchmarkReport.median(headline.ratio))
                 .metric("sustainedRps", BenchmarkReport.median(headline.sustained))
                 .metric("wrkRps", BenchmarkReport.median(headline.wrk));
@@ -214,29 +245,42 @@ public final class LoadgenBenchCommand extends LeafCommand {
                 report.goal("t" + series.threads + "ThroughputRatioVsWrk", ">=", 0.8);
             }
         }
-        details.put("headline", "throughputRatioVsWrk, sustainedRps and wrkRps are the medians at "
-                + headline.threads + " thread(s) (the number of cores, the generator's default); tN… metrics give"
-                + " the median, min and max over the runs at N threads");
-        details.put("parkLoopLateShare", "per run, before the ramp: N threads that do nothing but park until each due"
-                + " time of a uniform schedule at the ramp's first rate for one step, and count the wake-ups later than"
-                + " the generator's late threshold; the share the machine itself imposes (no I/O, no HTTP)");
+        details.put(
+                "headline",
+                "throughputRatioVsWrk, sustainedRps and wrkRps are the medians at "
+                        + headline.threads
+                        + " thread(s) (the number of cores, the generator's default); tN… metrics give"
+                        + " the median, min and max over the runs at N threads");
+        details.put(
+                "parkLoopLateShare",
+                "per run, before the ramp: N threads that do nothing but park until each due"
+                        + " time of a uniform schedule at the ramp's first rate for one step, and count the wake-ups later than"
+                        + " the generator's late threshold; the share the machine itself imposes (no I/O, no HTTP)");
         details.put("loadAverageBefore", loadBefore);
         details.put("loadAverageAfter", loadAverage());
         details.put("cores", cores);
-        details.put("achievedRatioAtWrkRate", "one extra step per run at wrk's rate: achieved / wrk, lateness ignored;"
-                + " tNAllocatedBytesPerRequest is the generator's allocation per request in that step (its I/O threads,"
-                + " warm-up included)");
+        details.put(
+                "achievedRatioAtWrkRate",
+                "one extra step per run at wrk's rate: achieved / wrk, lateness ignored;"
+                        + " tNAllocatedBytesPerRequest is the generator's allocation per request in that step (its I/O threads,"
+                        + " warm-up included)");
         ObjectNode wrkNode = details.putObject("wrk");
         wrkNode.put("installed", withWrk);
         if (withWrk) {
             wrkNode.put("version", wrkVersion);
-            wrkNode.put("command", "wrk -tN -c" + connections + " -d" + wrkDuration.toSeconds() + "s URL (closed loop, its maximum)");
+            wrkNode.put(
+                    "command",
+                    "wrk -tN -c" + connections + " -d" + wrkDuration.toSeconds() + "s URL (closed loop, its maximum)");
         } else {
-            wrkNode.put("skipped", "the comparison with wrk was skipped: '" + wrkCommand + "' could not be run;"
-                    + " install it (Debian: apt-get install -y wrk) to measure wrkRps and throughputRatioVsWrk");
+            wrkNode.put(
+                    "skipped",
+                    "the comparison with wrk was skipped: '" + wrkCommand + "' could not be run;"
+                            + " install it (Debian: apt-get install -y wrk) to measure wrkRps and throughputRatioVsWrk");
         }
-        details.put("generator", "open loop, uniform arrivals, --io-threads N, " + connections
-                + " connections, +10 % every " + step.toSeconds() + " s (after 1 s warm-up) until lateShare > 0.01");
+        details.put(
+                "generator",
+                "open loop, uniform arrivals, --io-threads N, " + connections + " connections, +10 % every "
+                        + step.toSeconds() + " s (after 1 s warm-up) until lateShare > 0.01");
         details.put("endpoint", url + " (reference service, separate JVM, " + serverThreads + " worker threads)");
         return report.toFields();
     }
@@ -265,10 +309,13 @@ public final class LoadgenBenchCommand extends LeafCommand {
 
     /** One open-loop step of {@code step} at {@code rate}, after a 1 s warm-up; its figures go into {@code node}. */
     private LoadTestResult step(String url, int threads, double rate, ObjectNode node) throws IOException {
-        LoadTestOptions options = LoadTestOptions.defaults(List.of(Target.parse(url))).withConnections(connections)
-                .withTimeout(Duration.ofSeconds(5)).withWarmup(Duration.ofSeconds(1)).withArrivals(Arrivals.UNIFORM, 1)
+        LoadTestOptions options = LoadTestOptions.defaults(List.of(Target.parse(url)))
+                .withConnections(connections)
+                .withTimeout(Duration.ofSeconds(5))
+                .withWarmup(Duration.ofSeconds(1))
+                .withArrivals(Arrivals.UNIFORM, 1)
                 .withIoThreads(threads);
-        LoadTestResult result = LoadGenerator.create(options, line -> { }).run(ProfileShaping.constant(rate, step));
+        LoadTestResult result = LoadGenerator.create(options, line -> {}).run(ProfileShaping.constant(rate, step));
         node.put("intendedRps", result.intendedRps());
         node.put("achievedRps", result.achievedRps());
         node.put("lateShare", result.lateShare());
@@ -277,7 +324,10 @@ public final class LoadgenBenchCommand extends LeafCommand {
         node.put("sendLagP99Ms", result.generator().sendLagP99Ms());
         node.put("dispatchLagP99Ms", result.generator().dispatchLagP99Ms());
         node.put("cpuMsPerRequest", result.generator().cpuMsPerRequest());
-        Json.putNumber(node, "allocatedBytesPerRequest", result.generator().allocatedBytesPerRequest(),
+        Json.putNumber(
+                node,
+                "allocatedBytesPerRequest",
+                result.generator().allocatedBytesPerRequest(),
                 "the JVM does not count allocations per thread");
         return result;
     }
@@ -296,19 +346,21 @@ public final class LoadgenBenchCommand extends LeafCommand {
         List<Thread> parkers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             int first = i;
-            Thread parker = new Thread(() -> {
-                long mine = 0;
-                for (long k = first; k < count; k += threads) {
-                    long due = start + k * gap;
-                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                    }
-                    if (System.nanoTime() - due > threshold) {
-                        mine++;
-                    }
-                }
-                late.addAndGet(mine);
-            }, "bench-park-loop-" + i);
+            Thread parker = new Thread(
+                    () -> {
+                        long mine = 0;
+                        for (long k = first; k < count; k += threads) {
+                            long due = start + k * gap;
+                            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                            if (System.nanoTime() - due > threshold) {
+                                mine++;
+                            }
+                        }
+                        late.addAndGet(mine);
+                    },
+                    "bench-park-loop-" + i);
             parker.setDaemon(true);
             parkers.add(parker);
             parker.start();
@@ -320,15 +372,18 @@ public final class LoadgenBenchCommand extends LeafCommand {
     }
 
     private double runWrk(String url, int threads) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder(wrkCommand, "-t" + threads, "-c" + connections,
-                "-d" + wrkDuration.toSeconds() + "s", url).redirectErrorStream(true).start();
+        Process wrk = new ProcessBuilder(
+                        wrkCommand, "-t" + threads, "-c" + connections, "-d" + wrkDuration.toSeconds() + "s", url)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!wrk.waitFor(wrkDuration.toSeconds() + 30, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
             throw new IllegalStateException("wrk failed: " + out.strip().replace('\n', ' '));
         }
         Matcher matcher = WRK_RPS.matcher(out);
         if (!matcher.find()) {
-            throw new IllegalStateException("wrk printed no Requests/sec: " + out.strip().replace('\n', ' '));
+            throw new IllegalStateException(
+                    "wrk printed no Requests/sec: " + out.strip().replace('\n', ' '));
         }
         return Double.parseDouble(matcher.group(1));
     }
@@ -336,7 +391,9 @@ public final class LoadgenBenchCommand extends LeafCommand {
     /** wrk's version line, or null when it cannot be run (the comparison is then skipped, and the document says so). */
     private String wrkVersion() throws InterruptedException {
         try {
-            Process wrk = new ProcessBuilder(wrkCommand, "--version").redirectErrorStream(true).start();
+            Process wrk = new ProcessBuilder(wrkCommand, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             wrk.waitFor(10, TimeUnit.SECONDS);
             return out.lines().findFirst().orElse("wrk").strip();
@@ -359,10 +416,22 @@ public final class LoadgenBenchCommand extends LeafCommand {
 
     private Process startEndpoint() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.prescale.cli.Main", "serve-reference", "--port", "0", "--threads", String.valueOf(serverThreads),
-                "--queue", "100000", "--json")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.prescale.cli.Main",
+                        "serve-reference",
+                        "--port",
+                        "0",
+                        "--threads",
+                        String.valueOf(serverThreads),
+                        "--queue",
+                        "100000",
+                        "--json")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     private static String awaitUrl(Process server) throws IOException {
@@ -370,7 +439,7 @@ public final class LoadgenBenchCommand extends LeafCommand {
         for (String line = err.readLine(); line != null; line = err.readLine()) {
             Matcher matcher = LISTENING.matcher(line);
             if (matcher.find()) {
-                Thread drain = new Thread(() -> err.lines().forEach(l -> { }), "endpoint-stderr");
+                Thread drain = new Thread(() -> err.lines().forEach(l -> {}), "endpoint-stderr");
                 drain.setDaemon(true);
                 drain.start();
                 return matcher.group(1);

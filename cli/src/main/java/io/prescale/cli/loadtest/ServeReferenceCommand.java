@@ -1,10 +1,10 @@
 package io.prescale.cli.loadtest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
 import io.prescale.loadtest.reference.CpuMode;
 import io.prescale.loadtest.reference.ReferenceConfig;
 import io.prescale.loadtest.reference.ReferenceService;
@@ -20,48 +20,98 @@ import picocli.CommandLine.Option;
  * {@code prescale serve-reference}: runs the reference staging service until {@code --duration} has passed or the
  * process is asked to stop (SIGTERM, Ctrl-C), then prints what it served.
  */
-@Command(name = "serve-reference", description = "Run the reference staging service (HTTP) with tunable capacity knobs.")
+@Command(
+        name = "serve-reference",
+        description = "Run the reference staging service (HTTP) with tunable capacity knobs.")
 public final class ServeReferenceCommand extends LeafCommand {
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDR",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            paramLabel = "P",
+            defaultValue = "8080",
+            description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--cpus", paramLabel = "C", defaultValue = "2", description = "Virtual cores (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cpus",
+            paramLabel = "C",
+            defaultValue = "2",
+            description = "Virtual cores (default: ${DEFAULT-VALUE}).")
     int cpus;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "8", description = "Worker threads (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threads",
+            paramLabel = "T",
+            defaultValue = "8",
+            description = "Worker threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--queue", paramLabel = "Q", defaultValue = "64",
+    @Option(
+            names = "--queue",
+            paramLabel = "Q",
+            defaultValue = "64",
             description = "Requests that may wait for a worker; more get 503 (default: ${DEFAULT-VALUE}).")
     int queue;
 
-    @Option(names = "--cache-mb", paramLabel = "M", defaultValue = "16", description = "LRU cache size, MiB (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cache-mb",
+            paramLabel = "M",
+            defaultValue = "16",
+            description = "LRU cache size, MiB (default: ${DEFAULT-VALUE}).")
     int cacheMb;
 
-    @Option(names = "--cpu-mode", paramLabel = "virtual|real", defaultValue = "virtual",
+    @Option(
+            names = "--cpu-mode",
+            paramLabel = "virtual|real",
+            defaultValue = "virtual",
             description = "Park on a virtual core, or spin for profiling (default: ${DEFAULT-VALUE}).")
     String cpuMode;
 
-    @Option(names = "--keys", paramLabel = "N", defaultValue = "100000", description = "Distinct keys (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--keys",
+            paramLabel = "N",
+            defaultValue = "100000",
+            description = "Distinct keys (default: ${DEFAULT-VALUE}).")
     int keys;
 
-    @Option(names = "--zipf-exponent", paramLabel = "S", defaultValue = "1.0", description = "Zipf exponent of keys (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--zipf-exponent",
+            paramLabel = "S",
+            defaultValue = "1.0",
+            description = "Zipf exponent of keys (default: ${DEFAULT-VALUE}).")
     double zipfExponent;
 
-    @Option(names = "--value-kb", paramLabel = "K", defaultValue = "4", description = "Size of a cached value, KiB (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--value-kb",
+            paramLabel = "K",
+            defaultValue = "4",
+            description = "Size of a cached value, KiB (default: ${DEFAULT-VALUE}).")
     int valueKb;
 
-    @Option(names = "--hit-cpu-ms", paramLabel = "MS", defaultValue = "0.2", description = "CPU time of a cache hit (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--hit-cpu-ms",
+            paramLabel = "MS",
+            defaultValue = "0.2",
+            description = "CPU time of a cache hit (default: ${DEFAULT-VALUE}).")
     double hitCpuMs;
 
-    @Option(names = "--miss-cpu-ms", paramLabel = "MS", defaultValue = "5", description = "CPU time of a cache miss (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--miss-cpu-ms",
+            paramLabel = "MS",
+            defaultValue = "5",
+            description = "CPU time of a cache miss (default: ${DEFAULT-VALUE}).")
     double missCpuMs;
 
-    @Option(names = "--downstream-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(
+            names = "--downstream-ms",
+            paramLabel = "MS",
+            defaultValue = "20",
             description = "Downstream wait after a miss, no core held (default: ${DEFAULT-VALUE}).")
     double downstreamMs;
 
@@ -82,31 +132,43 @@ public final class ServeReferenceCommand extends LeafCommand {
             service = ReferenceService.start(config);
         } catch (BindException e) {
             if (String.valueOf(e.getMessage()).contains("assign requested address")) {
-                throw new BadInputException("--bind", bind, "--bind " + bind + " is not an address of this machine ("
-                        + e.getMessage() + ")");
+                throw new BadInputException(
+                        "--bind",
+                        bind,
+                        "--bind " + bind + " is not an address of this machine (" + e.getMessage() + ")");
             }
-            throw new BadInputException("--port", String.valueOf(port),
+            throw new BadInputException(
+                    "--port",
+                    String.valueOf(port),
                     "cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "); choose another --port");
         } catch (java.net.SocketException e) {
             if (!String.valueOf(e.getMessage()).contains("Unresolved")) {
                 throw e;
             }
-            throw new BadInputException("--bind", bind, "--bind " + bind + " is not an IP address or host name that"
-                    + " resolves (e.g. 127.0.0.1 or 0.0.0.0)");
+            throw new BadInputException(
+                    "--bind",
+                    bind,
+                    "--bind " + bind + " is not an IP address or host name that"
+                            + " resolves (e.g. 127.0.0.1 or 0.0.0.0)");
         } catch (java.net.UnknownHostException | java.nio.channels.UnresolvedAddressException e) {
-            throw new BadInputException("--bind", bind, "--bind " + bind + " is not an IP address or host name that"
-                    + " resolves (e.g. 127.0.0.1 or 0.0.0.0)");
+            throw new BadInputException(
+                    "--bind",
+                    bind,
+                    "--bind " + bind + " is not an IP address or host name that"
+                            + " resolves (e.g. 127.0.0.1 or 0.0.0.0)");
         }
         CountDownLatch stop = new CountDownLatch(1);
         Thread commandThread = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                commandThread.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "serve-reference-stop");
+        Thread hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    try {
+                        commandThread.join(3000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "serve-reference-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         long started = System.nanoTime();
         try (service) {
@@ -134,8 +196,21 @@ public final class ServeReferenceCommand extends LeafCommand {
             throw new BadInputException("--cpu-mode", cpuMode, e.getMessage());
         }
         try {
-            return new ReferenceConfig(bind, port, cpus, threads, queue, cacheMb, mode, keys, zipfExponent, valueKb,
-                    hitCpuMs, missCpuMs, downstreamMs, seed.seed());
+            return new ReferenceConfig(
+                    bind,
+                    port,
+                    cpus,
+                    threads,
+                    queue,
+                    cacheMb,
+                    mode,
+                    keys,
+                    zipfExponent,
+                    valueKb,
+                    hitCpuMs,
+                    missCpuMs,
+                    downstreamMs,
+                    seed.seed());
         } catch (IllegalArgumentException e) {
             String option = e.getMessage().split(" ", 2)[0];
             throw new BadInputException(option.startsWith("--") ? option : null, null, e.getMessage());

@@ -1,19 +1,19 @@
 package io.prescale.cli.scale;
 
-import io.prescale.cli.base.BenchmarkReport;
-import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
-import io.prescale.cli.input.InputFiles;
+import io.prescale.cli.base.BenchmarkReport;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
+import io.prescale.cli.input.InputFiles;
 import io.prescale.core.forecast.EventAwareForecaster;
 import io.prescale.core.forecast.EventCalendar;
 import io.prescale.core.forecast.Forecaster;
 import io.prescale.core.forecast.QuantileForecast;
 import io.prescale.core.generate.ScheduledEventTrace;
+import io.prescale.core.scale.Bounds;
 import io.prescale.core.scale.ScalingBacktest;
 import io.prescale.core.scale.ScalingBacktestOptions;
 import io.prescale.core.scale.ScalingBacktestResult;
-import io.prescale.core.scale.Bounds;
 import io.prescale.core.scale.ScalingController;
 import io.prescale.core.scale.ScalingPolicy;
 import io.prescale.core.scale.ScalingState;
@@ -40,13 +40,16 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "controller", description = "Controller speed and the backtest goals on the shipped traces.")
 public final class ControllerBenchCommand extends LeafCommand {
-    private static final List<ShippedTrace> TRACES = List.of(ShippedTrace.NYC_TAXI, ShippedTrace.ELB_REQUEST_COUNT,
-            ShippedTrace.NASA_HTTP_AUG95);
+    private static final List<ShippedTrace> TRACES =
+            List.of(ShippedTrace.NYC_TAXI, ShippedTrace.ELB_REQUEST_COUNT, ShippedTrace.NASA_HTTP_AUG95);
 
     private static final double[] QUANTILES = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 0.995, 0.999};
     private static final int EVENT_TRACE_DAYS = 28;
 
-    @Option(names = "--decisions", defaultValue = "1000000", paramLabel = "N",
+    @Option(
+            names = "--decisions",
+            defaultValue = "1000000",
+            paramLabel = "N",
             description = "Decisions per timed round (default ${DEFAULT-VALUE}); five rounds, the median is reported.")
     int decisions;
 
@@ -59,7 +62,8 @@ public final class ControllerBenchCommand extends LeafCommand {
     @Override
     protected Result execute() throws Exception {
         if (decisions < 1) {
-            throw new BadInputException("--decisions", String.valueOf(decisions), "--decisions must be ≥ 1, got " + decisions);
+            throw new BadInputException(
+                    "--decisions", String.valueOf(decisions), "--decisions must be ≥ 1, got " + decisions);
         }
         BenchmarkReport report = new BenchmarkReport("controller");
         report.metric("decisionsPerSecond", decisionsPerSecond());
@@ -71,9 +75,13 @@ public final class ControllerBenchCommand extends LeafCommand {
                 backtest(report, trace, dir);
             }
             ScheduledEventTrace events = ScheduledEventTrace.generate(EVENT_TRACE_DAYS, seed.seed());
-            report.details().put("events.trace", EVENT_TRACE_DAYS + " days at 1-minute steps, "
-                    + events.calendar().events().size() + " scheduled matches (ScheduledEventTrace, seed "
-                    + seed.seed() + ")");
+            report.details()
+                    .put(
+                            "events.trace",
+                            EVENT_TRACE_DAYS + " days at 1-minute steps, "
+                                    + events.calendar().events().size()
+                                    + " scheduled matches (ScheduledEventTrace, seed "
+                                    + seed.seed() + ")");
             backtest(report, "events", events.demand(), EventCalendar.empty(), 2, Double.NaN);
             backtest(report, "events+calendar", events.demand(), events.calendar(), 5, 1.3);
         }
@@ -93,11 +101,14 @@ public final class ControllerBenchCommand extends LeafCommand {
                 double p50 = random.nextDouble(4000);
                 values[h] = new double[] {p50, p50 * 1.2};
             }
-            forecasts[i] = new QuantileForecast(now, Duration.ofMinutes(1),
-                    new double[] {0.5, ScalingController.Options.defaults().quantile()}, values);
+            forecasts[i] = new QuantileForecast(
+                    now,
+                    Duration.ofMinutes(1),
+                    new double[] {0.5, ScalingController.Options.defaults().quantile()},
+                    values);
         }
-        ScalingController controller = new ScalingController(ScalingController.Options.defaults()
-                .withLead(Duration.ofMinutes(3)));
+        ScalingController controller =
+                new ScalingController(ScalingController.Options.defaults().withLead(Duration.ofMinutes(3)));
         ScalingPolicy policy = ScalingPolicy.capacityOnly("bench", 100, "requests/min", null);
         Bounds bounds = new Bounds(1, 40, 10);
         double[] rates = new double[5];
@@ -105,7 +116,9 @@ public final class ControllerBenchCommand extends LeafCommand {
         for (int round = -1; round < rates.length; round++) { // round −1 warms the JIT up
             long start = System.nanoTime();
             for (int i = 0; i < decisions; i++) {
-                sink += controller.decide(states[i & (cases - 1)], forecasts[i & (cases - 1)], policy, bounds).targetCount();
+                sink += controller
+                        .decide(states[i & (cases - 1)], forecasts[i & (cases - 1)], policy, bounds)
+                        .targetCount();
             }
             long nanos = System.nanoTime() - start;
             if (round >= 0) {
@@ -127,10 +140,17 @@ public final class ControllerBenchCommand extends LeafCommand {
      * {@code frontierGoal}, prescale's instance-hours ÷ the oracle's ≤ {@code oracleGoal} (NaN: no goal), and
      * fewer instance-hours than each baseline at the baseline's unserved share (prescale's own quantile frontier).
      */
-    private void backtest(BenchmarkReport report, String name, TimeSeries demand, EventCalendar calendar,
-                          double frontierGoal, double oracleGoal) {
-        Supplier<Forecaster> forecasters = calendar.isEmpty() ? ForecasterChoice.byName(ForecasterChoice.DEFAULT)
-                : () -> EventAwareForecaster.wrap(ForecasterChoice.byName(ForecasterChoice.DEFAULT).get(), calendar);
+    private void backtest(
+            BenchmarkReport report,
+            String name,
+            TimeSeries demand,
+            EventCalendar calendar,
+            double frontierGoal,
+            double oracleGoal) {
+        Supplier<Forecaster> forecasters = calendar.isEmpty()
+                ? ForecasterChoice.byName(ForecasterChoice.DEFAULT)
+                : () -> EventAwareForecaster.wrap(
+                        ForecasterChoice.byName(ForecasterChoice.DEFAULT).get(), calendar);
         long start = System.nanoTime();
         ScalingBacktestResult result = ScalingBacktest.run(demand, ScalingBacktestOptions.defaults(), forecasters);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -138,9 +158,12 @@ public final class ControllerBenchCommand extends LeafCommand {
                 + ScalingBacktestJson.table(result));
         StrategyResult prescale = result.strategy("prescale");
         report.metric(name + ".backtestSeconds", seconds);
-        report.metric(name + ".frontierUnservedRatio",
+        report.metric(
+                name + ".frontierUnservedRatio",
                 result.frontierUnservedAt(prescale.instanceHours()) / prescale.unservedShare());
-        report.metric(name + ".instanceHoursOverOracle", prescale.instanceHours() / result.strategy("oracle").instanceHours());
+        report.metric(
+                name + ".instanceHoursOverOracle",
+                prescale.instanceHours() / result.strategy("oracle").instanceHours());
         for (String baseline : List.of("seasonal-offset", "forecast-scale-out-only")) {
             StrategyResult other = result.strategy(baseline);
             report.metric(name + ".unservedShareOver." + baseline, prescale.unservedShare() / other.unservedShare());
@@ -149,17 +172,23 @@ public final class ControllerBenchCommand extends LeafCommand {
         List<double[]> prescaleFrontier = prescaleFrontier(demand, result, forecasters);
         for (String baseline : List.of("seasonal-offset", "forecast-scale-out-only")) {
             StrategyResult other = result.strategy(baseline);
-            report.metric(name + ".unservedShareAtSameHoursOver." + baseline,
+            report.metric(
+                    name + ".unservedShareAtSameHoursOver." + baseline,
                     interpolate(prescaleFrontier, other.instanceHours()) / other.unservedShare());
         }
         for (String baseline : List.of("reactive", "seasonal-offset", "forecast-scale-out-only")) {
             StrategyResult other = result.strategy(baseline);
-            report.metric(name + ".instanceHoursAtSameUnservedOver." + baseline,
+            report.metric(
+                    name + ".instanceHoursAtSameUnservedOver." + baseline,
                     hoursAt(prescaleFrontier, other.unservedShare()) / other.instanceHours());
         }
         var frontierNode = report.details().putArray(name + ".prescaleFrontier");
         for (double[] point : prescaleFrontier) {
-            frontierNode.addObject().put("quantile", point[0]).put("unservedShare", point[1]).put("instanceHours", point[2]);
+            frontierNode
+                    .addObject()
+                    .put("quantile", point[0])
+                    .put("unservedShare", point[1])
+                    .put("instanceHours", point[2]);
         }
         for (StrategyResult s : result.strategies()) {
             var node = report.details().putObject(name + "." + s.name());
@@ -182,14 +211,19 @@ public final class ControllerBenchCommand extends LeafCommand {
     }
 
     /** prescale at fixed controller quantiles: {quantile, unservedShare, instanceHours}, sorted by hours. */
-    private static List<double[]> prescaleFrontier(TimeSeries demand, ScalingBacktestResult result,
-                                                   Supplier<Forecaster> forecasters) {
+    private static List<double[]> prescaleFrontier(
+            TimeSeries demand, ScalingBacktestResult result, Supplier<Forecaster> forecasters) {
         List<double[]> points = new java.util.ArrayList<>();
         for (double q : QUANTILES) {
-            ScalingBacktestOptions defaults = ScalingBacktestOptions.defaults().withMaxUnserved(null)
-                    .withUnservedCost(null);
-            StrategyResult r = ScalingBacktest.run(demand, defaults.withController(defaults.controller().withQuantile(q)),
-                    forecasters, List.of("prescale"), false).strategy("prescale");
+            ScalingBacktestOptions defaults =
+                    ScalingBacktestOptions.defaults().withMaxUnserved(null).withUnservedCost(null);
+            StrategyResult r = ScalingBacktest.run(
+                            demand,
+                            defaults.withController(defaults.controller().withQuantile(q)),
+                            forecasters,
+                            List.of("prescale"),
+                            false)
+                    .strategy("prescale");
             points.add(new double[] {q, r.unservedShare(), r.instanceHours()});
         }
         points.sort((a, b) -> Double.compare(a[2], b[2]));

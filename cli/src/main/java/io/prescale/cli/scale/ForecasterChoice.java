@@ -25,14 +25,15 @@ final class ForecasterChoice {
         }
     }
 
-    private ForecasterChoice() {
-    }
+    private ForecasterChoice() {}
 
     static Supplier<Forecaster> byName(String name) {
         Supplier<Forecaster> supplier = KNOWN.get(name);
         if (supplier == null) {
-            throw new BadInputException("--forecaster", name, "--forecaster '" + name + "' is not known; expected one of "
-                    + String.join(", ", KNOWN.keySet()));
+            throw new BadInputException(
+                    "--forecaster",
+                    name,
+                    "--forecaster '" + name + "' is not known; expected one of " + String.join(", ", KNOWN.keySet()));
         }
         return supplier;
     }

@@ -10,8 +10,7 @@ import io.prescale.core.scale.StrategyResult;
 
 /** The scaling backtest document: {@code params}, {@code strategies}, {@code reactiveFrontier}. */
 public final class ScalingBacktestJson {
-    private ScalingBacktestJson() {
-    }
+    private ScalingBacktestJson() {}
 
     /** The result fields after the header; {@code input} is echoed in params. */
     public static ObjectNode fields(ScalingBacktestResult result, String input) {
@@ -83,11 +82,18 @@ public final class ScalingBacktestJson {
 
     /** The human table: one row per strategy. */
     public static String table(ScalingBacktestResult result) {
-        StringBuilder out = new StringBuilder(String.format("%-24s %10s %14s %14s %8s %6s%n", "strategy",
-                "violMin", "unservedShare", "instanceHours", "actions", "max"));
+        StringBuilder out = new StringBuilder(String.format(
+                "%-24s %10s %14s %14s %8s %6s%n",
+                "strategy", "violMin", "unservedShare", "instanceHours", "actions", "max"));
         for (StrategyResult s : result.strategies()) {
-            out.append(String.format("%-24s %10.0f %14.6f %14.1f %8d %6d%n", s.name(), s.sloViolationMinutes(),
-                    s.unservedShare(), s.instanceHours(), s.actions(), s.maxInstances()));
+            out.append(String.format(
+                    "%-24s %10.0f %14.6f %14.1f %8d %6d%n",
+                    s.name(),
+                    s.sloViolationMinutes(),
+                    s.unservedShare(),
+                    s.instanceHours(),
+                    s.actions(),
+                    s.maxInstances()));
         }
         return out.toString().stripTrailing();
     }

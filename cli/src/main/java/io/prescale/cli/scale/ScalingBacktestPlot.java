@@ -24,8 +24,7 @@ public final class ScalingBacktestPlot {
     private static final int WIDTH = 1500;
     private static final int HEIGHT = 620;
 
-    private ScalingBacktestPlot() {
-    }
+    private ScalingBacktestPlot() {}
 
     /** The backtest as the report's capacity timeline (values in requests per step). */
     public static CapacityTimeline timeline(String trace, ScalingBacktestResult result) {
@@ -40,17 +39,18 @@ public final class ScalingBacktestPlot {
             }
             capacity.add(new NamedSeries(s.name(), demand.withValues(values)));
         }
-        return new CapacityTimeline(trace, demand, capacity, result.scoredFrom(),
-                "requests per " + humanStep(demand.step()));
+        return new CapacityTimeline(
+                trace, demand, capacity, result.scoredFrom(), "requests per " + humanStep(demand.step()));
     }
 
     /** Writes the picture of {@code result} on {@code trace} (a name for the title) to {@code file}. */
     static void write(String trace, ScalingBacktestResult result, Path file) {
         try {
-            ChartImages.writePng(ReportCharts.capacity(timeline(trace, result), Duration.ofDays(3)), file, WIDTH,
-                    HEIGHT);
+            ChartImages.writePng(
+                    ReportCharts.capacity(timeline(trace, result), Duration.ofDays(3)), file, WIDTH, HEIGHT);
         } catch (IOException e) {
-            throw new BadInputException("--plot", file.toString(), "cannot write --plot " + file + ": " + e.getMessage(), e);
+            throw new BadInputException(
+                    "--plot", file.toString(), "cannot write --plot " + file + ": " + e.getMessage(), e);
         }
     }
 

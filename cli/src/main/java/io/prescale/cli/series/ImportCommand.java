@@ -1,18 +1,18 @@
 package io.prescale.cli.series;
 
-import io.prescale.cli.input.TraceReaderFlags;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.input.StoreOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.input.PrometheusOptions;
+import io.prescale.cli.input.PrometheusSources;
+import io.prescale.cli.input.StoreOption;
+import io.prescale.cli.input.TraceReaderFlags;
 import io.prescale.core.series.TraceReadOptions;
 import io.prescale.core.series.TraceReadResult;
 import io.prescale.core.series.TraceReader;
 import io.prescale.core.store.QuestDbStore;
 import io.prescale.core.store.SeriesInfo;
-import io.prescale.cli.input.PrometheusOptions;
-import io.prescale.cli.input.PrometheusSources;
 import io.prescale.core.store.prometheus.PrometheusRange;
 import io.prescale.core.store.prometheus.PrometheusSource;
 import java.nio.file.Path;
@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "import", description = "Load history into the store from a CSV trace or Prometheus.")
 public final class ImportCommand extends LeafCommand {
-    @Option(names = "--from", required = true, paramLabel = "csv:FILE|nab:FILE|prometheus:URL",
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "csv:FILE|nab:FILE|prometheus:URL",
             description = "Where the history comes from.")
     String from;
 
@@ -46,11 +49,15 @@ public final class ImportCommand extends LeafCommand {
     @Mixin
     TraceReaderFlags reader;
 
-    @Option(names = "--start", paramLabel = "TIME",
+    @Option(
+            names = "--start",
+            paramLabel = "TIME",
             description = "First step to read, ISO-8601 UTC such as 2026-11-01T00:00:00Z (prometheus: sources only).")
     Instant start;
 
-    @Option(names = "--end", paramLabel = "TIME",
+    @Option(
+            names = "--end",
+            paramLabel = "TIME",
             description = "End of the range, exclusive, ISO-8601 (prometheus: sources only; default: now).")
     Instant end;
 
@@ -61,10 +68,13 @@ public final class ImportCommand extends LeafCommand {
     protected Result execute() {
         ImportSource source = ImportSource.parse(from);
         if (query != null && source.kind() != ImportSource.Kind.PROMETHEUS) {
-            throw new BadInputException("--query", query, "--query is only for prometheus: sources, not '" + from + "'");
+            throw new BadInputException(
+                    "--query", query, "--query is only for prometheus: sources, not '" + from + "'");
         }
         if (source.kind() != ImportSource.Kind.PROMETHEUS && (start != null || end != null)) {
-            throw new BadInputException(start != null ? "--start" : "--end", String.valueOf(start != null ? start : end),
+            throw new BadInputException(
+                    start != null ? "--start" : "--end",
+                    String.valueOf(start != null ? start : end),
                     "--start and --end are only for prometheus: sources; a CSV import takes the whole file");
         }
         if (source.kind() == ImportSource.Kind.PROMETHEUS) {
@@ -86,8 +96,10 @@ public final class ImportCommand extends LeafCommand {
         fields.put("store", dir.toString());
         fields.set("read", SeriesJson.readSummary(read));
         fields.set("stored", SeriesJson.seriesInfo(info));
-        return new Result(fields, "imported " + read.rows() + " rows of " + source.location() + " as series " + series
-                + " (" + info.count() + " samples, step " + info.step() + ", " + info.gaps() + " gaps) into " + dir);
+        return new Result(
+                fields,
+                "imported " + read.rows() + " rows of " + source.location() + " as series " + series + " ("
+                        + info.count() + " samples, step " + info.step() + ", " + info.gaps() + " gaps) into " + dir);
     }
 
     /**
@@ -96,24 +108,30 @@ public final class ImportCommand extends LeafCommand {
      */
     private Result importFromPrometheus(ImportSource source) {
         if (query == null || query.isBlank()) {
-            throw new BadInputException("--query", query, "--from prometheus:URL needs --query PROMQL giving one series,"
-                    + " e.g. sum(rate(http_requests_total[5m]))");
+            throw new BadInputException(
+                    "--query",
+                    query,
+                    "--from prometheus:URL needs --query PROMQL giving one series,"
+                            + " e.g. sum(rate(http_requests_total[5m]))");
         }
         if (start == null) {
-            throw new BadInputException("--start", null,
+            throw new BadInputException(
+                    "--start",
+                    null,
                     "--from prometheus:URL needs --start, an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
         TraceReadOptions options = reader.apply(TraceReadOptions.importDefaults());
         Duration step = options.step() != null ? options.step() : Duration.ofMinutes(1);
         Instant until = end != null ? end : Clock.systemUTC().instant();
         if (!until.isAfter(start)) {
-            throw new BadInputException("--end", until.toString(), "--end " + until + " must be after --start " + start);
+            throw new BadInputException(
+                    "--end", until.toString(), "--end " + until + " must be after --start " + start);
         }
         Path dir = store.directory();
         ObjectNode fields = Json.object();
         SeriesInfo info;
         try (PrometheusSource remote = PrometheusSources.open(from, prometheus, output.env());
-             QuestDbStore questDb = StoreOption.open(dir)) {
+                QuestDbStore questDb = StoreOption.open(dir)) {
             progress("reading " + query + " from " + remote.config().baseUrl() + " at step " + step);
             PrometheusRange range = remote.range(query, start, until, step);
             range.notes().forEach(this::progress);
@@ -129,8 +147,10 @@ public final class ImportCommand extends LeafCommand {
             read.put("gaps", range.series().gapCount());
             fields.set("stored", SeriesJson.seriesInfo(info));
         }
-        return new Result(fields, "imported " + info.count() + " samples of " + query + " as series " + series
-                + " (step " + info.step() + ", " + info.gaps() + " gaps) into " + dir);
+        return new Result(
+                fields,
+                "imported " + info.count() + " samples of " + query + " as series " + series + " (step " + info.step()
+                        + ", " + info.gaps() + " gaps) into " + dir);
     }
 
     /** Import defaults (duplicates and disorder are errors); a NAB file is {@code timestamp,value} by definition. */
@@ -149,5 +169,4 @@ public final class ImportCommand extends LeafCommand {
             throw new BadInputException("--from", from, e.getMessage(), e);
         }
     }
-
 }

@@ -2,10 +2,10 @@ package io.prescale.cli.series;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.input.StoreOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.input.StoreOption;
 import io.prescale.core.series.TimeSeries;
 import io.prescale.core.store.QuestDbStore;
 import java.io.IOException;
@@ -28,7 +28,10 @@ public final class SeriesExportCommand extends LeafCommand {
     @Option(names = "--series", required = true, paramLabel = "NAME", description = "The series.")
     String series;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json",
+    @Option(
+            names = "--format",
+            defaultValue = "csv",
+            paramLabel = "csv|json",
             description = "csv (timestamp,value) or json (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -41,7 +44,8 @@ public final class SeriesExportCommand extends LeafCommand {
     @Override
     protected Result execute() throws IOException {
         if (!format.equals("csv") && !format.equals("json")) {
-            throw new BadInputException("--format", format, "'" + format + "' is not an export format (expected csv or json)");
+            throw new BadInputException(
+                    "--format", format, "'" + format + "' is not an export format (expected csv or json)");
         }
         Path dir = store.directory();
         TimeSeries values;
@@ -58,7 +62,8 @@ public final class SeriesExportCommand extends LeafCommand {
         if (out != null) {
             write(out, text);
             fields.put("out", out.toAbsolutePath().toString());
-            return new Result(fields, "wrote " + (values.size() - values.gapCount()) + " samples of " + series + " to " + out);
+            return new Result(
+                    fields, "wrote " + (values.size() - values.gapCount()) + " samples of " + series + " to " + out);
         }
         if (jsonOption.json()) {
             fields.set("data", samples(values));
@@ -71,8 +76,10 @@ public final class SeriesExportCommand extends LeafCommand {
         for (int i = 0; i < values.size(); i++) {
             double v = values.valueAt(i);
             if (!Double.isNaN(v)) {
-                text.append(values.timeAt(i)).append(',').append(v == Math.rint(v) && Math.abs(v) < 1e15
-                        ? Long.toString((long) v) : Double.toString(v)).append('\n');
+                text.append(values.timeAt(i))
+                        .append(',')
+                        .append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v))
+                        .append('\n');
             }
         }
         return text.toString();
@@ -94,8 +101,10 @@ public final class SeriesExportCommand extends LeafCommand {
             Files.createDirectories(target.getParent());
         }
         if (Files.isDirectory(target)) {
-            throw new BadInputException("--out", file.toString(), "--out '" + file + "' is a directory; give the"
-                    + " path of a file to write");
+            throw new BadInputException(
+                    "--out",
+                    file.toString(),
+                    "--out '" + file + "' is a directory; give the" + " path of a file to write");
         }
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {

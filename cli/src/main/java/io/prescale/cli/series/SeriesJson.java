@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** The JSON of the series feature: a stored series ({@link SeriesInfo}) and what the trace reader saw. */
 public final class SeriesJson {
-    private SeriesJson() {
-    }
+    private SeriesJson() {}
 
     public static ObjectNode seriesInfo(SeriesInfo info) {
         ObjectNode node = Json.object();

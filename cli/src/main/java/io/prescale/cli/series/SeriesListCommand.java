@@ -2,9 +2,9 @@ package io.prescale.cli.series;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.input.StoreOption;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.input.StoreOption;
 import io.prescale.core.store.QuestDbStore;
 import io.prescale.core.store.SeriesInfo;
 import java.nio.file.Path;
@@ -43,8 +43,14 @@ public final class SeriesListCommand extends LeafCommand {
             node.put("newest", newest.toString());
             node.put("ageSeconds", Duration.between(newest, now).toMillis() / 1000.0);
             series.add(node);
-            human.append(String.format("%n  %-28s %s → %s  step %s  %d samples, %d gaps, newest %s ago",
-                    info.name(), info.start(), info.end(), info.step(), info.count(), info.gaps(),
+            human.append(String.format(
+                    "%n  %-28s %s → %s  step %s  %d samples, %d gaps, newest %s ago",
+                    info.name(),
+                    info.start(),
+                    info.end(),
+                    info.step(),
+                    info.count(),
+                    info.gaps(),
                     Duration.between(newest, now).truncatedTo(ChronoUnit.SECONDS)));
         }
         return new Result(fields, human.toString());

@@ -1,10 +1,10 @@
 package io.prescale.cli.series;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescale.cli.input.StoreOption;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.input.StoreOption;
 import io.prescale.core.series.TimeSeries;
 import io.prescale.core.store.MetricStore;
 import io.prescale.core.store.QuestDbStore;
@@ -52,8 +52,17 @@ public final class SeriesShowCommand extends LeafCommand {
         Json.putNumber(fields, "min", finite == 0 ? Double.NaN : min, "no samples");
         Json.putNumber(fields, "mean", finite == 0 ? Double.NaN : sum / finite, "no samples");
         Json.putNumber(fields, "max", finite == 0 ? Double.NaN : max, "no samples");
-        String human = String.format("%s: %s → %s, step %s, %d samples, %d gaps, min %.4g mean %.4g max %.4g (%s)",
-                info.name(), info.start(), info.end(), info.step(), info.count(), info.gaps(), min, sum / finite, max,
+        String human = String.format(
+                "%s: %s → %s, step %s, %d samples, %d gaps, min %.4g mean %.4g max %.4g (%s)",
+                info.name(),
+                info.start(),
+                info.end(),
+                info.step(),
+                info.count(),
+                info.gaps(),
+                min,
+                sum / finite,
+                max,
                 info.source());
         return new Result(fields, human);
     }

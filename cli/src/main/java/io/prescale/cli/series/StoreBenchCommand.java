@@ -1,9 +1,9 @@
 package io.prescale.cli.series;
 
-import io.prescale.cli.base.BenchmarkReport;
-import io.prescale.cli.base.SeedOption;
 import io.prescale.cli.base.BadInputException;
+import io.prescale.cli.base.BenchmarkReport;
 import io.prescale.cli.base.LeafCommand;
+import io.prescale.cli.base.SeedOption;
 import io.prescale.core.series.Aggregation;
 import io.prescale.core.series.LoadProfile;
 import io.prescale.core.series.TimeSeries;
@@ -52,7 +52,10 @@ public final class StoreBenchCommand extends LeafCommand {
     private static final int BATCH_SERIES = 10;
     private static final int BATCH_PER_SERIES = BATCH / BATCH_SERIES;
 
-    @Option(names = "--samples", defaultValue = "525600", paramLabel = "N",
+    @Option(
+            names = "--samples",
+            defaultValue = "525600",
+            paramLabel = "N",
             description = "One-minute samples to generate (default: ${DEFAULT-VALUE}, a year).")
     int samples;
 
@@ -62,7 +65,8 @@ public final class StoreBenchCommand extends LeafCommand {
     @Override
     protected Result execute() throws IOException {
         if (samples < 1000) {
-            throw new BadInputException("--samples", Integer.toString(samples), "--samples must be at least 1000, got " + samples);
+            throw new BadInputException(
+                    "--samples", Integer.toString(samples), "--samples must be at least 1000, got " + samples);
         }
         Path work = Files.createTempDirectory("prescale-bench-store");
         try {
@@ -90,7 +94,9 @@ public final class StoreBenchCommand extends LeafCommand {
                 long t2 = System.nanoTime();
                 parseRates[run] = samples / ((t1 - t0) / 1e9);
                 importRates[run] = samples / ((t2 - t0) / 1e9);
-                progress(String.format("run %d: parse %.0f samples/s, import %.0f samples/s", run + 1, parseRates[run], importRates[run]));
+                progress(String.format(
+                        "run %d: parse %.0f samples/s, import %.0f samples/s",
+                        run + 1, parseRates[run], importRates[run]));
             }
             double[] readMs = new double[READS];
             Instant end = START.plus(Duration.ofMinutes(samples));
@@ -125,7 +131,10 @@ public final class StoreBenchCommand extends LeafCommand {
             report.details().put("samples", samples);
             report.details().put("readSteps", expected);
             report.details().put("storeOpenMs", openNanos / 1e6);
-            report.details().put("importToParseRatio", BenchmarkReport.median(importRates) / BenchmarkReport.median(parseRates));
+            report.details()
+                    .put(
+                            "importToParseRatio",
+                            BenchmarkReport.median(importRates) / BenchmarkReport.median(parseRates));
         }
         report.goal("importSamplesPerSecond", ">=", 1_000_000);
         report.goal("aggregatedReadMedianMs", "<=", 50);
@@ -135,8 +144,8 @@ public final class StoreBenchCommand extends LeafCommand {
 
     private long lastOpenNanos;
 
-    private static final AppendOptions APPEND = AppendOptions.defaults().withStep(Duration.ofSeconds(1))
-            .withSource("bench");
+    private static final AppendOptions APPEND =
+            AppendOptions.defaults().withStep(Duration.ofSeconds(1)).withSource("bench");
 
     /**
      * {@code samples / BATCH} remote-write batches: per batch, {@value #BATCH_PER_SERIES} consecutive one-second

@@ -15,8 +15,7 @@ import java.util.SplittableRandom;
  * cases that needs no trained model.
  */
 final class BenchProfiles {
-    private BenchProfiles() {
-    }
+    private BenchProfiles() {}
 
     static List<LoadProfile> days(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -41,7 +40,10 @@ final class BenchProfiles {
                 }
                 kind = ramp ? "edge-case:ramp" : "edge-case:flash-crowd";
             }
-            out.add(LoadProfile.of(start.plus(Duration.ofDays(d)), Duration.ofMinutes(30), values,
+            out.add(LoadProfile.of(
+                    start.plus(Duration.ofDays(d)),
+                    Duration.ofMinutes(30),
+                    values,
                     Map.of("source", "bench tune synthetic day", "kind", kind, "seed", seed)));
         }
         return out;

@@ -25,24 +25,37 @@ import org.jfree.data.xy.XYSeriesCollection;
  * search, against the PPO policy's and the grid optimum's top-band cost, on the right.
  */
 final class LearningCurvePlot {
-    private LearningCurvePlot() {
-    }
+    private LearningCurvePlot() {}
 
     static void write(TuneResult result, Path file) throws IOException {
         XYSeries reward = new XYSeries("PPO mean episode reward");
         for (Ppo.CurvePoint p : result.ppoCurve()) {
             reward.add(p.steps(), p.meanEpisodeReward());
         }
-        JFreeChart left = ChartFactory.createXYLineChart("PPO learning curve", "environment steps",
-                "mean episode reward", new XYSeriesCollection(reward), PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart left = ChartFactory.createXYLineChart(
+                "PPO learning curve",
+                "environment steps",
+                "mean episode reward",
+                new XYSeriesCollection(reward),
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         XYSeriesCollection costs = new XYSeriesCollection();
         costs.addSeries(bestSoFar("Bayesian optimisation (best so far)", result.bayesCurve()));
         costs.addSeries(bestSoFar("random search (best so far)", result.randomCurve()));
         int trials = Math.max(result.bayesCurve().size(), result.randomCurve().size());
         costs.addSeries(flat("PPO policy, top band", result.ppo().costPerHour(), trials));
         costs.addSeries(flat("grid optimum, top band", result.gridOptimum().costPerHour(), trials));
-        JFreeChart right = ChartFactory.createXYLineChart("Cost that held the SLO at the sizing load",
-                "real load tests", "cost per hour", costs, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart right = ChartFactory.createXYLineChart(
+                "Cost that held the SLO at the sizing load",
+                "real load tests",
+                "cost per hour",
+                costs,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         BufferedImage image = new BufferedImage(1400, 500, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -34,26 +34,51 @@ import picocli.CommandLine.Option;
 public final class TuneBenchCommand extends LeafCommand {
     static final String REFERENCE_SPACE = "/io/prescale/cli/tune/reference-space.yaml";
 
-    @Option(names = "--space", paramLabel = "FILE", description = "Config space (default: the shipped reference space).")
+    @Option(
+            names = "--space",
+            paramLabel = "FILE",
+            description = "Config space (default: the shipped reference space).")
     Path space;
 
-    @Option(names = "--profiles", paramLabel = "FILE", description = "Load profiles (default: 20 seeded synthetic days).")
+    @Option(
+            names = "--profiles",
+            paramLabel = "FILE",
+            description = "Load profiles (default: 20 seeded synthetic days).")
     Path profiles;
 
-    @Option(names = "--budget", defaultValue = "40", paramLabel = "N", description = "Real load tests (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--budget",
+            defaultValue = "40",
+            paramLabel = "N",
+            description = "Real load tests (default ${DEFAULT-VALUE}).")
     int budget;
 
-    @Option(names = "--bands", defaultValue = "4", paramLabel = "N", description = "Load bands (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bands",
+            defaultValue = "4",
+            paramLabel = "N",
+            description = "Load bands (default ${DEFAULT-VALUE}).")
     int bands;
 
-    @Option(names = "--peak-rps", defaultValue = "300", paramLabel = "R",
+    @Option(
+            names = "--peak-rps",
+            defaultValue = "300",
+            paramLabel = "R",
             description = "99th percentile of the profiles after scaling, requests/s (default ${DEFAULT-VALUE}).")
     double peakRps;
 
-    @Option(names = "--trial-duration", defaultValue = "4s", paramLabel = "D", description = "Each load test (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--trial-duration",
+            defaultValue = "4s",
+            paramLabel = "D",
+            description = "Each load test (default ${DEFAULT-VALUE}).")
     Duration trialDuration;
 
-    @Option(names = "--ppo-iterations", defaultValue = "60", paramLabel = "N", description = "PPO iterations (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--ppo-iterations",
+            defaultValue = "60",
+            paramLabel = "N",
+            description = "PPO iterations (default ${DEFAULT-VALUE}).")
     int ppoIterations;
 
     @Mixin
@@ -65,21 +90,36 @@ public final class TuneBenchCommand extends LeafCommand {
             throw new BadInputException("--budget", String.valueOf(budget), "--budget must be ≥ 1, got " + budget);
         }
         if (ppoIterations < 1) {
-            throw new BadInputException("--ppo-iterations", String.valueOf(ppoIterations),
+            throw new BadInputException(
+                    "--ppo-iterations",
+                    String.valueOf(ppoIterations),
                     "--ppo-iterations must be ≥ 1, got " + ppoIterations);
         }
         if (trialDuration.isZero() || trialDuration.isNegative()) {
             throw new BadInputException("--trial-duration", trialDuration.toString(), "--trial-duration must be > 0");
         }
         ConfigSpace parsed = space != null ? TuneRun.readSpace(space) : ConfigSpace.parse(referenceSpace());
-        List<LoadProfile> loaded = profiles != null ? TuneRun.readProfiles(profiles) : BenchProfiles.days(20, seed.seed());
-        TuneOptions options = TuneOptions.defaults().withBudget(budget).withBands(bands).withPeakRps(peakRps)
-                .withPpo(PpoOptions.defaults().withIterations(ppoIterations)).withSeed(seed.seed())
+        List<LoadProfile> loaded =
+                profiles != null ? TuneRun.readProfiles(profiles) : BenchProfiles.days(20, seed.seed());
+        TuneOptions options = TuneOptions.defaults()
+                .withBudget(budget)
+                .withBands(bands)
+                .withPeakRps(peakRps)
+                .withPpo(PpoOptions.defaults().withIterations(ppoIterations))
+                .withSeed(seed.seed())
                 .withCodeVersion(VersionInfo.version() + "+" + VersionInfo.commit());
         Path dir = Files.createTempDirectory("prescale-bench-tune");
-        TuneRun.Inputs inputs = new TuneRun.Inputs(space == null ? Path.of("reference-space.yaml") : space, parsed, loaded,
-                "local", options, trialDuration, Duration.ofSeconds(1), dir.resolve("policy.json"),
-                dir.resolve("measurements.json"), List.of());
+        TuneRun.Inputs inputs = new TuneRun.Inputs(
+                space == null ? Path.of("reference-space.yaml") : space,
+                parsed,
+                loaded,
+                "local",
+                options,
+                trialDuration,
+                Duration.ofSeconds(1),
+                dir.resolve("policy.json"),
+                dir.resolve("measurements.json"),
+                List.of());
         TuneResult r = TuneRun.run(inputs, Clock.systemUTC(), this::progress);
         BenchmarkReport report = new BenchmarkReport("tune");
         report.metric("regretVsOptimum", r.regretVsOptimum());
@@ -96,7 +136,8 @@ public final class TuneBenchCommand extends LeafCommand {
         report.metric("simulatedInstanceHoursVsHandWritten", simulated.instanceHoursRatio());
         report.metric("simulatedCostVsHandWritten", simulated.costRatio());
         report.metric("simulatedUnservedShare", simulated.learned().unservedShare());
-        report.metric("simulatedHandWrittenUnservedShare", simulated.handWritten().unservedShare());
+        report.metric(
+                "simulatedHandWrittenUnservedShare", simulated.handWritten().unservedShare());
         report.goal("regretVsOptimum", "<=", 0.03);
         report.goal("heldOutViolationShare", "<=", 0);
         report.goal("episodeCostVsStaticOptimum", "<=", 1);

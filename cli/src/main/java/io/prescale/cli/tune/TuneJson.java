@@ -20,8 +20,7 @@ import java.util.Map;
  * "errorRate","throughputRps","seconds"}]}}).
  */
 public final class TuneJson {
-    private TuneJson() {
-    }
+    private TuneJson() {}
 
     /** The learned and the hand-written policy driven by the controller in the simulator over one trace. */
     public static ObjectNode simulation(PolicySimulation.Comparison c) {
@@ -60,7 +59,8 @@ public final class TuneJson {
         Json.putNumber(node, "regretVsOptimum", r.regretVsOptimum(), "no held-out cost");
         Json.putNumber(node, "episodeCostVsStaticOptimum", r.episodeCostVsStaticOptimum(), "no held-out episode");
         node.set("capacityModel", capacity(r.capacityModel()));
-        Json.putNumber(node, "validationP99ErrorShare", r.validationP99ErrorShare(), "no validation load test answered");
+        Json.putNumber(
+                node, "validationP99ErrorShare", r.validationP99ErrorShare(), "no validation load test answered");
         ArrayNode validation = node.putArray("validation");
         for (TuneResult.BandValidation v : r.validation()) {
             ObjectNode band = validation.addObject();
@@ -154,17 +154,27 @@ public final class TuneJson {
      * @throws IllegalArgumentException when it is not one
      */
     static List<Measurement> readMeasurements(JsonNode root) {
-        if (root == null || root.path("schemaVersion").asInt(-1) != 1 || !root.path("measurements").isArray()) {
-            throw new IllegalArgumentException("not a measurements file: expected {\"schemaVersion\":1,\"measurements\":[…]}");
+        if (root == null
+                || root.path("schemaVersion").asInt(-1) != 1
+                || !root.path("measurements").isArray()) {
+            throw new IllegalArgumentException(
+                    "not a measurements file: expected {\"schemaVersion\":1,\"measurements\":[…]}");
         }
         List<Measurement> out = new ArrayList<>();
         for (JsonNode node : root.get("measurements")) {
             Map<String, Double> values = new LinkedHashMap<>();
-            node.path("config").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble()));
+            node.path("config")
+                    .fields()
+                    .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble()));
             JsonNode p99 = node.get("p99Ms");
-            out.add(new Measurement(node.path("trial").asInt(), node.path("phase").asText(), new Configuration(values),
-                    node.path("loadRps").asDouble(), p99 == null || p99.isNull() ? Double.NaN : p99.asDouble(),
-                    node.path("errorRate").asDouble(), node.path("throughputRps").asDouble(Double.NaN),
+            out.add(new Measurement(
+                    node.path("trial").asInt(),
+                    node.path("phase").asText(),
+                    new Configuration(values),
+                    node.path("loadRps").asDouble(),
+                    p99 == null || p99.isNull() ? Double.NaN : p99.asDouble(),
+                    node.path("errorRate").asDouble(),
+                    node.path("throughputRps").asDouble(Double.NaN),
                     node.path("seconds").asDouble(Double.NaN)));
         }
         return out;

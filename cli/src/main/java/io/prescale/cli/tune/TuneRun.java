@@ -3,15 +3,15 @@ package io.prescale.cli.tune;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prescale.cli.base.BadInputException;
 import io.prescale.cli.base.Json;
-import io.prescale.core.series.LoadProfile;
 import io.prescale.core.scale.SeasonalQuantileForecaster;
+import io.prescale.core.series.LoadProfile;
 import io.prescale.core.series.ShippedTrace;
 import io.prescale.core.series.TimeSeries;
 import io.prescale.core.series.TraceReadOptions;
 import io.prescale.core.series.TraceReader;
 import io.prescale.core.tune.ConfigSpace;
-import io.prescale.core.tune.PolicySimulation;
 import io.prescale.core.tune.Measurement;
+import io.prescale.core.tune.PolicySimulation;
 import io.prescale.core.tune.StagingException;
 import io.prescale.core.tune.StagingTarget;
 import io.prescale.core.tune.TuneListener;
@@ -44,8 +44,7 @@ import java.util.function.Supplier;
  * (for {@code --resume}), and writes the policy only when the run finished (temp file, then an atomic move).
  */
 final class TuneRun {
-    private TuneRun() {
-    }
+    private TuneRun() {}
 
     /**
      * The inputs of a run.
@@ -61,9 +60,17 @@ final class TuneRun {
      * @param measurementsFile where measurements are kept
      * @param resumed measurements of an earlier run
      */
-    record Inputs(Path spaceFile, ConfigSpace space, List<LoadProfile> profiles, String target, TuneOptions options,
-                  Duration trialDuration, Duration warmup, Path out, Path measurementsFile, List<Measurement> resumed) {
-    }
+    record Inputs(
+            Path spaceFile,
+            ConfigSpace space,
+            List<LoadProfile> profiles,
+            String target,
+            TuneOptions options,
+            Duration trialDuration,
+            Duration warmup,
+            Path out,
+            Path measurementsFile,
+            List<Measurement> resumed) {}
 
     static ConfigSpace readSpace(Path file) {
         try {
@@ -71,7 +78,8 @@ final class TuneRun {
         } catch (NoSuchFileException e) {
             throw new BadInputException("--space", file.toString(), "--space file not found: " + file);
         } catch (IOException e) {
-            throw new BadInputException("--space", file.toString(), "cannot read --space " + file + ": " + e.getMessage());
+            throw new BadInputException(
+                    "--space", file.toString(), "cannot read --space " + file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--space", file.toString(), "--space " + file + ": " + e.getMessage());
         }
@@ -96,8 +104,11 @@ final class TuneRun {
         } catch (NoSuchFileException e) {
             throw new BadInputException("--profiles", file.toString(), "--profiles file not found: " + file);
         } catch (IOException | IllegalArgumentException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new BadInputException("--profiles", file.toString(), "--profiles " + file + " does not parse: " + message);
+            String message = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
+            throw new BadInputException(
+                    "--profiles", file.toString(), "--profiles " + file + " does not parse: " + message);
         }
     }
 
@@ -114,8 +125,8 @@ final class TuneRun {
     /** Checks a target name: {@code local} or {@code nomad:JOB/GROUP}. */
     static void checkTarget(String target) {
         if (!target.equals("local") && !target.matches("nomad:[^/\\s]+/[^/\\s]+")) {
-            throw new BadInputException("--target", target, "--target must be local or nomad:JOB/GROUP, got '" + target
-                    + "'");
+            throw new BadInputException(
+                    "--target", target, "--target must be local or nomad:JOB/GROUP, got '" + target + "'");
         }
     }
 
@@ -124,11 +135,19 @@ final class TuneRun {
      * job, the deployment is awaited (probe every 5 s, at most {@code deployTimeout}), and load tests go to
      * {@code serviceUrls}.
      */
-    static StagingTarget nomadTarget(String target, ConfigSpace space, NomadClient client, List<String> serviceUrls,
-                                     Duration deployTimeout) {
+    static StagingTarget nomadTarget(
+            String target, ConfigSpace space, NomadClient client, List<String> serviceUrls, Duration deployTimeout) {
         String[] jobGroup = target.substring("nomad:".length()).split("/", 2);
-        return new NomadStagingTarget(client, space, null, jobGroup[0], jobGroup[1], serviceUrls, Duration.ofSeconds(5),
-                deployTimeout, Sleeper.REAL);
+        return new NomadStagingTarget(
+                client,
+                space,
+                null,
+                jobGroup[0],
+                jobGroup[1],
+                serviceUrls,
+                Duration.ofSeconds(5),
+                deployTimeout,
+                Sleeper.REAL);
     }
 
     /** Runs the tuning and writes the policy; progress lines go to {@code progress}. */
@@ -144,7 +163,8 @@ final class TuneRun {
         try {
             tuner.checkBudget();
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--budget", String.valueOf(in.options().budget()), "--budget: " + e.getMessage());
+            throw new BadInputException(
+                    "--budget", String.valueOf(in.options().budget()), "--budget: " + e.getMessage());
         }
         List<Measurement> kept = new ArrayList<>();
         TuneListener listener = new TuneListener() {
@@ -157,24 +177,36 @@ final class TuneRun {
             public void measured(Measurement measurement) {
                 kept.add(measurement);
                 try {
-                    writeAtomically(in.measurementsFile(), Json.MAPPER.writerWithDefaultPrettyPrinter()
-                            .writeValueAsString(TuneJson.measurements(kept)));
+                    writeAtomically(
+                            in.measurementsFile(),
+                            Json.MAPPER
+                                    .writerWithDefaultPrettyPrinter()
+                                    .writeValueAsString(TuneJson.measurements(kept)));
                 } catch (IOException e) {
-                    throw new StagingException("cannot keep measurements in " + in.measurementsFile() + ": " + e.getMessage(), e);
+                    throw new StagingException(
+                            "cannot keep measurements in " + in.measurementsFile() + ": " + e.getMessage(), e);
                 }
             }
         };
         TuneResult result;
         try (StagingTarget target = targets.get()) {
-            LoadTestTrials trials = new LoadTestTrials(target, in.trialDuration(), in.warmup(), Duration.ofSeconds(2),
-                    "/work", in.options().seed());
+            LoadTestTrials trials = new LoadTestTrials(
+                    target,
+                    in.trialDuration(),
+                    in.warmup(),
+                    Duration.ofSeconds(2),
+                    "/work",
+                    in.options().seed());
             result = tuner.run(in.profiles(), trials, in.resumed(), listener);
         } catch (UnreachableSloException e) {
             throw new BadInputException("--space", in.spaceFile().toString(), e.getMessage());
         } catch (StagingException e) {
-            throw new StagingException("target " + in.target() + " failed: " + e.getMessage() + "; kept " + kept.size()
-                    + " measurements in " + in.measurementsFile() + " (continue with --resume " + in.measurementsFile()
-                    + "); no policy was written", e);
+            throw new StagingException(
+                    "target " + in.target() + " failed: " + e.getMessage() + "; kept " + kept.size()
+                            + " measurements in " + in.measurementsFile() + " (continue with --resume "
+                            + in.measurementsFile()
+                            + "); no policy was written",
+                    e);
         }
         writeAtomically(in.out(), result.policy().toJsonNode().toPrettyString() + "\n");
         return result;
@@ -185,8 +217,14 @@ final class TuneRun {
      * {@code trace} (lead and start-up 10 minutes, the seasonal quantile forecaster).
      */
     static PolicySimulation.Comparison simulate(TuneResult result, String trace) {
-        return PolicySimulation.compare(trace, shippedTrace(trace), result.profilesP99Rps(), result.learned(),
-                result.handWritten(), new SeasonalQuantileForecaster(), Duration.ofMinutes(10));
+        return PolicySimulation.compare(
+                trace,
+                shippedTrace(trace),
+                result.profilesP99Rps(),
+                result.learned(),
+                result.handWritten(),
+                new SeasonalQuantileForecaster(),
+                Duration.ofMinutes(10));
     }
 
     /** A shipped trace by its series name, or bad input naming {@code --simulate-trace}. */
@@ -194,14 +232,20 @@ final class TuneRun {
         for (ShippedTrace trace : ShippedTrace.values()) {
             if (trace.seriesName().equals(name)) {
                 try (InputStream in = trace.open()) {
-                    return TraceReader.read(in, trace.fileName(), TraceReadOptions.defaults()).series();
+                    return TraceReader.read(in, trace.fileName(), TraceReadOptions.defaults())
+                            .series();
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot read shipped trace " + name, e);
                 }
             }
         }
-        throw new BadInputException("--simulate-trace", name, "--simulate-trace must be a shipped trace, one of "
-                + Arrays.stream(ShippedTrace.values()).map(ShippedTrace::seriesName).toList() + "; got '" + name + "'");
+        throw new BadInputException(
+                "--simulate-trace",
+                name,
+                "--simulate-trace must be a shipped trace, one of "
+                        + Arrays.stream(ShippedTrace.values())
+                                .map(ShippedTrace::seriesName)
+                                .toList() + "; got '" + name + "'");
     }
 
     static void writeAtomically(Path file, String text) throws IOException {

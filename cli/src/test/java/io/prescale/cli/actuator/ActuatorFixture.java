@@ -36,13 +36,23 @@ public final class ActuatorFixture {
             try {
                 Path dir = Files.createTempDirectory("prescale-actuator-fixture");
                 Path token = Files.writeString(dir.resolve("token"), "fixture-token-0123456789");
-                Actuator actuator = Actuator.builder().jobs(new StaticJobs(List.of()))
-                        .loads((q, s, e, st) -> { throw new IllegalArgumentException("no loads"); }).build();
+                Actuator actuator = Actuator.builder()
+                        .jobs(new StaticJobs(List.of()))
+                        .loads((q, s, e, st) -> {
+                            throw new IllegalArgumentException("no loads");
+                        })
+                        .build();
                 actuator.policies().put(ScalingPolicy.capacityOnly("published", 50, "requests/s", null));
-                ActuatorApi api = ActuatorApi.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), actuator,
-                        ApiToken.fromFile(token), Clock.systemUTC(), Duration.ofMinutes(3));
-                Path policy = Files.writeString(dir.resolve("web.json"),
-                        ScalingPolicy.capacityOnly("web", 40, "requests/s", null).toJson());
+                ActuatorApi api = ActuatorApi.start(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                        actuator,
+                        ApiToken.fromFile(token),
+                        Clock.systemUTC(),
+                        Duration.ofMinutes(3));
+                Path policy = Files.writeString(
+                        dir.resolve("web.json"),
+                        ScalingPolicy.capacityOnly("web", 40, "requests/s", null)
+                                .toJson());
                 instance = new ActuatorFixture("http://127.0.0.1:" + api.port(), token, policy);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

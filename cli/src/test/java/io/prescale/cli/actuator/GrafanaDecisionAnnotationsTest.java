@@ -45,22 +45,42 @@ class GrafanaDecisionAnnotationsTest {
     private final MockWebServer grafana = new MockWebServer();
 
     private GrafanaDecisionAnnotations sink() {
-        GrafanaToken token = GrafanaToken.fromEnvironment(Map.of("GRAFANA_TOKEN", TOKEN)).orElseThrow();
-        GrafanaClient client = GrafanaClient.create(URI.create(grafana.url("/").toString()), token,
+        GrafanaToken token =
+                GrafanaToken.fromEnvironment(Map.of("GRAFANA_TOKEN", TOKEN)).orElseThrow();
+        GrafanaClient client = GrafanaClient.create(
+                URI.create(grafana.url("/").toString()),
+                token,
                 GrafanaClientOptions.defaults().withCallTimeout(Duration.ofSeconds(2)));
         return new GrafanaDecisionAnnotations(client, Clock.fixed(AT, ZoneOffset.UTC), Duration.ofSeconds(5));
     }
 
     private static GroupResult scaleOut() {
-        Decision decision = new Decision(Decision.Action.SCALE_OUT, 5, Map.of(), false,
-                "p90 forecast 480 req/s over the 10m lead needs 5", Map.of());
-        return new GroupResult(new GroupRef("default", "web", "api"), Mode.FORECAST_ONLY, "ok",
-                "p90 forecast 480 req/s over the 10m lead needs 5", 3, decision, null, Map.of(), Map.of(), AT);
+        Decision decision = new Decision(
+                Decision.Action.SCALE_OUT,
+                5,
+                Map.of(),
+                false,
+                "p90 forecast 480 req/s over the 10m lead needs 5",
+                Map.of());
+        return new GroupResult(
+                new GroupRef("default", "web", "api"),
+                Mode.FORECAST_ONLY,
+                "ok",
+                "p90 forecast 480 req/s over the 10m lead needs 5",
+                3,
+                decision,
+                null,
+                Map.of(),
+                Map.of(),
+                AT);
     }
 
     private void answer(int code, String body) {
-        grafana.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                .body(body).build());
+        grafana.enqueue(new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build());
     }
 
     @Test
@@ -76,16 +96,17 @@ class GrafanaDecisionAnnotationsTest {
         assertThat(MAPPER.readTree(r.getBody().utf8())).isEqualTo(MAPPER.readTree("""
                 {"dashboardUID":"prescale-scaling","panelId":2,"time":%d,
                  "tags":["prescale","decision","scale_out","forecast-only"],
-                 "text":"scale_out 3 → 5 · default/web/api (forecast-only): p90 forecast 480 req/s over the 10m lead needs 5"}"""
-                .formatted(AT.toEpochMilli())));
+                 "text":"scale_out 3 → 5 · default/web/api (forecast-only): p90 forecast 480 req/s over the 10m lead needs 5"}""".formatted(AT.toEpochMilli())));
         assertThat(sink.sent()).isEqualTo(1);
         assertThat(sink.failed()).isZero();
     }
 
     @Test
     void aRefusedOrUnreachableGrafanaIsCountedNotThrown() throws Exception {
-        answer(401, "{\"message\":\"Invalid API key\",\"messageId\":\"api-key.invalid\",\"statusCode\":401,"
-                + "\"traceID\":\"\"}");
+        answer(
+                401,
+                "{\"message\":\"Invalid API key\",\"messageId\":\"api-key.invalid\",\"statusCode\":401,"
+                        + "\"traceID\":\"\"}");
         answer(500, "{\"message\":\"Failed to save annotation\"}");
         GrafanaDecisionAnnotations sink = sink();
         sink.decided(scaleOut());
@@ -109,7 +130,10 @@ class GrafanaDecisionAnnotationsTest {
         }
         Path store = dir.resolve("store");
         try (QuestDbStore questDb = QuestDbStore.open(store)) {
-            questDb.write("web", LoadProfile.Unit.COUNT, "fixture",
+            questDb.write(
+                    "web",
+                    LoadProfile.Unit.COUNT,
+                    "fixture",
                     TimeSeries.of(end.minus(Duration.ofMinutes(5L * steps)), Duration.ofMinutes(5), load));
         }
         return store;
@@ -122,17 +146,40 @@ class GrafanaDecisionAnnotationsTest {
         }
         Instant now = Instant.parse("2024-03-04T00:00:00Z");
         Path store = storeWithDailyLoad(dir, now);
-        Path jobs = Files.writeString(dir.resolve("jobs.json"), Files.readString(Path.of(ActuatorRunCommandTest.JOBS))
-                .replace("\"Count\":2", "\"Count\":1").replace("\"prescale.capacity\":\"1\"", "\"prescale.capacity\":\"10\"")
-                .replace("\"Max\":5", "\"Max\":30"));
+        Path jobs = Files.writeString(
+                dir.resolve("jobs.json"),
+                Files.readString(Path.of(ActuatorRunCommandTest.JOBS))
+                        .replace("\"Count\":2", "\"Count\":1")
+                        .replace("\"prescale.capacity\":\"1\"", "\"prescale.capacity\":\"10\"")
+                        .replace("\"Max\":5", "\"Max\":30"));
         Path token = Files.writeString(dir.resolve("grafana-token"), TOKEN + "\n");
-        CliRun run = CliRun.run("actuator", "run", "--once", "--jobs-file", jobs.toString(), "--store",
-                store.toString(), "--step", "5m", "--history", "3d", "--now", now.toString(),
-                "--grafana-url", grafana.url("/").toString(), "--grafana-token-file", token.toString(), "--json");
+        CliRun run = CliRun.run(
+                "actuator",
+                "run",
+                "--once",
+                "--jobs-file",
+                jobs.toString(),
+                "--store",
+                store.toString(),
+                "--step",
+                "5m",
+                "--history",
+                "3d",
+                "--now",
+                now.toString(),
+                "--grafana-url",
+                grafana.url("/").toString(),
+                "--grafana-token-file",
+                token.toString(),
+                "--json");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode doc = run.json();
-        assertThat(doc.at("/groups/0/decision/action").asText()).as(doc.toString()).isEqualTo("scale_out");
-        assertThat(doc.at("/grafanaAnnotations/sent").asLong()).as(doc.toString()).isEqualTo(1);
+        assertThat(doc.at("/groups/0/decision/action").asText())
+                .as(doc.toString())
+                .isEqualTo("scale_out");
+        assertThat(doc.at("/grafanaAnnotations/sent").asLong())
+                .as(doc.toString())
+                .isEqualTo(1);
         assertThat(doc.at("/grafanaAnnotations/failed").asLong()).isZero();
         RecordedRequest r = grafana.takeRequest(5, TimeUnit.SECONDS);
         assertThat(r.getUrl().encodedPath()).isEqualTo("/api/annotations");
@@ -145,16 +192,43 @@ class GrafanaDecisionAnnotationsTest {
     @Test
     void aTokenFileWithoutAUrlAndAUrlWithoutATokenAreBadInput(@TempDir Path dir) throws Exception {
         Path token = Files.writeString(dir.resolve("grafana-token"), TOKEN);
-        CliRun noUrl = CliRun.run("actuator", "run", "--once", "--jobs-file", ActuatorRunCommandTest.JOBS, "--store",
-                ActuatorRunCommandTest.WEB_STORE, "--grafana-token-file", token.toString(), "--json");
+        CliRun noUrl = CliRun.run(
+                "actuator",
+                "run",
+                "--once",
+                "--jobs-file",
+                ActuatorRunCommandTest.JOBS,
+                "--store",
+                ActuatorRunCommandTest.WEB_STORE,
+                "--grafana-token-file",
+                token.toString(),
+                "--json");
         assertThat(noUrl.exitCode()).isEqualTo(2);
         assertThat(noUrl.json().at("/error/message").asText()).contains("--grafana-url");
-        CliRun noToken = CliRun.run("actuator", "run", "--once", "--jobs-file", ActuatorRunCommandTest.JOBS,
-                "--store", ActuatorRunCommandTest.WEB_STORE, "--grafana-url", grafana.url("/").toString(), "--json");
+        CliRun noToken = CliRun.run(
+                "actuator",
+                "run",
+                "--once",
+                "--jobs-file",
+                ActuatorRunCommandTest.JOBS,
+                "--store",
+                ActuatorRunCommandTest.WEB_STORE,
+                "--grafana-url",
+                grafana.url("/").toString(),
+                "--json");
         assertThat(noToken.exitCode()).isEqualTo(2);
         assertThat(noToken.json().at("/error/option").asText()).isEqualTo("--grafana-token-file");
-        CliRun badUrl = CliRun.run(Map.of("GRAFANA_TOKEN", TOKEN), "actuator", "run", "--once", "--jobs-file",
-                ActuatorRunCommandTest.JOBS, "--store", ActuatorRunCommandTest.WEB_STORE, "--grafana-url", "grafana",
+        CliRun badUrl = CliRun.run(
+                Map.of("GRAFANA_TOKEN", TOKEN),
+                "actuator",
+                "run",
+                "--once",
+                "--jobs-file",
+                ActuatorRunCommandTest.JOBS,
+                "--store",
+                ActuatorRunCommandTest.WEB_STORE,
+                "--grafana-url",
+                "grafana",
                 "--json");
         assertThat(badUrl.exitCode()).isEqualTo(2);
         assertThat(badUrl.json().at("/error/option").asText()).isEqualTo("--grafana-url");

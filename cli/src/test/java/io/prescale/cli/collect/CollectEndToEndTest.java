@@ -59,6 +59,7 @@ class CollectEndToEndTest {
 
     @TempDir
     static Path work;
+
     private static ReferenceService service;
     private static ScheduledExecutorService load;
     private static RealPrometheus prometheus;
@@ -67,11 +68,15 @@ class CollectEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         RealPrometheus.requireInstalled();
-        service = ReferenceService.start(ReferenceConfig.defaults().withKeys(100, 1.0).withCosts(0.1, 1, 2));
+        service = ReferenceService.start(
+                ReferenceConfig.defaults().withKeys(100, 1.0).withCosts(0.1, 1, 2));
         load = Executors.newScheduledThreadPool(1);
         URI item = URI.create(service.url() + "item");
-        load.scheduleAtFixedRate(() -> HTTP.sendAsync(HttpRequest.newBuilder(item).build(),
-                HttpResponse.BodyHandlers.discarding()), 0, 50, TimeUnit.MILLISECONDS);
+        load.scheduleAtFixedRate(
+                () -> HTTP.sendAsync(HttpRequest.newBuilder(item).build(), HttpResponse.BodyHandlers.discarding()),
+                0,
+                50,
+                TimeUnit.MILLISECONDS);
         collectPort = freePort();
         Files.writeString(work.resolve("rules.yml"), RULES);
         String config = "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
@@ -99,10 +104,21 @@ class CollectEndToEndTest {
     @Test
     void remoteWrittenSeriesHoldTheSamplesPrometheusHolds() throws Exception {
         Path store = work.resolve("push-store");
-        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run("collect", "--store",
-                store.toString(), "--remote-write-listen", "127.0.0.1:" + collectPort,
-                "--select", "request_rate=prescale:request_rate", "--select", "latency_p90=prescale:latency_p90",
-                "--step", "1s", "--for", "40s", "--json"));
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run(
+                "collect",
+                "--store",
+                store.toString(),
+                "--remote-write-listen",
+                "127.0.0.1:" + collectPort,
+                "--select",
+                "request_rate=prescale:request_rate",
+                "--select",
+                "latency_p90=prescale:latency_p90",
+                "--step",
+                "1s",
+                "--for",
+                "40s",
+                "--json"));
         URI write = URI.create("http://127.0.0.1:" + collectPort + "/api/v1/write");
         int garbage = postUntilAnswered(write, "definitely not snappy".getBytes(StandardCharsets.UTF_8));
         int truncated = postUntilAnswered(write, org.xerial.snappy.Snappy.compress(new byte[] {0x0a, 0x30, 0x0a}));
@@ -120,9 +136,9 @@ class CollectEndToEndTest {
                 SeriesInfo info = questDb.info(name).orElseThrow();
                 assertThat(info.count()).as(name + " samples").isGreaterThanOrEqualTo(20);
                 Map<Long, Double> stored = samples(questDb, name, info);
-                Map<Long, Double> seen = prometheusSamples("prescale:" + name,
-                        info.start(), info.end());
-                assertThat(stored).as(name + ": the store holds what Prometheus holds over the same range")
+                Map<Long, Double> seen = prometheusSamples("prescale:" + name, info.start(), info.end());
+                assertThat(stored)
+                        .as(name + ": the store holds what Prometheus holds over the same range")
                         .isEqualTo(seen);
             }
         }
@@ -132,31 +148,67 @@ class CollectEndToEndTest {
     void pullResumesAfterARestartWithNoDuplicateAndNoHole() throws Exception {
         Path store = work.resolve("pull-store");
         String url = prometheus.baseUrl().toString();
-        CliRun first = CliRun.run("collect", "--store", store.toString(), "--pull", url, "--query",
-                "rate=prescale:request_rate", "--step", "1s", "--every", "1s", "--backfill", "20s", "--for", "6s",
+        CliRun first = CliRun.run(
+                "collect",
+                "--store",
+                store.toString(),
+                "--pull",
+                url,
+                "--query",
+                "rate=prescale:request_rate",
+                "--step",
+                "1s",
+                "--every",
+                "1s",
+                "--backfill",
+                "20s",
+                "--for",
+                "6s",
                 "--json");
         assertThat(first.exitCode()).as(first.stderr()).isZero();
-        CliRun second = CliRun.run("collect", "--store", store.toString(), "--pull", url, "--query",
-                "rate=prescale:request_rate", "--step", "1s", "--every", "1s", "--for", "6s", "--json");
+        CliRun second = CliRun.run(
+                "collect",
+                "--store",
+                store.toString(),
+                "--pull",
+                url,
+                "--query",
+                "rate=prescale:request_rate",
+                "--step",
+                "1s",
+                "--every",
+                "1s",
+                "--for",
+                "6s",
+                "--json");
         assertThat(second.exitCode()).as(second.stderr()).isZero();
         assertThat(second.json().at("/series/0/rejected/duplicate").asLong())
-                .as("the restart resumed after the newest stored sample").isZero();
+                .as("the restart resumed after the newest stored sample")
+                .isZero();
         try (QuestDbStore questDb = QuestDbStore.open(store)) {
             SeriesInfo info = questDb.info("rate").orElseThrow();
             TimeSeries series = questDb.read("rate");
-            long present = java.util.Arrays.stream(series.values()).filter(v -> !Double.isNaN(v)).count();
+            long present = java.util.Arrays.stream(series.values())
+                    .filter(v -> !Double.isNaN(v))
+                    .count();
             assertThat(info.gaps()).as("no hole").isZero();
-            assertThat(info.count()).as("no duplicate: one row per step").isEqualTo(present).isEqualTo(series.size());
+            assertThat(info.count())
+                    .as("no duplicate: one row per step")
+                    .isEqualTo(present)
+                    .isEqualTo(series.size());
             TimeSeries truth = io.prescale.core.store.prometheus.PrometheusSource.open(
-                    io.prescale.core.store.prometheus.PrometheusConfig.builder(prometheus.baseUrl()).build())
-                    .range("prescale:request_rate", info.start(), info.end(), Duration.ofSeconds(1)).series();
+                            io.prescale.core.store.prometheus.PrometheusConfig.builder(prometheus.baseUrl())
+                                    .build())
+                    .range("prescale:request_rate", info.start(), info.end(), Duration.ofSeconds(1))
+                    .series();
             int equal = 0;
             for (int i = 0; i < series.size(); i++) {
                 equal += series.valueAt(i) == truth.valueAt(i) ? 1 : 0;
             }
             assertThat((double) equal / series.size())
                     .as("values equal Prometheus' own query_range on the same grid (a rule evaluated late may"
-                            + " change the newest step)").isGreaterThanOrEqualTo(0.9);
+                            + " change the newest step)")
+                    .isGreaterThanOrEqualTo(0.9);
         }
     }
 
@@ -176,10 +228,11 @@ class CollectEndToEndTest {
     private static Map<Long, Double> prometheusSamples(String series, Instant start, Instant end) throws Exception {
         long seconds = Duration.between(start, end).toSeconds() + 2;
         String query = URLEncoder.encode(series + "[" + seconds + "s]", StandardCharsets.UTF_8);
-        String url = prometheus.baseUrl() + "/api/v1/query?query=" + query + "&time="
-                + (end.toEpochMilli() - 1) / 1000.0;
-        JsonNode body = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        String url =
+                prometheus.baseUrl() + "/api/v1/query?query=" + query + "&time=" + (end.toEpochMilli() - 1) / 1000.0;
+        JsonNode body = JSON.readTree(
+                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
         Map<Long, Double> out = new TreeMap<>();
         for (JsonNode pair : body.at("/data/result/0/values")) {
             long ms = Math.round(pair.get(0).asDouble() * 1000);
@@ -196,9 +249,13 @@ class CollectEndToEndTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {
-                return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Encoding", "snappy")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                return HTTP.send(
+                                HttpRequest.newBuilder(uri)
+                                        .header("Content-Encoding", "snappy")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;

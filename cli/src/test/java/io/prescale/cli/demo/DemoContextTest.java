@@ -12,16 +12,17 @@ import org.junit.jupiter.api.Test;
 /** Typed results between demo stages: required ones by their record type, optional ones by what they carry. */
 class DemoContextTest {
     /** A later stage's record that carries a library value (as a tune stage's record carries its policy). */
-    record Tuned(String note, ScalingPolicy policy) {
-    }
+    record Tuned(String note, ScalingPolicy policy) {}
 
     private static DemoContext context() {
-        return new DemoContext(Path.of("out"), Path.of("store"), true, 1, new PrintStream(OutputStream.nullOutputStream()));
+        return new DemoContext(
+                Path.of("out"), Path.of("store"), true, 1, new PrintStream(OutputStream.nullOutputStream()));
     }
 
     @Test
     void getNamesTheMissingRecordType() {
-        assertThatThrownBy(() -> context().get(Tuned.class)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> context().get(Tuned.class))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Tuned");
     }
 

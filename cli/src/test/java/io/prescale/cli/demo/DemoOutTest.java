@@ -37,8 +37,8 @@ class DemoOutTest {
     void anUnusableStoreIsBadInputBeforeAnyStageWrites(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         Path notADirectory = Files.writeString(dir.resolve("store-is-a-file"), "x");
-        CliRun run = CliRun.run("demo", "--quick", "--out", out.toString(), "--store", notADirectory.toString(),
-                "--json");
+        CliRun run =
+                CliRun.run("demo", "--quick", "--out", out.toString(), "--store", notADirectory.toString(), "--json");
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
         assertThat(run.json().at("/error/option").asText()).isEqualTo("--store");
         assertThat(out).doesNotExist();
@@ -67,10 +67,18 @@ class DemoOutTest {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         DemoCommand demo = new DemoCommand();
         demo.pipeline = List.of(writesThenFails);
-        demo.setOutput(new OutputContext(new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8), Map.of()));
-        int code = new CommandLine(demo).execute("--out", out.toString(), "--force", "--store",
-                dir.resolve("store").toString(), "--json");
+        demo.setOutput(new OutputContext(
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                Map.of()));
+        int code = new CommandLine(demo)
+                .execute(
+                        "--out",
+                        out.toString(),
+                        "--force",
+                        "--store",
+                        dir.resolve("store").toString(),
+                        "--json");
         assertThat(code).isEqualTo(1);
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("stage broken failed", "disk full");
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("broken", "failed");
@@ -86,8 +94,8 @@ class DemoOutTest {
     void progressSaysStageKOfNWithAnEstimate() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         MutableClock clock = new MutableClock();
-        StageProgress p = new StageProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), clock,
-                List.of("traces", "generate", "report"));
+        StageProgress p = new StageProgress(
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), clock, List.of("traces", "generate", "report"));
         p.starting(0);
         clock.now = clock.now.plusSeconds(10);
         p.done(0);

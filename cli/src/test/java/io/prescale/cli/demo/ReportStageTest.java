@@ -31,12 +31,10 @@ class ReportStageTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     /** As a tune stage might leave its result. */
-    record Tuned(ScalingPolicy policy) {
-    }
+    record Tuned(ScalingPolicy policy) {}
 
     /** As an actuator stage might leave its cycle. */
-    record ActuatorCycle(CycleReport cycle) {
-    }
+    record ActuatorCycle(CycleReport cycle) {}
 
     private static DemoContext context(Path out) {
         return new DemoContext(out, out.resolve("store"), true, 7, new PrintStream(OutputStream.nullOutputStream()));
@@ -48,21 +46,47 @@ class ReportStageTest {
 
     @Test
     void aTunedPolicyAndAnActuatorCycleLeftByLaterStagesAreShown(@TempDir Path out) throws Exception {
-        ScalingPolicy policy = new ScalingPolicy(ScalingPolicy.SCHEMA_VERSION, "tuned", List.of(
-                new ScalingBand(0, 200, "requests/s", Map.of("count", 2, "env.THREADS", 8), false, 41.5, 2.0, null),
-                new ScalingBand(200, Double.POSITIVE_INFINITY, "requests/s", Map.of("count", 6, "env.THREADS", 16),
-                        false, 63.0, 6.0, null)), null, null);
-        GroupResult web = new GroupResult(new GroupRef("default", "web", "api"), Mode.FORECAST_ONLY, "ok",
-                "p90 forecast 480 req/s over the 10m lead needs 6", 2,
-                new Decision(Decision.Action.SCALE_OUT, 6, Map.of(), false, "needs 6", Map.of()), null, Map.of(),
-                Map.of(), NOW);
+        ScalingPolicy policy = new ScalingPolicy(
+                ScalingPolicy.SCHEMA_VERSION,
+                "tuned",
+                List.of(
+                        new ScalingBand(
+                                0, 200, "requests/s", Map.of("count", 2, "env.THREADS", 8), false, 41.5, 2.0, null),
+                        new ScalingBand(
+                                200,
+                                Double.POSITIVE_INFINITY,
+                                "requests/s",
+                                Map.of("count", 6, "env.THREADS", 16),
+                                false,
+                                63.0,
+                                6.0,
+                                null)),
+                null,
+                null);
+        GroupResult web = new GroupResult(
+                new GroupRef("default", "web", "api"),
+                Mode.FORECAST_ONLY,
+                "ok",
+                "p90 forecast 480 req/s over the 10m lead needs 6",
+                2,
+                new Decision(Decision.Action.SCALE_OUT, 6, Map.of(), false, "needs 6", Map.of()),
+                null,
+                Map.of(),
+                Map.of(),
+                NOW);
         DemoContext context = context(out);
         context.put(new Tuned(policy));
         context.put(new ActuatorCycle(new CycleReport(NOW, List.of(web), 0.1, Map.of(), null, true)));
         ObjectNode summary = stage().run(context);
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).contains("Scaling policy", "env.THREADS 16", "41.5", "What the actuator decided",
-                "2 → 6", "default/web/api (forecast-only): p90 forecast 480 req/s over the 10m lead needs 6");
+        assertThat(html)
+                .contains(
+                        "Scaling policy",
+                        "env.THREADS 16",
+                        "41.5",
+                        "What the actuator decided",
+                        "2 → 6",
+                        "default/web/api (forecast-only): p90 forecast 480 req/s over the 10m lead needs 6");
         assertThat(ScalingPolicy.read(out.resolve("policy.json")).digest()).isEqualTo(policy.digest());
         assertThat(summary.get("policy").asText()).isEqualTo("policy.json");
         assertThat(summary.at("/keyFigures/actuatorChanges").asInt()).isEqualTo(1);
@@ -72,7 +96,8 @@ class ReportStageTest {
     @Test
     void withoutEarlierResultsThePageSaysWhatIsMissingAndNoPolicyIsWritten(@TempDir Path out) throws Exception {
         ObjectNode summary = stage().run(context(out));
-        assertThat(Files.readString(out.resolve("report.html"))).contains("Not in this run: forecast,")
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("Not in this run: forecast,")
                 .contains("actuator cycle", "tuning", "policy table", "scaling backtest");
         assertThat(out.resolve("policy.json")).doesNotExist();
         assertThat(summary.has("policy")).isFalse();

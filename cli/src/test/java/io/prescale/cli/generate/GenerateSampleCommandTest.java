@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prescale.cli.CliRun;
-import io.prescale.core.series.LoadProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,21 @@ class GenerateSampleCommandTest {
     void edgeCasesCanBeRankedByTheIsolationForestAndAreReproducible(@TempDir Path temp) throws Exception {
         List<JsonNode> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            CliRun run = CliRun.run("generate", "sample", "--model-file", MODEL, "--n", "1", "--edge-cases", "2",
-                    "--edge-detector", "iforest", "--seed", "5", "--out", temp.resolve("p" + i + ".json").toString(),
+            CliRun run = CliRun.run(
+                    "generate",
+                    "sample",
+                    "--model-file",
+                    MODEL,
+                    "--n",
+                    "1",
+                    "--edge-cases",
+                    "2",
+                    "--edge-detector",
+                    "iforest",
+                    "--seed",
+                    "5",
+                    "--out",
+                    temp.resolve("p" + i + ".json").toString(),
                     "--json");
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             runs.add(run.json().get("profiles"));
@@ -38,8 +50,18 @@ class GenerateSampleCommandTest {
 
     @Test
     void anUnknownEdgeDetectorIsBadInputNamingTheChoices(@TempDir Path temp) {
-        CliRun run = CliRun.run("generate", "sample", "--model-file", MODEL, "--edge-cases", "1",
-                "--edge-detector", "magic", "--out", temp.resolve("p.json").toString(), "--json");
+        CliRun run = CliRun.run(
+                "generate",
+                "sample",
+                "--model-file",
+                MODEL,
+                "--edge-cases",
+                "1",
+                "--edge-detector",
+                "magic",
+                "--out",
+                temp.resolve("p.json").toString(),
+                "--json");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.json().at("/error/message").asText()).contains("magic").contains("iforest");
         assertThat(temp.resolve("p.json")).doesNotExist();

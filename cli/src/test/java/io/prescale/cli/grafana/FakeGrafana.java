@@ -53,24 +53,31 @@ public final class FakeGrafana extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         if (!("Bearer " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
-            return json(401, "{\"message\":\"Invalid API key\",\"messageId\":\"api-key.invalid\","
-                    + "\"statusCode\":401,\"traceID\":\"\"}");
+            return json(
+                    401,
+                    "{\"message\":\"Invalid API key\",\"messageId\":\"api-key.invalid\","
+                            + "\"statusCode\":401,\"traceID\":\"\"}");
         }
         String path = request.getUrl().encodedPath();
         try {
-            JsonNode body = request.getBody() == null || request.getBody().size() == 0 ? null
+            JsonNode body = request.getBody() == null || request.getBody().size() == 0
+                    ? null
                     : MAPPER.readTree(request.getBody().utf8());
             if ("POST".equals(request.getMethod()) && path.equals("/api/folders")) {
                 String uid = body.get("uid").asText();
-                return json(200, "{\"id\":3,\"uid\":\"" + uid + "\",\"title\":" + body.get("title")
-                        + ",\"url\":\"/dashboards/f/" + uid + "/x\",\"hasAcl\":false,\"canSave\":true,"
-                        + "\"canEdit\":true,\"canAdmin\":true,\"version\":1}");
+                return json(
+                        200,
+                        "{\"id\":3,\"uid\":\"" + uid + "\",\"title\":" + body.get("title")
+                                + ",\"url\":\"/dashboards/f/" + uid + "/x\",\"hasAcl\":false,\"canSave\":true,"
+                                + "\"canEdit\":true,\"canAdmin\":true,\"version\":1}");
             }
             if ("POST".equals(request.getMethod()) && path.equals("/api/dashboards/db")) {
                 String uid = body.get("dashboard").get("uid").asText();
-                return json(200, "{\"id\":12,\"uid\":\"" + uid + "\",\"url\":\"/d/" + uid + "/" + uid
-                        + "\",\"status\":\"success\",\"version\":1,\"slug\":\"" + uid + "\",\"folderUid\":"
-                        + body.get("folderUid") + "}");
+                return json(
+                        200,
+                        "{\"id\":12,\"uid\":\"" + uid + "\",\"url\":\"/d/" + uid + "/" + uid
+                                + "\",\"status\":\"success\",\"version\":1,\"slug\":\"" + uid + "\",\"folderUid\":"
+                                + body.get("folderUid") + "}");
             }
         } catch (IOException e) {
             return json(400, "{\"message\":\"bad request data\"}");
@@ -79,6 +86,10 @@ public final class FakeGrafana extends Dispatcher {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 }

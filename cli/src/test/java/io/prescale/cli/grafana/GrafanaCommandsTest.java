@@ -37,27 +37,36 @@ class GrafanaCommandsTest {
 
     @Test
     void publishCreatesTheFolderAndSavesBothDashboards() {
-        CliRun run = CliRun.run("grafana", "publish", "--url", FakeGrafana.url(), "--grafana-token-file",
-                FakeGrafana.tokenFile(), "--folder", "Prescale", "--json");
+        CliRun run = CliRun.run(
+                "grafana",
+                "publish",
+                "--url",
+                FakeGrafana.url(),
+                "--grafana-token-file",
+                FakeGrafana.tokenFile(),
+                "--folder",
+                "Prescale",
+                "--json");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.json().at("/folder/uid").asText()).isEqualTo("prescale");
-        assertThat(run.json().get("dashboards")).extracting(d -> d.get("uid").asText())
+        assertThat(run.json().get("dashboards"))
+                .extracting(d -> d.get("uid").asText())
                 .containsExactly("prescale-scaling", "prescale-learning");
         assertThat(run.stdout() + run.stderr()).doesNotContain(FakeGrafana.TOKEN);
     }
 
     @Test
     void publishReadsTheTokenFromTheEnvironment() {
-        CliRun run = CliRun.run(Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "grafana", "publish", "--url",
-                FakeGrafana.url(), "--json");
+        CliRun run = CliRun.run(
+                Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "grafana", "publish", "--url", FakeGrafana.url(), "--json");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
     }
 
     @Test
     void aWrongTokenFailsNamingTheMessageIdWithoutPrintingTheToken() {
         String wrong = "glsa_WrongTokenWrongTokenWrongToken00_deadbeef";
-        CliRun run = CliRun.run(Map.of("GRAFANA_TOKEN", wrong), "grafana", "publish", "--url", FakeGrafana.url(),
-                "--json");
+        CliRun run =
+                CliRun.run(Map.of("GRAFANA_TOKEN", wrong), "grafana", "publish", "--url", FakeGrafana.url(), "--json");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.json().at("/error/message").asText()).contains("401").contains("api-key.invalid");
         assertThat(run.stdout() + run.stderr()).doesNotContain(wrong);
@@ -70,20 +79,30 @@ class GrafanaCommandsTest {
             port = s.getLocalPort();
         }
         String url = "http://127.0.0.1:" + port + "/";
-        CliRun run = CliRun.run(Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "grafana", "publish", "--url", url, "--json");
+        CliRun run =
+                CliRun.run(Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "grafana", "publish", "--url", url, "--json");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.json().at("/error/message").asText()).contains(url);
     }
 
     @Test
     void aFolderThatCannotBeCreatedFails() throws Exception {
-        grafana.enqueue(new MockResponse.Builder().code(403).addHeader("Content-Type", "application/json")
-                .body("{\"message\":\"Access denied\"}").build());
-        CliRun run = CliRun.run(Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "grafana", "publish", "--url",
-                grafana.url("/").toString(), "--json");
+        grafana.enqueue(new MockResponse.Builder()
+                .code(403)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"message\":\"Access denied\"}")
+                .build());
+        CliRun run = CliRun.run(
+                Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN),
+                "grafana",
+                "publish",
+                "--url",
+                grafana.url("/").toString(),
+                "--json");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.json().at("/error/message").asText()).contains("POST /api/folders: 403");
-        assertThat(grafana.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/api/folders");
+        assertThat(grafana.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath())
+                .isEqualTo("/api/folders");
     }
 
     @Test
@@ -95,8 +114,8 @@ class GrafanaCommandsTest {
 
     @Test
     void aUrlThatIsNotHttpIsBadInput() {
-        CliRun run = CliRun.run(Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "grafana", "publish", "--url",
-                "grafana:3000", "--json");
+        CliRun run = CliRun.run(
+                Map.of("GRAFANA_TOKEN", FakeGrafana.TOKEN), "grafana", "publish", "--url", "grafana:3000", "--json");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.json().at("/error/option").asText()).isEqualTo("--url");
     }

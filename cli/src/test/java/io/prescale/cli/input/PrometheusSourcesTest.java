@@ -53,7 +53,8 @@ class PrometheusSourcesTest {
 
     @Test
     void noOptionsGiveAnAnonymousSourceWithTheDefaultTimeout() {
-        PrometheusConfig config = PrometheusSources.open(URL + "/", parse(Map.of()), Map.of()).config();
+        PrometheusConfig config =
+                PrometheusSources.open(URL + "/", parse(Map.of()), Map.of()).config();
 
         assertThat(config.baseUrl()).hasToString("http://127.0.0.1:9090");
         assertThat(config.hasCredentials()).isFalse();
@@ -66,8 +67,9 @@ class PrometheusSourcesTest {
         Path tokenFile = file("token", "from-file\n");
         Map<String, String> env = Map.of(PrometheusSources.TOKEN_ENV, "from-env");
 
-        PrometheusConfig fromFile = PrometheusSources.open(URL,
-                parse(env, "--prometheus-token-file", tokenFile.toString()), env).config();
+        PrometheusConfig fromFile = PrometheusSources.open(
+                        URL, parse(env, "--prometheus-token-file", tokenFile.toString()), env)
+                .config();
         PrometheusConfig fromEnv = PrometheusSources.open(URL, parse(env), env).config();
 
         assertThat(fromFile.bearerToken()).isEqualTo("from-file");
@@ -77,8 +79,13 @@ class PrometheusSourcesTest {
     @Test
     void optionsAlsoComeFromTheEnvironmentByTheirConfigKeys() throws Exception {
         Path tokenFile = file("token", "tok");
-        Map<String, String> env = Map.of("PRESCALE_PROMETHEUS_TOKEN_FILE", tokenFile.toString(),
-                "PRESCALE_PROMETHEUS_ORG_ID", "team-env", "PRESCALE_PROMETHEUS_TIMEOUT", "5s");
+        Map<String, String> env = Map.of(
+                "PRESCALE_PROMETHEUS_TOKEN_FILE",
+                tokenFile.toString(),
+                "PRESCALE_PROMETHEUS_ORG_ID",
+                "team-env",
+                "PRESCALE_PROMETHEUS_TIMEOUT",
+                "5s");
 
         PrometheusConfig config = PrometheusSources.open(URL, parse(env), env).config();
 
@@ -96,8 +103,8 @@ class PrometheusSourcesTest {
                 seen.add(exchange.getRequestHeaders());
             }
             byte[] body = ("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
-                    + "{\"__name__\":\"myapp_queue_depth\",\"instance\":\"127.0.0.1:9101\",\"job\":\"myapp\"},"
-                    + "\"values\":[[1795833234,\"0\"],[1795833239,\"5\"],[1795833244,\"3\"]]}]}}")
+                            + "{\"__name__\":\"myapp_queue_depth\",\"instance\":\"127.0.0.1:9101\",\"job\":\"myapp\"},"
+                            + "\"values\":[[1795833234,\"0\"],[1795833239,\"5\"],[1795833244,\"3\"]]}]}}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -108,12 +115,22 @@ class PrometheusSourcesTest {
         try {
             Path basic = file("basic", "alice:pa:ss\n");
             String url = "prometheus:http://127.0.0.1:" + server.getAddress().getPort() + "/prom";
-            PrometheusSource source = PrometheusSources.open(url, parse(Map.of(), "--prometheus-basic-auth-file",
-                    basic.toString(), "--prometheus-org-id", "team-a", "--prometheus-timeout", "10s"), Map.of());
+            PrometheusSource source = PrometheusSources.open(
+                    url,
+                    parse(
+                            Map.of(),
+                            "--prometheus-basic-auth-file",
+                            basic.toString(),
+                            "--prometheus-org-id",
+                            "team-a",
+                            "--prometheus-timeout",
+                            "10s"),
+                    Map.of());
 
             Instant start = Instant.ofEpochSecond(1795833234);
             double[] values = source.range("myapp_queue_depth", start, start.plusSeconds(15), Duration.ofSeconds(5))
-                    .series().values();
+                    .series()
+                    .values();
 
             assertThat(values).containsExactly(0, 5, 3);
             assertThat(seen).hasSize(1);
@@ -129,10 +146,12 @@ class PrometheusSourcesTest {
         Path basic = file("basic", "alice:secret");
         Map<String, String> env = Map.of(PrometheusSources.TOKEN_ENV, "tok");
 
-        assertThatThrownBy(() -> PrometheusSources.open(URL,
-                parse(env, "--prometheus-basic-auth-file", basic.toString()), env))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("not both")
-                .hasMessageNotContaining("secret").hasMessageNotContaining("tok\"");
+        assertThatThrownBy(() ->
+                        PrometheusSources.open(URL, parse(env, "--prometheus-basic-auth-file", basic.toString()), env))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("not both")
+                .hasMessageNotContaining("secret")
+                .hasMessageNotContaining("tok\"");
     }
 
     @Test
@@ -142,35 +161,46 @@ class PrometheusSourcesTest {
         Path twoLines = file("two", "abc\ndef\n");
         Path noColon = file("nocolon", "alicesecret\n");
 
-        assertThatThrownBy(() -> PrometheusSources.open(URL, parse(Map.of(), "--prometheus-token-file",
-                missing.toString()), Map.of())).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> PrometheusSources.open(
+                        URL, parse(Map.of(), "--prometheus-token-file", missing.toString()), Map.of()))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("token file " + missing + " does not exist");
-        assertThatThrownBy(() -> PrometheusSources.open(URL, parse(Map.of(), "--prometheus-token-file",
-                empty.toString()), Map.of())).hasMessageContaining("one non-empty line");
-        assertThatThrownBy(() -> PrometheusSources.open(URL, parse(Map.of(), "--prometheus-token-file",
-                twoLines.toString()), Map.of())).hasMessageContaining("one non-empty line").hasMessageNotContaining("abc");
-        BadInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(BadInputException.class,
-                () -> PrometheusSources.open(URL, parse(Map.of(), "--prometheus-basic-auth-file", noColon.toString()),
-                        Map.of()));
+        assertThatThrownBy(() -> PrometheusSources.open(
+                        URL, parse(Map.of(), "--prometheus-token-file", empty.toString()), Map.of()))
+                .hasMessageContaining("one non-empty line");
+        assertThatThrownBy(() -> PrometheusSources.open(
+                        URL, parse(Map.of(), "--prometheus-token-file", twoLines.toString()), Map.of()))
+                .hasMessageContaining("one non-empty line")
+                .hasMessageNotContaining("abc");
+        BadInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                BadInputException.class,
+                () -> PrometheusSources.open(
+                        URL, parse(Map.of(), "--prometheus-basic-auth-file", noColon.toString()), Map.of()));
         assertThat(e.option()).isEqualTo("--prometheus-basic-auth-file");
         assertThat(e.getMessage()).contains("user:password").doesNotContain("alicesecret");
     }
 
     @Test
     void badUrlsTimeoutsAndTenantsAreBadInputNamingTheOption() {
-        BadInputException withPassword = org.assertj.core.api.Assertions.catchThrowableOfType(BadInputException.class,
-                () -> PrometheusSources.open("prometheus:http://bob:hunter2@127.0.0.1:9090", parse(Map.of()), Map.of()));
+        BadInputException withPassword = org.assertj.core.api.Assertions.catchThrowableOfType(
+                BadInputException.class,
+                () -> PrometheusSources.open(
+                        "prometheus:http://bob:hunter2@127.0.0.1:9090", parse(Map.of()), Map.of()));
         assertThat(withPassword.option()).isEqualTo("--from");
         assertThat(withPassword.value()).isEqualTo("prometheus:http://***@127.0.0.1:9090");
         assertThat(withPassword.getMessage()).doesNotContain("hunter2");
 
         assertThatThrownBy(() -> PrometheusSources.open("prometheus:not a url", parse(Map.of()), Map.of()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("is not a URL");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("is not a URL");
         assertThatThrownBy(() -> PrometheusSources.open("prometheus:localhost:9090", parse(Map.of()), Map.of()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("http:// or https://");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("http:// or https://");
         assertThatThrownBy(() -> PrometheusSources.open(URL, parse(Map.of(), "--prometheus-timeout", "0s"), Map.of()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--prometheus-timeout must be positive");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("--prometheus-timeout must be positive");
         assertThatThrownBy(() -> PrometheusSources.open(URL, parse(Map.of(), "--prometheus-org-id", " "), Map.of()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("must not be blank");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("must not be blank");
     }
 }

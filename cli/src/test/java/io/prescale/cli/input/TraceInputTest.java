@@ -32,8 +32,9 @@ class TraceInputTest {
 
     @Test
     void everyReaderFlagReachesTheReader() throws Exception {
-        Path csv = Files.writeString(dir.resolve("t.csv"), "ts,a,b\n2024-01-01 00:00,1,10\n2024-01-01 00:00,2,20\n"
-                + "2024-01-01 00:01,3,30\n");
+        Path csv = Files.writeString(
+                dir.resolve("t.csv"),
+                "ts,a,b\n2024-01-01 00:00,1,10\n2024-01-01 00:00,2,20\n" + "2024-01-01 00:01,3,30\n");
         TraceInput input = parse("--input", csv.toString(), "--value-column", "b", "--on-duplicate", "sum");
         assertThat(input.given()).isTrue();
         assertThat(input.series().values()).containsExactly(30, 30);
@@ -44,17 +45,24 @@ class TraceInputTest {
     void rowsAsWrittenKeepDuplicatesInFileOrder() throws Exception {
         Path csv = Files.writeString(dir.resolve("t.csv"), "ts,v\n2024-01-01 00:00,1\n2024-01-01 00:00,2\n");
         TraceInput input = parse("--input", csv.toString());
-        assertThat(input.read(TraceReadOptions.defaults().withRowsAsWritten(true)).series().values())
+        assertThat(input.read(TraceReadOptions.defaults().withRowsAsWritten(true))
+                        .series()
+                        .values())
                 .containsExactly(1, 2);
     }
 
     @Test
     void aMissingFileOrFlagValueIsBadInputNamingTheOption() {
-        assertThatThrownBy(() -> parse().series()).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> parse().series())
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("--input");
-        assertThatThrownBy(() -> parse("--input", dir.resolve("nope.csv").toString()).series())
-                .isInstanceOf(BadInputException.class).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> parse("--input", "x.csv", "--on-disorder", "shuffle").series())
-                .isInstanceOf(BadInputException.class).hasMessageContaining("shuffle");
+        assertThatThrownBy(() ->
+                        parse("--input", dir.resolve("nope.csv").toString()).series())
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() ->
+                        parse("--input", "x.csv", "--on-disorder", "shuffle").series())
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("shuffle");
     }
 }

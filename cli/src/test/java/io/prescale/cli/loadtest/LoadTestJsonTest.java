@@ -11,8 +11,13 @@ import org.junit.jupiter.api.Test;
 class LoadTestJsonTest {
     private static LoadTestResult result(double p50) {
         return new LoadTestResult(
-                new LoadTestResult.Run("profile", List.of("http://127.0.0.1:1/"), "poisson", 64, 10_000, 0, 1, false, null),
-                50, 50, 50, 0, new LoadTestResult.Errors(0, 0, 0, 0, 0),
+                new LoadTestResult.Run(
+                        "profile", List.of("http://127.0.0.1:1/"), "poisson", 64, 10_000, 0, 1, false, null),
+                50,
+                50,
+                50,
+                0,
+                new LoadTestResult.Errors(0, 0, 0, 0, 0),
                 new LoadTestResult.Latency(p50, p50, p50, p50, p50),
                 List.of(new LoadTestResult.Second(0, 50, p50, p50, 0)),
                 new LoadTestResult.Generator(1, 0.1, 0.2, 0.3, 0.4, 0.5, 5, 12.5));
@@ -23,12 +28,14 @@ class LoadTestJsonTest {
         ObjectNode json = LoadTestJson.fields(result(3.5));
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
-        assertThat(names).startsWith("requests", "intendedRps", "achievedRps", "lateShare", "errors", "latencyMs",
-                "timeline");
-        assertThat(json.get("errors").fieldNames()).toIterable()
+        assertThat(names)
+                .startsWith("requests", "intendedRps", "achievedRps", "lateShare", "errors", "latencyMs", "timeline");
+        assertThat(json.get("errors").fieldNames())
+                .toIterable()
                 .containsExactly("connect", "timeout", "reset", "http4xx", "http5xx");
         assertThat(json.get("latencyMs").fieldNames()).toIterable().containsExactly("p50", "p90", "p99", "p999", "max");
-        assertThat(json.get("timeline").get(0).fieldNames()).toIterable()
+        assertThat(json.get("timeline").get(0).fieldNames())
+                .toIterable()
                 .containsExactly("second", "achievedRps", "p50Ms", "p99Ms", "errors");
         assertThat(json.get("requests").asLong()).isEqualTo(50);
         assertThat(json.has("stopReason")).isFalse();

@@ -10,12 +10,28 @@ import org.junit.jupiter.api.Test;
 class LoadgenBenchCommandTest {
     @Test
     void withoutWrkTheComparisonIsSkippedWithAReasonAndTheGeneratorStillMeasured() {
-        CliRun run = CliRun.run("bench", "loadgen", "--wrk", "/nonexistent/wrk", "--runs", "1", "--step", "1s",
-                "--max-steps", "1", "--connections", "4", "--io-threads", "2", "--json");
+        CliRun run = CliRun.run(
+                "bench",
+                "loadgen",
+                "--wrk",
+                "/nonexistent/wrk",
+                "--runs",
+                "1",
+                "--step",
+                "1s",
+                "--max-steps",
+                "1",
+                "--connections",
+                "4",
+                "--io-threads",
+                "2",
+                "--json");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode json = run.json();
         assertThat(json.at("/details/wrk/installed").asBoolean()).isFalse();
-        assertThat(json.at("/details/wrk/skipped").asText()).contains("/nonexistent/wrk").contains("apt-get install -y wrk");
+        assertThat(json.at("/details/wrk/skipped").asText())
+                .contains("/nonexistent/wrk")
+                .contains("apt-get install -y wrk");
         assertThat(json.at("/metrics/throughputRatioVsWrk").isNull()).isTrue();
         assertThat(json.at("/metrics/throughputRatioVsWrkReason").asText()).isNotBlank();
         assertThat(json.at("/goals/0/metric").asText()).isEqualTo("throughputRatioVsWrk");
@@ -37,8 +53,17 @@ class LoadgenBenchCommandTest {
 
     @Test
     void loadtestRejectsZeroIoThreads() {
-        CliRun run = CliRun.run("loadtest", "--target", "http://127.0.0.1:9/", "--rate", "5", "--duration", "1s",
-                "--io-threads", "0", "--json");
+        CliRun run = CliRun.run(
+                "loadtest",
+                "--target",
+                "http://127.0.0.1:9/",
+                "--rate",
+                "5",
+                "--duration",
+                "1s",
+                "--io-threads",
+                "0",
+                "--json");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("--io-threads");
     }

@@ -23,14 +23,29 @@ class LoadtestCommandTest {
     @Test
     void replaysACompressedScaledProfileAgainstTwoInstances() throws Exception {
         // 4 one-minute steps, compressed 120× into 2 s, scaled to a peak of 60 requests/s.
-        LoadProfile profile = LoadProfile.of(Instant.parse("1995-08-01T00:00:00Z"), Duration.ofMinutes(1),
-                new double[] {1, 2, 3, 2}, Map.of("source", "test"));
+        LoadProfile profile = LoadProfile.of(
+                Instant.parse("1995-08-01T00:00:00Z"),
+                Duration.ofMinutes(1),
+                new double[] {1, 2, 3, 2},
+                Map.of("source", "test"));
         Path file = temp.resolve("profile.json");
         profile.write(file);
         ReferenceConfig config = ReferenceConfig.defaults().withCosts(0.1, 1, 2);
-        try (ReferenceService a = ReferenceService.start(config); ReferenceService b = ReferenceService.start(config)) {
-            CliRun run = CliRun.run("loadtest", "--target", a.url() + "x," + b.url() + "y", "--profile", file.toString(),
-                    "--compress", "120", "--peak-rps", "60", "--arrivals", "uniform", "--json");
+        try (ReferenceService a = ReferenceService.start(config);
+                ReferenceService b = ReferenceService.start(config)) {
+            CliRun run = CliRun.run(
+                    "loadtest",
+                    "--target",
+                    a.url() + "x," + b.url() + "y",
+                    "--profile",
+                    file.toString(),
+                    "--compress",
+                    "120",
+                    "--peak-rps",
+                    "60",
+                    "--arrivals",
+                    "uniform",
+                    "--json");
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             JsonNode json = run.json();
             assertThat(json.get("command").asText()).isEqualTo("loadtest");
@@ -49,14 +64,17 @@ class LoadtestCommandTest {
 
     @Test
     void saysSoWhenTheTargetAnswers503() throws Exception {
-        ReferenceConfig config = ReferenceConfig.defaults().withCapacity(1, 1, 0, 0).withCosts(0, 200, 0);
+        ReferenceConfig config =
+                ReferenceConfig.defaults().withCapacity(1, 1, 0, 0).withCosts(0, 200, 0);
         try (ReferenceService service = ReferenceService.start(config)) {
-            CliRun run = CliRun.run("loadtest", "--target", service.url(), "--rate", "40", "--duration", "500ms",
-                    "--json");
+            CliRun run =
+                    CliRun.run("loadtest", "--target", service.url(), "--rate", "40", "--duration", "500ms", "--json");
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             JsonNode json = run.json();
             assertThat(json.at("/errors/http5xx").asLong()).isPositive();
-            assertThat(json.get("notes").get(0).asText()).contains("requests failed").contains("http5xx");
+            assertThat(json.get("notes").get(0).asText())
+                    .contains("requests failed")
+                    .contains("http5xx");
         }
     }
 

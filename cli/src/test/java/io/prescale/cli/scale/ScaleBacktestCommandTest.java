@@ -29,13 +29,23 @@ class ScaleBacktestCommandTest {
         assertThat(doc.at("/params/maxInstances").asInt()).isEqualTo(20);
         List<String> names = new ArrayList<>();
         doc.get("strategies").forEach(s -> names.add(s.get("name").asText()));
-        assertThat(names).containsExactly("prescale", "reactive", "seasonal-offset", "forecast-scale-out-only", "oracle");
+        assertThat(names)
+                .containsExactly("prescale", "reactive", "seasonal-offset", "forecast-scale-out-only", "oracle");
         JsonNode oracle = doc.get("strategies").get(4);
-        assertThat(oracle.fieldNames()).toIterable().containsExactly("name", "sloViolationMinutes", "violationSteps",
-                "unservedShare", "instanceHours", "actions", "maxInstances");
+        assertThat(oracle.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "name",
+                        "sloViolationMinutes",
+                        "violationSteps",
+                        "unservedShare",
+                        "instanceHours",
+                        "actions",
+                        "maxInstances");
         assertThat(oracle.get("violationSteps").asInt()).isZero();
         assertThat(doc.get("reactiveFrontier")).hasSize(5);
-        assertThat(doc.at("/reactiveFrontier/0").fieldNames()).toIterable()
+        assertThat(doc.at("/reactiveFrontier/0").fieldNames())
+                .toIterable()
                 .containsExactly("targetUtilization", "unservedShare", "instanceHours");
     }
 
@@ -45,24 +55,26 @@ class ScaleBacktestCommandTest {
         CliRun fixed = CliRun.run("scale", "backtest", "--input", TRACE, "--json");
         assertThat(balanced.exitCode()).as(balanced.stderr()).isZero();
         assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
-        assertThat(balanced.json().at("/params/controller/chosenQuantiles")).isNotEmpty()
+        assertThat(balanced.json().at("/params/controller/chosenQuantiles"))
+                .isNotEmpty()
                 .allSatisfy(q -> assertThat(q.asDouble()).isBetween(0.5, 0.99));
         assertThat(balanced.json().at("/unservedCost").asDouble()).isEqualTo(10);
-        assertThat(fixed.json().at("/params/controller/chosenQuantiles").isMissingNode()).isTrue();
+        assertThat(fixed.json().at("/params/controller/chosenQuantiles").isMissingNode())
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0} {1} is bad input")
     @CsvSource({
-            "--lead, 0s, --lead must be a positive duration",
-            "--capacity, 0, --capacity must be a number > 0",
-            "--capacity, -3, --capacity must be a number > 0",
-            "--target-utilization, 1.5, --target-utilization must be in (0, 1]",
-            "--quantile, 1, --quantile must be in (0.5, 1)",
-            "--forecaster, prophecy, --forecaster 'prophecy' is not known",
-            "--max-unserved, 0, --max-unserved must be a share in (0, 1)",
-            "--max-unserved, 1.5, --max-unserved must be a share in (0, 1)",
-            "--trend-window, 0s, --trend-window must be a positive duration",
-            "--unserved-cost, 0, --unserved-cost must be a number > 0",
+        "--lead, 0s, --lead must be a positive duration",
+        "--capacity, 0, --capacity must be a number > 0",
+        "--capacity, -3, --capacity must be a number > 0",
+        "--target-utilization, 1.5, --target-utilization must be in (0, 1]",
+        "--quantile, 1, --quantile must be in (0.5, 1)",
+        "--forecaster, prophecy, --forecaster 'prophecy' is not known",
+        "--max-unserved, 0, --max-unserved must be a share in (0, 1)",
+        "--max-unserved, 1.5, --max-unserved must be a share in (0, 1)",
+        "--trend-window, 0s, --trend-window must be a positive duration",
+        "--unserved-cost, 0, --unserved-cost must be a number > 0",
     })
     void rejectsBadOptionsWithExitTwo(String option, String value, String message) {
         CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, option, value, "--json");
@@ -73,10 +85,13 @@ class ScaleBacktestCommandTest {
 
     @Test
     void rejectsInvertedBoundsAndBothCapacityOptions() {
-        CliRun bounds = CliRun.run("scale", "backtest", "--input", TRACE, "--min-instances", "5", "--max-instances", "2", "--json");
+        CliRun bounds = CliRun.run(
+                "scale", "backtest", "--input", TRACE, "--min-instances", "5", "--max-instances", "2", "--json");
         assertThat(bounds.exitCode()).isEqualTo(2);
-        assertThat(bounds.json().at("/error/message").asText()).contains("--max-instances 2 is below --min-instances 5");
-        CliRun both = CliRun.run("scale", "backtest", "--input", TRACE, "--capacity", "10", "--peak-instances", "5", "--json");
+        assertThat(bounds.json().at("/error/message").asText())
+                .contains("--max-instances 2 is below --min-instances 5");
+        CliRun both = CliRun.run(
+                "scale", "backtest", "--input", TRACE, "--capacity", "10", "--peak-instances", "5", "--json");
         assertThat(both.exitCode()).isEqualTo(2);
     }
 
@@ -86,7 +101,8 @@ class ScaleBacktestCommandTest {
         Path shortTrace = Files.write(dir.resolve("short.csv"), lines);
         CliRun run = CliRun.run("scale", "backtest", "--input", shortTrace.toString(), "--json");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.json().at("/error/message").asText()).contains("not more than the warm-up of 336 steps (7 days)");
+        assertThat(run.json().at("/error/message").asText())
+                .contains("not more than the warm-up of 336 steps (7 days)");
     }
 
     @Test
@@ -109,8 +125,18 @@ class ScaleBacktestCommandTest {
                 match,2014-07-05 18:00,2014-07-05 20:00
                 old1,2010-01-01,2010-01-02
                 """);
-        CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, "--events", events.toString(),
-                "--max-unserved", "0.01", "--trend-window", "2h", "--json");
+        CliRun run = CliRun.run(
+                "scale",
+                "backtest",
+                "--input",
+                TRACE,
+                "--events",
+                events.toString(),
+                "--max-unserved",
+                "0.01",
+                "--trend-window",
+                "2h",
+                "--json");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode doc = run.json();
         assertThat(doc.at("/events/events").asInt()).isEqualTo(3);
@@ -122,11 +148,13 @@ class ScaleBacktestCommandTest {
     }
 
     @ParameterizedTest(name = "events line {0} is bad input")
-    @CsvSource(delimiter = '|', value = {
-            "sale1,2014-07-04T10:00:00Z | line 2: expected name,start,end[,kind]",
-            "sale1,2014-07-04T10:00:00Z,soon | line 2: 'soon' is not a timestamp",
-            "sale1,2014-07-04T10:00:00Z,2014-07-04T09:00:00Z | line 2: event 'sale1' must end after it starts",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "sale1,2014-07-04T10:00:00Z | line 2: expected name,start,end[,kind]",
+                "sale1,2014-07-04T10:00:00Z,soon | line 2: 'soon' is not a timestamp",
+                "sale1,2014-07-04T10:00:00Z,2014-07-04T09:00:00Z | line 2: event 'sale1' must end after it starts",
+            })
     void namesTheBadLineOfAnEventsFile(String line, String message, @TempDir Path dir) throws Exception {
         Path events = Files.writeString(dir.resolve("events.csv"), "name,start,end\n" + line + "\n");
         CliRun run = CliRun.run("scale", "backtest", "--input", TRACE, "--events", events.toString(), "--json");

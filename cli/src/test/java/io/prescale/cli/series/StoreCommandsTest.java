@@ -2,10 +2,10 @@ package io.prescale.cli.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prescale.cli.CliRun;
 import io.prescale.cli.Main;
 import io.prescale.cli.StoreFixture;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.prescale.core.series.TraceReadOptions;
 import io.prescale.core.series.TraceReader;
 import io.prescale.core.store.QuestDbStore;
@@ -47,7 +47,8 @@ class StoreCommandsTest {
 
     @Test
     void importsNabFileAndReportsWhatTheReaderSaw() {
-        CliRun run = run("import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "taxi", "--store", store());
+        CliRun run =
+                run("import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "taxi", "--store", store());
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode doc = run.json();
         assertThat(doc.at("/read/rows").asInt()).isEqualTo(48);
@@ -56,26 +57,38 @@ class StoreCommandsTest {
         assertThat(doc.at("/stored/start").asText()).isEqualTo("2014-07-01T00:00:00Z");
         JsonNode list = run("series", "list", "--store", store()).json();
         assertThat(list.at("/series/0/name").asText()).isEqualTo("taxi");
-        assertThat(list.at("/series/0/newest").asText()).as("freshness: the newest sample and its age")
+        assertThat(list.at("/series/0/newest").asText())
+                .as("freshness: the newest sample and its age")
                 .isEqualTo(java.time.Instant.parse(list.at("/series/0/end").asText())
-                        .minus(java.time.Duration.parse(list.at("/series/0/step").asText())).toString());
+                        .minus(java.time.Duration.parse(
+                                list.at("/series/0/step").asText()))
+                        .toString());
         assertThat(list.at("/series/0/ageSeconds").asDouble()).isPositive();
-        JsonNode show = run("series", "show", "--series", "taxi", "--store", store()).json();
+        JsonNode show =
+                run("series", "show", "--series", "taxi", "--store", store()).json();
         assertThat(show.get("min").asDouble()).isPositive();
-        assertThat(show.get("max").asDouble()).isGreaterThanOrEqualTo(show.get("mean").asDouble());
+        assertThat(show.get("max").asDouble())
+                .isGreaterThanOrEqualTo(show.get("mean").asDouble());
     }
 
     @Test
     void exportedCsvReadsBackAsTheSameSeries() throws IOException {
-        Path file = csv("gappy.csv", "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:01:00,2.5\n2024-01-01 00:03:00,4\n");
-        assertThat(run("import", "--from", "csv:" + file, "--series", "g", "--store", store()).exitCode()).isZero();
+        Path file = csv(
+                "gappy.csv",
+                "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:01:00,2.5\n2024-01-01 00:03:00,4\n");
+        assertThat(run("import", "--from", "csv:" + file, "--series", "g", "--store", store())
+                        .exitCode())
+                .isZero();
         Path out = dir.resolve("out/g.csv");
         CliRun export = run("series", "export", "--series", "g", "--store", store(), "--out", out.toString());
         assertThat(export.exitCode()).as(export.stderr()).isZero();
         assertThat(export.json().get("samples").asInt()).isEqualTo(3);
-        assertThat(TraceReader.read(out, TraceReadOptions.importDefaults().withStep(java.time.Duration.ofMinutes(1))).series())
-                .isEqualTo(TraceReader.read(file, TraceReadOptions.importDefaults()).series());
-        JsonNode inline = run("series", "export", "--series", "g", "--format", "json", "--store", store()).json();
+        assertThat(TraceReader.read(out, TraceReadOptions.importDefaults().withStep(java.time.Duration.ofMinutes(1)))
+                        .series())
+                .isEqualTo(TraceReader.read(file, TraceReadOptions.importDefaults())
+                        .series());
+        JsonNode inline = run("series", "export", "--series", "g", "--format", "json", "--store", store())
+                .json();
         assertThat(inline.at("/data/1/value").asDouble()).isEqualTo(2.5);
         assertThat(inline.at("/data/2/timestamp").asText()).isEqualTo("2024-01-01T00:03:00Z");
     }
@@ -83,51 +96,125 @@ class StoreCommandsTest {
     @Test
     void malformedRowNamesLineAndTextAndLeavesThePreviousImport() throws IOException {
         Path good = csv("good.csv", "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:01:00,2\n");
-        assertThat(run("import", "--from", "csv:" + good, "--series", "s", "--store", store()).exitCode()).isZero();
-        Path bad = csv("bad.csv", "timestamp,value\n2024-01-01 00:00:00,7\n2024-01-01 00:01:00,8\n2024-01-01 00:02:00,x9\n");
-        assertBadInput(run("import", "--from", "csv:" + bad, "--series", "s", "--store", store()),
-                "--from", "line 4", "'2024-01-01 00:02:00,x9'");
-        JsonNode show = run("series", "show", "--series", "s", "--store", store()).json();
+        assertThat(run("import", "--from", "csv:" + good, "--series", "s", "--store", store())
+                        .exitCode())
+                .isZero();
+        Path bad = csv(
+                "bad.csv", "timestamp,value\n2024-01-01 00:00:00,7\n2024-01-01 00:01:00,8\n2024-01-01 00:02:00,x9\n");
+        assertBadInput(
+                run("import", "--from", "csv:" + bad, "--series", "s", "--store", store()),
+                "--from",
+                "line 4",
+                "'2024-01-01 00:02:00,x9'");
+        JsonNode show =
+                run("series", "show", "--series", "s", "--store", store()).json();
         assertThat(show.get("count").asInt()).isEqualTo(2);
         assertThat(show.get("max").asDouble()).isEqualTo(2);
-        assertThat(run("series", "list", "--store", store()).json().get("series")).hasSize(1);
+        assertThat(run("series", "list", "--store", store()).json().get("series"))
+                .hasSize(1);
     }
 
     @Test
     void backwardsTimestampsAndDuplicatesAreErrorsUnlessAllowed() throws IOException {
         Path backwards = csv("back.csv", "timestamp,value\n2024-01-01 00:01:00,1\n2024-01-01 00:00:00,2\n");
-        assertBadInput(run("import", "--from", "csv:" + backwards, "--series", "s", "--store", store()),
-                "--from", "line 3", "goes backwards");
-        assertThat(run("import", "--from", "csv:" + backwards, "--series", "s", "--store", store(),
-                "--on-disorder", "sort").json().at("/read/reordered").asInt()).isEqualTo(1);
-        Path dup = csv("dup.csv", "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:00:00,3\n2024-01-01 00:01:00,2\n");
-        assertBadInput(run("import", "--from", "csv:" + dup, "--series", "s", "--store", store()),
-                "--from", "duplicate timestamp 2024-01-01T00:00:00Z on lines 2 and 3");
-        CliRun summed = run("import", "--from", "csv:" + dup, "--series", "s", "--store", store(), "--on-duplicate", "sum");
+        assertBadInput(
+                run("import", "--from", "csv:" + backwards, "--series", "s", "--store", store()),
+                "--from",
+                "line 3",
+                "goes backwards");
+        assertThat(run(
+                                "import",
+                                "--from",
+                                "csv:" + backwards,
+                                "--series",
+                                "s",
+                                "--store",
+                                store(),
+                                "--on-disorder",
+                                "sort")
+                        .json()
+                        .at("/read/reordered")
+                        .asInt())
+                .isEqualTo(1);
+        Path dup = csv(
+                "dup.csv", "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:00:00,3\n2024-01-01 00:01:00,2\n");
+        assertBadInput(
+                run("import", "--from", "csv:" + dup, "--series", "s", "--store", store()),
+                "--from",
+                "duplicate timestamp 2024-01-01T00:00:00Z on lines 2 and 3");
+        CliRun summed =
+                run("import", "--from", "csv:" + dup, "--series", "s", "--store", store(), "--on-duplicate", "sum");
         assertThat(summed.json().at("/read/duplicatesMerged").asInt()).isEqualTo(1);
-        assertBadInput(run("import", "--from", "csv:" + dup, "--series", "s", "--store", store(), "--on-duplicate", "max"),
-                "--on-duplicate", "'max' is not an --on-duplicate rule");
+        assertBadInput(
+                run("import", "--from", "csv:" + dup, "--series", "s", "--store", store(), "--on-duplicate", "max"),
+                "--on-duplicate",
+                "'max' is not an --on-duplicate rule");
     }
 
     @Test
     void emptyFileAndUnknownColumnAreNamed() throws IOException {
         Path empty = csv("empty.csv", "");
-        assertBadInput(run("import", "--from", "csv:" + empty, "--series", "s", "--store", store()), "--from", "is empty");
+        assertBadInput(
+                run("import", "--from", "csv:" + empty, "--series", "s", "--store", store()), "--from", "is empty");
         Path file = csv("cols.csv", "timestamp,requests\n2024-01-01 00:00:00,1\n");
-        assertBadInput(run("import", "--from", "csv:" + file, "--series", "s", "--store", store(), "--value-column", "latency"),
-                "--from", "unknown --value-column 'latency' (columns: timestamp, requests");
+        assertBadInput(
+                run(
+                        "import",
+                        "--from",
+                        "csv:" + file,
+                        "--series",
+                        "s",
+                        "--store",
+                        store(),
+                        "--value-column",
+                        "latency"),
+                "--from",
+                "unknown --value-column 'latency' (columns: timestamp, requests");
     }
 
     @Test
     void sourceAndQueryMistakesAreBadInput() {
-        assertBadInput(run("import", "--from", "s3://bucket/x.csv", "--series", "s", "--store", store()),
-                "--from", "is not a source (expected csv:FILE, nab:FILE or prometheus:URL)");
-        assertBadInput(run("import", "--from", "csv:" + StoreFixture.nycTaxiDay(), "--query", "up", "--series", "s",
-                "--store", store()), "--query", "--query is only for prometheus: sources");
-        assertBadInput(run("import", "--from", "prometheus:http://127.0.0.1:9", "--query", "up", "--series", "s",
-                "--store", store()), "--start", "needs --start");
-        assertBadInput(run("import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "no spaces", "--store", store()),
-                "--series", "'no spaces' is not a series name");
+        assertBadInput(
+                run("import", "--from", "s3://bucket/x.csv", "--series", "s", "--store", store()),
+                "--from",
+                "is not a source (expected csv:FILE, nab:FILE or prometheus:URL)");
+        assertBadInput(
+                run(
+                        "import",
+                        "--from",
+                        "csv:" + StoreFixture.nycTaxiDay(),
+                        "--query",
+                        "up",
+                        "--series",
+                        "s",
+                        "--store",
+                        store()),
+                "--query",
+                "--query is only for prometheus: sources");
+        assertBadInput(
+                run(
+                        "import",
+                        "--from",
+                        "prometheus:http://127.0.0.1:9",
+                        "--query",
+                        "up",
+                        "--series",
+                        "s",
+                        "--store",
+                        store()),
+                "--start",
+                "needs --start");
+        assertBadInput(
+                run(
+                        "import",
+                        "--from",
+                        "nab:" + StoreFixture.nycTaxiDay(),
+                        "--series",
+                        "no spaces",
+                        "--store",
+                        store()),
+                "--series",
+                "'no spaces' is not a series name");
     }
 
     @Test
@@ -135,23 +222,36 @@ class StoreCommandsTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         String where = file.resolve("store").toString();
         // Named by the option and the user's own path, whichever layer noticed the problem first.
-        assertBadInput(run("import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "s", "--store", where),
-                "--store", where);
+        assertBadInput(
+                run("import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "s", "--store", where),
+                "--store",
+                where);
         assertBadInput(run("series", "list", "--store", file.toString()), "--store", file.toString());
     }
 
     @Test
     void lockedStoreIsBadInputNamingDirectoryAndPid() {
         try (QuestDbStore held = QuestDbStore.open(Path.of(store()))) {
-            assertBadInput(run("import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "s", "--store", store()),
-                    "--store", "store directory " + held.directory() + " is in use by process " + ProcessHandle.current().pid());
+            assertBadInput(
+                    run("import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "s", "--store", store()),
+                    "--store",
+                    "store directory " + held.directory() + " is in use by process "
+                            + ProcessHandle.current().pid());
         }
     }
 
     @Test
     void unknownSeriesNamesThoseThatExist() {
-        assertBadInput(run("series", "show", "--series", "nope", "--store", StoreFixture.storeWithWebSeries().toString()),
-                "--series", "no series 'nope' in the store (series: web)");
+        assertBadInput(
+                run(
+                        "series",
+                        "show",
+                        "--series",
+                        "nope",
+                        "--store",
+                        StoreFixture.storeWithWebSeries().toString()),
+                "--series",
+                "no series 'nope' in the store (series: web)");
     }
 
     /**
@@ -163,10 +263,22 @@ class StoreCommandsTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "import", "--from", "nab:" + StoreFixture.nycTaxiDay(), "--series", "taxi",
-                "--store", store(), "--json")
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "import",
+                        "--from",
+                        "nab:" + StoreFixture.nycTaxiDay(),
+                        "--series",
+                        "taxi",
+                        "--store",
+                        store(),
+                        "--json")
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(stderr, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(err).isZero();

@@ -26,18 +26,41 @@ class TuneNomadTargetTest {
     @Test
     void tunesAStagingJobThroughNomadAndRestoresItAfterwards() throws Exception {
         try (FakeNomad nomad = FakeNomad.start(Clock.systemUTC());
-             ReferenceService service = ReferenceService.start(ReferenceConfig.defaults())) {
+                ReferenceService service = ReferenceService.start(ReferenceConfig.defaults())) {
             nomad.requireToken(SECRET);
             nomad.putJob(new ObjectMapper().readTree("""
                     {"Job":{"ID":"web","Type":"service","TaskGroups":[{"Name":"api","Count":1,
                       "Tasks":[{"Name":"server","Driver":"docker","Env":{"PORT":"8080"},
                                 "Resources":{"CPU":500,"MemoryMB":256}}]}]}}"""));
             Path policy = tmp.resolve("policy.json");
-            CliRun run = CliRun.run(Map.of("NOMAD_TOKEN", SECRET), "tune", "--space", TUNE + "tiny-space.yaml",
-                    "--profiles", TUNE + "profiles.json", "--budget", "10", "--bands", "1", "--trial-duration", "200ms",
-                    "--warmup", "0s", "--ppo-iterations", "1", "--out", policy.toString(), "--target", "nomad:web/api",
-                    "--nomad", nomad.address().toString(), "--service-url", service.url(),
-                    "--simulate-trace", "elb_request_count_8c0756", "--json");
+            CliRun run = CliRun.run(
+                    Map.of("NOMAD_TOKEN", SECRET),
+                    "tune",
+                    "--space",
+                    TUNE + "tiny-space.yaml",
+                    "--profiles",
+                    TUNE + "profiles.json",
+                    "--budget",
+                    "10",
+                    "--bands",
+                    "1",
+                    "--trial-duration",
+                    "200ms",
+                    "--warmup",
+                    "0s",
+                    "--ppo-iterations",
+                    "1",
+                    "--out",
+                    policy.toString(),
+                    "--target",
+                    "nomad:web/api",
+                    "--nomad",
+                    nomad.address().toString(),
+                    "--service-url",
+                    service.url(),
+                    "--simulate-trace",
+                    "elb_request_count_8c0756",
+                    "--json");
 
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(run.json().path("target").asText()).isEqualTo("nomad:web/api");
@@ -45,24 +68,48 @@ class TuneNomadTargetTest {
             assertThat(Files.exists(policy)).isTrue();
             assertThat(run.stdout() + run.stderr()).doesNotContain(SECRET);
             long registers = nomad.requests().stream()
-                    .filter(r -> r.getMethod().equals("POST") && r.getUrl().encodedPath().equals("/v1/job/web")).count();
+                    .filter(r -> r.getMethod().equals("POST")
+                            && r.getUrl().encodedPath().equals("/v1/job/web"))
+                    .count();
             assertThat(registers).isGreaterThanOrEqualTo(2);
             RecordedRequest first = nomad.requests().stream()
-                    .filter(r -> r.getUrl().encodedPath().equals("/v1/job/web") && r.getMethod().equals("POST"))
-                    .findFirst().orElseThrow();
+                    .filter(r -> r.getUrl().encodedPath().equals("/v1/job/web")
+                            && r.getMethod().equals("POST"))
+                    .findFirst()
+                    .orElseThrow();
             JsonNode body = new ObjectMapper().readTree(first.getBody().utf8());
-            assertThat(body.path("Job").path("TaskGroups").get(0).path("Tasks").get(0).path("Env").has("THREADS")).isTrue();
-            JsonNode group = nomad.job("default", "web").orElseThrow().path("TaskGroups").get(0);
-            assertThat(group.path("Count").asInt()).as("the job is restored as it was").isEqualTo(1);
+            assertThat(body.path("Job")
+                            .path("TaskGroups")
+                            .get(0)
+                            .path("Tasks")
+                            .get(0)
+                            .path("Env")
+                            .has("THREADS"))
+                    .isTrue();
+            JsonNode group =
+                    nomad.job("default", "web").orElseThrow().path("TaskGroups").get(0);
+            assertThat(group.path("Count").asInt())
+                    .as("the job is restored as it was")
+                    .isEqualTo(1);
             assertThat(group.path("Tasks").get(0).path("Env").has("THREADS")).isFalse();
         }
     }
 
     @Test
     void aNomadTargetWithoutServiceUrlIsBadInputNamingTheOption() {
-        CliRun run = CliRun.run("tune", "--space", TUNE + "tiny-space.yaml", "--profiles", TUNE + "profiles.json",
-                "--out", tmp.resolve("policy.json").toString(), "--target", "nomad:web/api", "--nomad",
-                "http://127.0.0.1:1", "--json");
+        CliRun run = CliRun.run(
+                "tune",
+                "--space",
+                TUNE + "tiny-space.yaml",
+                "--profiles",
+                TUNE + "profiles.json",
+                "--out",
+                tmp.resolve("policy.json").toString(),
+                "--target",
+                "nomad:web/api",
+                "--nomad",
+                "http://127.0.0.1:1",
+                "--json");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("--service-url");
         assertThat(Files.exists(tmp.resolve("policy.json"))).isFalse();

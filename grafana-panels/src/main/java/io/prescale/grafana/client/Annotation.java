@@ -9,8 +9,8 @@ import java.util.Objects;
  * (both null makes an organisation annotation), at {@code time}, a region when {@code timeEnd} is given,
  * with tags and a non-blank text (e.g. a scaling decision and its reason).
  */
-public record Annotation(String dashboardUid, Integer panelId, Instant time, Instant timeEnd, List<String> tags,
-                         String text) {
+public record Annotation(
+        String dashboardUid, Integer panelId, Instant time, Instant timeEnd, List<String> tags, String text) {
     public Annotation {
         Objects.requireNonNull(time, "time");
         if (text == null || text.isBlank()) {

@@ -16,7 +16,9 @@ public record Folder(long id, String uid, String title) {
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("folder title must not be blank");
         }
-        String slug = title.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "-")
+        String slug = title.strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9_]+", "-")
                 .replaceAll("^-+|-+$", "");
         if (slug.isEmpty()) {
             slug = "folder-" + Integer.toHexString(title.hashCode());

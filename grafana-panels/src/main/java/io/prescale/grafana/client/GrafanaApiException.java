@@ -46,8 +46,15 @@ public final class GrafanaApiException extends RuntimeException {
     private final String messageId;
     private final String bodyExcerpt;
 
-    GrafanaApiException(Kind kind, int httpStatus, String endpoint, String grafanaStatus, String messageId,
-                        String bodyExcerpt, String message, Throwable cause) {
+    GrafanaApiException(
+            Kind kind,
+            int httpStatus,
+            String endpoint,
+            String grafanaStatus,
+            String messageId,
+            String bodyExcerpt,
+            String message,
+            Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;

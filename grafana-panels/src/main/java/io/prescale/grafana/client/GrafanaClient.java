@@ -103,11 +103,22 @@ public final class GrafanaClient {
         String endpoint = "POST /api/dashboards/db";
         JsonNode r = call("POST", "/api/dashboards/db", body);
         if (!"success".equals(r.path("status").asText()) || !r.hasNonNull("uid")) {
-            throw new GrafanaApiException(Kind.UNEXPECTED, 200, endpoint, r.path("status").asText(null), null,
-                    excerpt(r.toString()), endpoint + ": 200 without status success", null);
+            throw new GrafanaApiException(
+                    Kind.UNEXPECTED,
+                    200,
+                    endpoint,
+                    r.path("status").asText(null),
+                    null,
+                    excerpt(r.toString()),
+                    endpoint + ": 200 without status success",
+                    null);
         }
-        return new SavedDashboard(r.path("id").asLong(), r.get("uid").asText(), r.path("url").asText(""),
-                r.path("version").asInt(), r.path("folderUid").asText(null));
+        return new SavedDashboard(
+                r.path("id").asLong(),
+                r.get("uid").asText(),
+                r.path("url").asText(""),
+                r.path("version").asInt(),
+                r.path("folderUid").asText(null));
     }
 
     /** Posts {@code annotation}; returns the id Grafana gave it. */
@@ -127,14 +138,22 @@ public final class GrafanaClient {
         body.put("text", annotation.text());
         JsonNode r = call("POST", "/api/annotations", body);
         if (!r.path("id").canConvertToLong()) {
-            throw new GrafanaApiException(Kind.UNEXPECTED, 200, "POST /api/annotations", null, null,
-                    excerpt(r.toString()), "POST /api/annotations: 200 without an id", null);
+            throw new GrafanaApiException(
+                    Kind.UNEXPECTED,
+                    200,
+                    "POST /api/annotations",
+                    null,
+                    null,
+                    excerpt(r.toString()),
+                    "POST /api/annotations: 200 without an id",
+                    null);
         }
         return r.get("id").asLong();
     }
 
     private static Folder folder(JsonNode r) {
-        return new Folder(r.path("id").asLong(), r.path("uid").asText(), r.path("title").asText());
+        return new Folder(
+                r.path("id").asLong(), r.path("uid").asText(), r.path("title").asText());
     }
 
     private JsonNode call(String method, String path, JsonNode body) {
@@ -154,16 +173,30 @@ public final class GrafanaClient {
             JsonNode json = parse(text);
             if (code == 200) {
                 if (json == null) {
-                    throw new GrafanaApiException(Kind.UNEXPECTED, code, endpoint, null, null, excerpt(text),
-                            endpoint + ": 200 with a body that is not JSON", null);
+                    throw new GrafanaApiException(
+                            Kind.UNEXPECTED,
+                            code,
+                            endpoint,
+                            null,
+                            null,
+                            excerpt(text),
+                            endpoint + ": 200 with a body that is not JSON",
+                            null);
                 }
                 return json;
             }
             throw failure(code, endpoint, json, text);
         } catch (IOException e) {
-            throw new GrafanaApiException(Kind.UNREACHABLE, 0, endpoint, null, null, "",
+            throw new GrafanaApiException(
+                    Kind.UNREACHABLE,
+                    0,
+                    endpoint,
+                    null,
+                    null,
+                    "",
                     "cannot reach Grafana at " + base + " (" + endpoint + "): "
-                            + token.redact(String.valueOf(e.getMessage())), e);
+                            + token.redact(String.valueOf(e.getMessage())),
+                    e);
         }
     }
 
@@ -177,12 +210,17 @@ public final class GrafanaClient {
             case 403 -> Kind.FORBIDDEN;
             case 404 -> Kind.NOT_FOUND;
             case 409 -> Kind.CONFLICT;
-            case 412 -> "version-mismatch".equals(status) ? Kind.VERSION_MISMATCH
-                    : "name-exists".equals(status) ? Kind.NAME_EXISTS : Kind.PRECONDITION_FAILED;
+            case 412 ->
+                "version-mismatch".equals(status)
+                        ? Kind.VERSION_MISMATCH
+                        : "name-exists".equals(status) ? Kind.NAME_EXISTS : Kind.PRECONDITION_FAILED;
             case 413 -> Kind.TOO_LARGE;
             default -> code >= 500 ? Kind.SERVER_ERROR : Kind.UNEXPECTED;
         };
-        StringBuilder m = new StringBuilder(endpoint).append(": ").append(code).append(' ')
+        StringBuilder m = new StringBuilder(endpoint)
+                .append(": ")
+                .append(code)
+                .append(' ')
                 .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         if (status != null) {
             m.append(" (status ").append(status).append(')');

@@ -8,9 +8,12 @@ public record GrafanaClientOptions(Duration connectTimeout, Duration callTimeout
     public GrafanaClientOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(callTimeout, "callTimeout");
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || callTimeout.isNegative() || callTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive, got connect " + connectTimeout
-                    + " call " + callTimeout);
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || callTimeout.isNegative()
+                || callTimeout.isZero()) {
+            throw new IllegalArgumentException(
+                    "timeouts must be positive, got connect " + connectTimeout + " call " + callTimeout);
         }
     }
 

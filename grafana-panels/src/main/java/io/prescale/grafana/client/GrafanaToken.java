@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class GrafanaToken {
     /** The environment variable read when no token file is given. */
     public static final String ENV = "GRAFANA_TOKEN";
+
     private final String secret;
 
     private GrafanaToken(String secret) {

@@ -9,9 +9,16 @@ import java.util.Set;
  * so that publishing again with overwrite updates the same dashboard; panel ids are unique; the data source is
  * always the variable {@code datasource}, never a hard-coded uid.
  */
-public record Dashboard(String uid, String title, String description, List<String> tags, String refresh,
-                        String timeFrom, List<Variable> variables, List<AnnotationQuery> annotations,
-                        List<Panel> panels) {
+public record Dashboard(
+        String uid,
+        String title,
+        String description,
+        List<String> tags,
+        String refresh,
+        String timeFrom,
+        List<Variable> variables,
+        List<AnnotationQuery> annotations,
+        List<Panel> panels) {
     public Dashboard {
         if (uid == null || !uid.matches("[A-Za-z0-9_-]{1,40}")) {
             throw new IllegalArgumentException("uid must be 1-40 letters, digits, - or _, got " + uid);

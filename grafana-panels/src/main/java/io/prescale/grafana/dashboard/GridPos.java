@@ -13,8 +13,8 @@ public record GridPos(int x, int y, int w, int h) {
             throw new IllegalArgumentException("gridPos.w must be in 1.." + COLUMNS + ", got " + w);
         }
         if (x < 0 || x + w > COLUMNS) {
-            throw new IllegalArgumentException("gridPos.x + w must fit in " + COLUMNS + " columns, got x=" + x
-                    + " w=" + w);
+            throw new IllegalArgumentException(
+                    "gridPos.x + w must fit in " + COLUMNS + " columns, got x=" + x + " w=" + w);
         }
         if (y < 0 || h < 1) {
             throw new IllegalArgumentException("gridPos needs y >= 0 and h >= 1, got y=" + y + " h=" + h);

@@ -8,11 +8,21 @@ import java.util.Objects;
  * its Prometheus queries and the unit of its values (a Grafana unit id such as {@code reqps}, {@code s},
  * {@code percentunit} or {@code short}).
  */
-public record Panel(int id, Type type, String title, String description, GridPos gridPos, List<Target> targets,
-                    String unit, List<SeriesOverride> overrides) {
+public record Panel(
+        int id,
+        Type type,
+        String title,
+        String description,
+        GridPos gridPos,
+        List<Target> targets,
+        String unit,
+        List<SeriesOverride> overrides) {
     /** Core Grafana panel types used here. */
     public enum Type {
-        TIMESERIES("timeseries"), TABLE("table"), STAT("stat"), BARGAUGE("bargauge");
+        TIMESERIES("timeseries"),
+        TABLE("table"),
+        STAT("stat"),
+        BARGAUGE("bargauge");
 
         private final String id;
 
@@ -49,14 +59,22 @@ public record Panel(int id, Type type, String title, String description, GridPos
     }
 
     /** A panel without series overrides. */
-    public static Panel of(int id, Type type, String title, String description, GridPos gridPos, String unit,
-                           List<Target> targets) {
+    public static Panel of(
+            int id, Type type, String title, String description, GridPos gridPos, String unit, List<Target> targets) {
         return new Panel(id, type, title, description, gridPos, targets, unit, List.of());
     }
 
     /** This panel with {@code more} overrides added. */
     public Panel withOverrides(List<SeriesOverride> more) {
-        return new Panel(id, type, title, description, gridPos, targets, unit,
-                java.util.stream.Stream.concat(overrides.stream(), more.stream()).toList());
+        return new Panel(
+                id,
+                type,
+                title,
+                description,
+                gridPos,
+                targets,
+                unit,
+                java.util.stream.Stream.concat(overrides.stream(), more.stream())
+                        .toList());
     }
 }

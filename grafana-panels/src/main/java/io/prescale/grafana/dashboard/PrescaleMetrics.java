@@ -48,6 +48,5 @@ public final class PrescaleMetrics {
     /** The label matcher every per-group query carries, bound to the dashboard's variables. */
     public static final String GROUP_SELECTOR = "namespace=\"$namespace\",job=\"$job\",group=\"$group\"";
 
-    private PrescaleMetrics() {
-    }
+    private PrescaleMetrics() {}
 }

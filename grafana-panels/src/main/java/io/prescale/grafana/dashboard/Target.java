@@ -9,7 +9,10 @@ import java.util.Objects;
  */
 public record Target(String refId, String expr, String legendFormat, Format format) {
     /** How Grafana evaluates and shapes the result. */
-    public enum Format { TIME_SERIES, TABLE }
+    public enum Format {
+        TIME_SERIES,
+        TABLE
+    }
 
     public Target {
         Objects.requireNonNull(format, "format");

@@ -9,7 +9,10 @@ import java.util.Objects;
  */
 public record Variable(Kind kind, String name, String label, String query, boolean includeAll) {
     /** The variable types used here. */
-    public enum Kind { DATASOURCE, QUERY }
+    public enum Kind {
+        DATASOURCE,
+        QUERY
+    }
 
     public Variable {
         Objects.requireNonNull(kind, "kind");

@@ -24,8 +24,7 @@ import java.util.Set;
  * Grafana's provisioning directory. Deterministic: the same input gives the same bytes.
  */
 public final class Provisioning {
-    private Provisioning() {
-    }
+    private Provisioning() {}
 
     /**
      * Writes the tree under {@code out} (created if missing; files of the same names are replaced, others left
@@ -39,8 +38,8 @@ public final class Provisioning {
         Set<String> titles = new HashSet<>();
         for (Dashboard d : dashboards) {
             if (!uids.add(d.uid()) || !titles.add(d.title())) {
-                throw new IllegalArgumentException("dashboards must have unique uids and titles, repeated: "
-                        + d.uid() + " / " + d.title());
+                throw new IllegalArgumentException(
+                        "dashboards must have unique uids and titles, repeated: " + d.uid() + " / " + d.title());
             }
         }
         List<Path> written = new ArrayList<>();
@@ -80,16 +79,18 @@ public final class Provisioning {
 
     /** The Prometheus data source YAML of {@code layout}; empty when it has no Prometheus URL. */
     public static String datasourceYaml(ProvisioningLayout layout) {
-        return layout.prometheusUrl().map(url -> "# Prometheus data source for the Prescale dashboards.\n"
-                + "apiVersion: 1\n"
-                + "datasources:\n"
-                + "  - name: 'Prometheus'\n"
-                + "    type: prometheus\n"
-                + "    uid: '" + layout.providerName() + "-prometheus'\n"
-                + "    access: proxy\n"
-                + "    url: '" + url + "'\n"
-                + "    jsonData:\n"
-                + "      httpMethod: POST\n").orElse("");
+        return layout.prometheusUrl()
+                .map(url -> "# Prometheus data source for the Prescale dashboards.\n"
+                        + "apiVersion: 1\n"
+                        + "datasources:\n"
+                        + "  - name: 'Prometheus'\n"
+                        + "    type: prometheus\n"
+                        + "    uid: '" + layout.providerName() + "-prometheus'\n"
+                        + "    access: proxy\n"
+                        + "    url: '" + url + "'\n"
+                        + "    jsonData:\n"
+                        + "      httpMethod: POST\n")
+                .orElse("");
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {

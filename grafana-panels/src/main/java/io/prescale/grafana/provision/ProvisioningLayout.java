@@ -8,15 +8,15 @@ import java.util.Optional;
  * go into (its uid derived from the title), the absolute {@code dashboardsPath} of the JSON files on the
  * Grafana host, and optionally the URL of a Prometheus to provision as the data source {@code Prometheus}.
  */
-public record ProvisioningLayout(String providerName, String folder, String dashboardsPath,
-                                 Optional<URI> prometheusUrl) {
+public record ProvisioningLayout(
+        String providerName, String folder, String dashboardsPath, Optional<URI> prometheusUrl) {
     public ProvisioningLayout {
         requireYamlSafe("providerName", providerName);
         requireYamlSafe("folder", folder);
         requireYamlSafe("dashboardsPath", dashboardsPath);
         if (!dashboardsPath.startsWith("/")) {
-            throw new IllegalArgumentException("dashboardsPath must be absolute on the Grafana host, got "
-                    + dashboardsPath);
+            throw new IllegalArgumentException(
+                    "dashboardsPath must be absolute on the Grafana host, got " + dashboardsPath);
         }
         prometheusUrl = prometheusUrl == null ? Optional.empty() : prometheusUrl;
         prometheusUrl.ifPresent(u -> {

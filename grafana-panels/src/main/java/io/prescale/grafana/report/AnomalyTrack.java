@@ -9,8 +9,8 @@ import java.util.Objects;
  * A series with its anomaly scores (same steps) and the threshold above which a step is flagged, and the
  * flagged spans (e.g. NAB windows or merged flagged steps); values in {@code unit}.
  */
-public record AnomalyTrack(String name, TimeSeries values, TimeSeries scores, double threshold, List<Span> flagged,
-                           String unit) {
+public record AnomalyTrack(
+        String name, TimeSeries values, TimeSeries scores, double threshold, List<Span> flagged, String unit) {
     /** A flagged span, {@code [from, to)}. */
     public record Span(Instant from, Instant to) {
         public Span {

@@ -18,8 +18,7 @@ final class Axes {
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
 
-    private Axes() {
-    }
+    private Axes() {}
 
     /** A time axis labelled "time (UTC)" with day-and-hour ticks such as "Tue 6 Jan 14:00". */
     static DateAxis time() {

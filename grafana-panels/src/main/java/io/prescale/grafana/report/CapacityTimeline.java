@@ -8,8 +8,8 @@ import java.util.Objects;
  * A scaling backtest over time: demand per step and each strategy's ready capacity (ready instances × what
  * one instance serves), in {@code unit}; {@code scoredFrom} is the first scored step.
  */
-public record CapacityTimeline(String trace, TimeSeries demand, List<NamedSeries> capacity, int scoredFrom,
-                               String unit) {
+public record CapacityTimeline(
+        String trace, TimeSeries demand, List<NamedSeries> capacity, int scoredFrom, String unit) {
     public CapacityTimeline {
         Objects.requireNonNull(demand, "demand");
         capacity = List.copyOf(capacity);

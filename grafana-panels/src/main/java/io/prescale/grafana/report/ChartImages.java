@@ -10,8 +10,7 @@ import org.jfree.chart.JFreeChart;
 
 /** Writes a chart as a PNG of a given size in pixels: to a temporary file beside the target, then moved into place. */
 public final class ChartImages {
-    private ChartImages() {
-    }
+    private ChartImages() {}
 
     /** Writes {@code chart} to {@code file} as a {@code width} × {@code height} PNG. */
     public static void writePng(JFreeChart chart, Path file, int width, int height) throws IOException {

@@ -21,11 +21,10 @@ public final class Palette {
     public static final Color GREY = new Color(0xBBBBBB);
 
     /** The colours for a sequence of series, black left out (it is kept for observed data). */
-    public static final List<Color> SERIES = List.of(BLUE, VERMILLION, BLUISH_GREEN, ORANGE, REDDISH_PURPLE,
-            SKY_BLUE, YELLOW);
+    public static final List<Color> SERIES =
+            List.of(BLUE, VERMILLION, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, YELLOW);
 
-    private Palette() {
-    }
+    private Palette() {}
 
     /** The {@code i}-th series colour, cycling. */
     public static Color series(int i) {

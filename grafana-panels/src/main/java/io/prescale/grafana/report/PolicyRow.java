@@ -5,8 +5,8 @@ package io.prescale.grafana.report;
  * configuration held there, the p99 latency expected (ms) and the cost (instance-hours per hour). Non-finite
  * expectations are shown as "–".
  */
-public record PolicyRow(double loadFrom, double loadTo, int instances, String configuration, double expectedP99Ms,
-                        double costPerHour) {
+public record PolicyRow(
+        double loadFrom, double loadTo, int instances, String configuration, double expectedP99Ms, double costPerHour) {
     public PolicyRow {
         if (instances < 0) {
             throw new IllegalArgumentException("instances must be >= 0, got " + instances);

@@ -13,11 +13,21 @@ import java.util.Optional;
  * each series is chosen, see {@link InterestingWindow}). {@code actuator} holds the decisions of an actuator
  * cycle (one per group, with the group named in the reason), shown as a table.
  */
-public record Report(String title, Instant generatedAt, List<Fact> facts, List<String> notes,
-                     Optional<LoadForecast> loadForecast, Optional<Counts> counts, List<SloCurve> slo,
-                     Optional<ProfileLibrary> profiles, Optional<AnomalyTrack> anomalies, List<TuningCurve> tuning,
-                     List<PolicyRow> policy, List<CapacityTimeline> backtests, Duration window,
-                     List<Decision> actuator) {
+public record Report(
+        String title,
+        Instant generatedAt,
+        List<Fact> facts,
+        List<String> notes,
+        Optional<LoadForecast> loadForecast,
+        Optional<Counts> counts,
+        List<SloCurve> slo,
+        Optional<ProfileLibrary> profiles,
+        Optional<AnomalyTrack> anomalies,
+        List<TuningCurve> tuning,
+        List<PolicyRow> policy,
+        List<CapacityTimeline> backtests,
+        Duration window,
+        List<Decision> actuator) {
     /** One key figure shown at the top: a label and its value, already formatted with its unit. */
     public record Fact(String label, String value) {
         public Fact {
@@ -139,9 +149,21 @@ public record Report(String title, Instant generatedAt, List<Fact> facts, List<S
         }
 
         public Report build() {
-            return new Report(title, generatedAt, facts, notes, Optional.ofNullable(loadForecast),
-                    Optional.ofNullable(counts), slo, Optional.ofNullable(profiles), Optional.ofNullable(anomalies),
-                    tuning, policy, backtests, window, actuator);
+            return new Report(
+                    title,
+                    generatedAt,
+                    facts,
+                    notes,
+                    Optional.ofNullable(loadForecast),
+                    Optional.ofNullable(counts),
+                    slo,
+                    Optional.ofNullable(profiles),
+                    Optional.ofNullable(anomalies),
+                    tuning,
+                    policy,
+                    backtests,
+                    window,
+                    actuator);
         }
     }
 }

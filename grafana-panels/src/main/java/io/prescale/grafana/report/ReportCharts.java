@@ -32,20 +32,22 @@ public final class ReportCharts {
     private static final BasicStroke THIN = new BasicStroke(1.0f);
     private static final BasicStroke LINE = new BasicStroke(1.6f);
     private static final BasicStroke THICK = new BasicStroke(2.4f);
-    private static final BasicStroke DASHED = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-            10f, new float[] {7f, 5f}, 0f);
+    private static final BasicStroke DASHED =
+            new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
 
     /** Generated profiles in order: blue, orange, bluish green, reddish purple, sky blue (vermillion marks edge cases). */
-    private static final List<Color> GENERATED = List.of(Palette.BLUE, Palette.ORANGE, Palette.BLUISH_GREEN,
-            Palette.REDDISH_PURPLE, Palette.SKY_BLUE);
+    private static final List<Color> GENERATED =
+            List.of(Palette.BLUE, Palette.ORANGE, Palette.BLUISH_GREEN, Palette.REDDISH_PURPLE, Palette.SKY_BLUE);
 
-    private ReportCharts() {
-    }
+    private ReportCharts() {}
 
     /** Load (black) against the forecast median (blue) and its p10–p90 band (shaded), over the window of largest miss. */
     public static JFreeChart loadForecast(LoadForecast f, Duration window) {
-        Instant from = f.p50().start().isBefore(f.load().start()) ? f.p50().start() : f.load().start();
-        Instant to = f.p50().end().isAfter(f.load().end()) ? f.p50().end() : f.load().end();
+        Instant from = f.p50().start().isBefore(f.load().start())
+                ? f.p50().start()
+                : f.load().start();
+        Instant to =
+                f.p50().end().isAfter(f.load().end()) ? f.p50().end() : f.load().end();
         // interest: load outside the band, and the band's width where no load is known yet
         double[] interest = new double[f.p50().size()];
         for (int i = 0; i < interest.length; i++) {
@@ -54,7 +56,8 @@ public final class ReportCharts {
             double hi = f.p90().valueAt(i);
             interest[i] = Double.isNaN(load) ? 0 : Math.max(0, load - hi) + Math.max(0, lo - load);
         }
-        InterestingWindow w = InterestingWindow.of(interest, steps(window, f.p50().step()));
+        InterestingWindow w =
+                InterestingWindow.of(interest, steps(window, f.p50().step()));
         Instant wFrom = f.p50().timeAt(w.from());
         Instant wTo = f.p50().timeAt(Math.max(w.from(), w.to() - 1));
         if (allZero(interest)) {
@@ -69,7 +72,11 @@ public final class ReportCharts {
         for (int i = 0; i < f.p50().size(); i++) {
             Instant t = f.p50().timeAt(i);
             if (!t.isBefore(wFrom) && !t.isAfter(wTo) && Double.isFinite(f.p50().valueAt(i))) {
-                band.add(t.toEpochMilli(), f.p50().valueAt(i), f.p10().valueAt(i), f.p90().valueAt(i));
+                band.add(
+                        t.toEpochMilli(),
+                        f.p50().valueAt(i),
+                        f.p10().valueAt(i),
+                        f.p90().valueAt(i));
             }
         }
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
@@ -79,8 +86,8 @@ public final class ReportCharts {
         bandRenderer.setSeriesFillPaint(0, Palette.SKY_BLUE);
         bandRenderer.setSeriesStroke(0, LINE);
         bandRenderer.setAlpha(0.35f);
-        XYPlot plot = Axes.style(new XYPlot(bands, Axes.time(), Axes.number("load (" + f.unit() + ")", true),
-                bandRenderer));
+        XYPlot plot =
+                Axes.style(new XYPlot(bands, Axes.time(), Axes.number("load (" + f.unit() + ")", true), bandRenderer));
         XYSeriesCollection load = new XYSeriesCollection(series("observed load", f.load(), wFrom, wTo));
         plot.setDataset(1, load);
         plot.setRenderer(1, lines(List.of(Palette.BLACK), List.of(LINE)));
@@ -135,9 +142,11 @@ public final class ReportCharts {
         double[] interest = new double[c.desired().size()];
         for (int i = 1; i < interest.length; i++) {
             interest[i] = Math.abs(c.desired().valueAt(i) - c.desired().valueAt(i - 1))
-                    + Math.abs(c.desired().valueAt(i) - valueAt(c.running(), c.desired().timeAt(i)));
+                    + Math.abs(c.desired().valueAt(i)
+                            - valueAt(c.running(), c.desired().timeAt(i)));
         }
-        InterestingWindow w = InterestingWindow.of(interest, steps(window, c.desired().step()));
+        InterestingWindow w =
+                InterestingWindow.of(interest, steps(window, c.desired().step()));
         return new Instant[] {c.desired().timeAt(w.from()), c.desired().timeAt(Math.max(w.from(), w.to() - 1))};
     }
 
@@ -167,8 +176,8 @@ public final class ReportCharts {
             re.setSeriesPaint(i, Palette.series(i));
             re.setSeriesStroke(i, DASHED);
         }
-        XYPlot plot = Axes.style(new XYPlot(latency, Axes.number("offered load (requests/s)", true),
-                Axes.number("p99 latency (ms)", true), r));
+        XYPlot plot = Axes.style(new XYPlot(
+                latency, Axes.number("offered load (requests/s)", true), Axes.number("p99 latency (ms)", true), r));
         plot.setRangeAxis(1, Axes.share("error share (dashed)"));
         plot.setDataset(1, errors);
         plot.mapDatasetToRangeAxis(1, 1);
@@ -227,16 +236,23 @@ public final class ReportCharts {
             double v = a.scores().valueAt(i);
             interest[i] = Double.isFinite(v) && v >= a.threshold() ? 1 + v : 0;
         }
-        InterestingWindow w = InterestingWindow.of(interest, steps(window, a.scores().step()));
+        InterestingWindow w =
+                InterestingWindow.of(interest, steps(window, a.scores().step()));
         Instant from = a.scores().timeAt(w.from());
         Instant to = a.scores().timeAt(Math.max(w.from(), w.to() - 1));
         DateAxis time = Axes.time();
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(8);
-        XYPlot top = Axes.style(new XYPlot(new XYSeriesCollection(series(a.name(), a.values(), from, to)), null,
-                Axes.number("load (" + a.unit() + ")", true), lines(List.of(Palette.BLACK), List.of(LINE))));
-        XYPlot bottom = Axes.style(new XYPlot(new XYSeriesCollection(series("anomaly score", a.scores(), from, to)),
-                null, Axes.number("score", true), lines(List.of(Palette.REDDISH_PURPLE), List.of(LINE))));
+        XYPlot top = Axes.style(new XYPlot(
+                new XYSeriesCollection(series(a.name(), a.values(), from, to)),
+                null,
+                Axes.number("load (" + a.unit() + ")", true),
+                lines(List.of(Palette.BLACK), List.of(LINE))));
+        XYPlot bottom = Axes.style(new XYPlot(
+                new XYSeriesCollection(series("anomaly score", a.scores(), from, to)),
+                null,
+                Axes.number("score", true),
+                lines(List.of(Palette.REDDISH_PURPLE), List.of(LINE))));
         ValueMarker threshold = new ValueMarker(a.threshold(), Palette.BLACK, DASHED);
         threshold.setLabel("threshold");
         threshold.setLabelFont(Axes.TICK);
@@ -248,7 +264,8 @@ public final class ReportCharts {
                 continue;
             }
             for (XYPlot p : List.of(top, bottom)) {
-                IntervalMarker m = new IntervalMarker(span.from().toEpochMilli(), span.to().toEpochMilli());
+                IntervalMarker m =
+                        new IntervalMarker(span.from().toEpochMilli(), span.to().toEpochMilli());
                 m.setPaint(Palette.ORANGE);
                 m.setAlpha(0.3f);
                 p.addDomainMarker(m, Layer.BACKGROUND);
@@ -275,8 +292,8 @@ public final class ReportCharts {
             r.setSeriesPaint(i, Palette.series(i));
             r.setSeriesStroke(i, i == 0 ? THICK : DASHED);
         }
-        XYPlot plot = Axes.style(new XYPlot(data, Axes.number("episodes", true),
-                Axes.number("mean episode reward (higher is better)", false), r));
+        XYPlot plot = Axes.style(new XYPlot(
+                data, Axes.number("episodes", true), Axes.number("mean episode reward (higher is better)", false), r));
         return Axes.chart("Tuning learning curve", plot);
     }
 
@@ -312,8 +329,8 @@ public final class ReportCharts {
         data.addSeries(series("demand", demand, from, to));
         colours.add(Palette.BLACK);
         strokes.add(LINE);
-        XYPlot plot = Axes.style(new XYPlot(data, Axes.time(), Axes.number("load (" + c.unit() + ")", true),
-                lines(colours, strokes)));
+        XYPlot plot = Axes.style(
+                new XYPlot(data, Axes.time(), Axes.number("load (" + c.unit() + ")", true), lines(colours, strokes)));
         return Axes.chart("Backtest " + c.trace() + ": demand vs ready capacity", plot);
     }
 

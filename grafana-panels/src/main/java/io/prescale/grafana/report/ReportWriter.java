@@ -25,16 +25,15 @@ public final class ReportWriter {
     public static final int WIDTH = 1200;
     /** Height of a figure in pixels. */
     public static final int HEIGHT = 480;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
     private static final int MAX_DECISIONS = 12;
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /** One rendered figure: file name under img/, alt text, the sentence under it. */
-    private record Figure(String file, String alt, String caption, JFreeChart chart, int height) {
-    }
+    private record Figure(String file, String alt, String caption, JFreeChart chart, int height) {}
 
     /** Writes {@code report.html} and {@code img/*.png} under {@code dir}; returns the files, relative to {@code dir}. */
     public static List<Path> write(Report report, Path dir) throws IOException {
@@ -60,39 +59,65 @@ public final class ReportWriter {
     private static List<Figure> figures(Report r) {
         List<Figure> out = new ArrayList<>();
         String days = days(r);
-        r.loadForecast().ifPresent(f -> out.add(new Figure("load-forecast.png", "Load vs forecast",
-                "Look for the black observed load leaving the blue p10–p90 band: that is where the forecast missed"
-                        + " (shown: the " + days + " with the largest misses).",
-                ReportCharts.loadForecast(f, r.window()), HEIGHT)));
-        r.counts().ifPresent(c -> out.add(new Figure("counts.png", "Desired vs running instances",
-                "The solid desired count should step up before the dashed running count, and every triangle is a"
-                        + " decision whose reason is listed in the table above (shown: the " + days + " with the most changes).",
-                ReportCharts.counts(c, r.window()), HEIGHT)));
+        r.loadForecast()
+                .ifPresent(f -> out.add(new Figure(
+                        "load-forecast.png",
+                        "Load vs forecast",
+                        "Look for the black observed load leaving the blue p10–p90 band: that is where the forecast missed"
+                                + " (shown: the " + days + " with the largest misses).",
+                        ReportCharts.loadForecast(f, r.window()),
+                        HEIGHT)));
+        r.counts()
+                .ifPresent(c -> out.add(new Figure(
+                        "counts.png",
+                        "Desired vs running instances",
+                        "The solid desired count should step up before the dashed running count, and every triangle is a"
+                                + " decision whose reason is listed in the table above (shown: the " + days
+                                + " with the most changes).",
+                        ReportCharts.counts(c, r.window()),
+                        HEIGHT)));
         for (int i = 0; i < r.backtests().size(); i++) {
             CapacityTimeline b = r.backtests().get(i);
-            out.add(new Figure("backtest-" + (i + 1) + ".png", "Backtest " + b.trace(),
+            out.add(new Figure(
+                    "backtest-" + (i + 1) + ".png",
+                    "Backtest " + b.trace(),
                     "Wherever the black demand rises above a strategy's capacity line, that strategy left load"
                             + " unserved (shown: the " + days + " with the most unserved load).",
-                    ReportCharts.capacity(b, r.window()), HEIGHT));
+                    ReportCharts.capacity(b, r.window()),
+                    HEIGHT));
         }
         if (!r.slo().isEmpty()) {
-            out.add(new Figure("slo.png", "SLO: p99 latency and errors by offered load",
+            out.add(new Figure(
+                    "slo.png",
+                    "SLO: p99 latency and errors by offered load",
                     "The offered load at which a configuration's p99 line crosses the dashed SLO is the most one"
                             + " such instance set can serve.",
-                    ReportCharts.slo(r.slo()), HEIGHT));
+                    ReportCharts.slo(r.slo()),
+                    HEIGHT));
         }
-        r.profiles().ifPresent(p -> out.add(new Figure("profiles.png", "Profile library",
-                "Generated days (coloured) should look like the grey real days, while the dashed edge case should"
-                        + " go beyond them.",
-                ReportCharts.profiles(p), HEIGHT)));
-        r.anomalies().ifPresent(a -> out.add(new Figure("anomalies.png", "Anomaly scores",
-                "Scores above the dashed threshold are flagged; check that the shaded spans sit on visibly unusual"
-                        + " load (shown: the " + days + " with the most flagged steps).",
-                ReportCharts.anomalies(a, r.window()), HEIGHT + 120)));
+        r.profiles()
+                .ifPresent(p -> out.add(new Figure(
+                        "profiles.png",
+                        "Profile library",
+                        "Generated days (coloured) should look like the grey real days, while the dashed edge case should"
+                                + " go beyond them.",
+                        ReportCharts.profiles(p),
+                        HEIGHT)));
+        r.anomalies()
+                .ifPresent(a -> out.add(new Figure(
+                        "anomalies.png",
+                        "Anomaly scores",
+                        "Scores above the dashed threshold are flagged; check that the shaded spans sit on visibly unusual"
+                                + " load (shown: the " + days + " with the most flagged steps).",
+                        ReportCharts.anomalies(a, r.window()),
+                        HEIGHT + 120)));
         if (!r.tuning().isEmpty()) {
-            out.add(new Figure("tuning.png", "Tuning learning curve",
+            out.add(new Figure(
+                    "tuning.png",
+                    "Tuning learning curve",
                     "The thick line (the learning agent) should end above the dashed baselines and level off.",
-                    ReportCharts.tuning(r.tuning()), HEIGHT));
+                    ReportCharts.tuning(r.tuning()),
+                    HEIGHT));
         }
         return out;
     }
@@ -106,19 +131,27 @@ public final class ReportWriter {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(r.title())).append("</title>\n<style>\n")
+                .append("<title>")
+                .append(esc(r.title()))
+                .append("</title>\n<style>\n")
                 .append("body{font-family:sans-serif;max-width:1240px;margin:2em auto;padding:0 1em;color:#222}\n")
                 .append("h1{margin-bottom:0.2em}.when{color:#555;margin-top:0}\n")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;")
                 .append("text-align:left}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n")
                 .append("figure{margin:2em 0}img{max-width:100%;height:auto;border:1px solid #eee}\n")
                 .append("figcaption{margin-top:0.4em;color:#333}\n</style>\n</head>\n<body>\n");
-        h.append("<h1>").append(esc(r.title())).append("</h1>\n<p class=\"when\">Generated ")
-                .append(esc(TIME.format(r.generatedAt()))).append("</p>\n");
+        h.append("<h1>")
+                .append(esc(r.title()))
+                .append("</h1>\n<p class=\"when\">Generated ")
+                .append(esc(TIME.format(r.generatedAt())))
+                .append("</p>\n");
         if (!r.facts().isEmpty()) {
             h.append("<h2>Key figures</h2>\n<table>\n");
             for (Report.Fact f : r.facts()) {
-                h.append("<tr><th>").append(esc(f.label())).append("</th><td class=\"n\">").append(esc(f.value()))
+                h.append("<tr><th>")
+                        .append(esc(f.label()))
+                        .append("</th><td class=\"n\">")
+                        .append(esc(f.value()))
                         .append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -132,13 +165,24 @@ public final class ReportWriter {
         r.counts().ifPresent(c -> decisions(h, c, r.window()));
         h.append("<h2>Figures</h2>\n");
         for (Figure f : figures) {
-            h.append("<figure>\n<img src=\"img/").append(esc(f.file())).append("\" alt=\"").append(esc(f.alt()))
-                    .append("\" width=\"").append(WIDTH).append("\" height=\"").append(f.height()).append("\">\n")
-                    .append("<figcaption>").append(esc(f.caption())).append("</figcaption>\n</figure>\n");
+            h.append("<figure>\n<img src=\"img/")
+                    .append(esc(f.file()))
+                    .append("\" alt=\"")
+                    .append(esc(f.alt()))
+                    .append("\" width=\"")
+                    .append(WIDTH)
+                    .append("\" height=\"")
+                    .append(f.height())
+                    .append("\">\n")
+                    .append("<figcaption>")
+                    .append(esc(f.caption()))
+                    .append("</figcaption>\n</figure>\n");
         }
         List<String> missing = missing(r);
         if (!missing.isEmpty()) {
-            h.append("<p>Not in this run: ").append(esc(String.join(", ", missing))).append(".</p>\n");
+            h.append("<p>Not in this run: ")
+                    .append(esc(String.join(", ", missing)))
+                    .append(".</p>\n");
         }
         for (String n : r.notes()) {
             h.append("<p>").append(esc(n)).append("</p>\n");
@@ -154,10 +198,18 @@ public final class ReportWriter {
                 .append("<th>configuration</th><th class=\"n\">expected p99 (ms)</th>")
                 .append("<th class=\"n\">cost (instance-hours per hour)</th></tr>\n");
         for (PolicyRow p : rows) {
-            h.append("<tr><td class=\"n\">").append(num(p.loadFrom())).append("</td><td class=\"n\">")
-                    .append(num(p.loadTo())).append("</td><td class=\"n\">").append(p.instances())
-                    .append("</td><td>").append(esc(p.configuration())).append("</td><td class=\"n\">")
-                    .append(num(p.expectedP99Ms())).append("</td><td class=\"n\">").append(num(p.costPerHour()))
+            h.append("<tr><td class=\"n\">")
+                    .append(num(p.loadFrom()))
+                    .append("</td><td class=\"n\">")
+                    .append(num(p.loadTo()))
+                    .append("</td><td class=\"n\">")
+                    .append(p.instances())
+                    .append("</td><td>")
+                    .append(esc(p.configuration()))
+                    .append("</td><td class=\"n\">")
+                    .append(num(p.expectedP99Ms()))
+                    .append("</td><td class=\"n\">")
+                    .append(num(p.costPerHour()))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -168,9 +220,17 @@ public final class ReportWriter {
                 .append(" each group would be scaled to now, and why.</p>\n<table>\n<tr><th>time</th><th>action</th>")
                 .append("<th class=\"n\">instances</th><th>reason</th></tr>\n");
         for (Decision d : decisions) {
-            h.append("<tr><td>").append(esc(TIME.format(d.time()))).append("</td><td>").append(esc(d.action()))
-                    .append("</td><td class=\"n\">").append(d.from()).append(" → ").append(d.to())
-                    .append("</td><td>").append(esc(d.reason())).append("</td></tr>\n");
+            h.append("<tr><td>")
+                    .append(esc(TIME.format(d.time())))
+                    .append("</td><td>")
+                    .append(esc(d.action()))
+                    .append("</td><td class=\"n\">")
+                    .append(d.from())
+                    .append(" → ")
+                    .append(d.to())
+                    .append("</td><td>")
+                    .append(esc(d.reason()))
+                    .append("</td></tr>\n");
         }
         h.append("</table>\n");
     }
@@ -178,8 +238,10 @@ public final class ReportWriter {
     /** The count changes inside the window the counts figure shows, at most {@value #MAX_DECISIONS}. */
     private static void decisions(StringBuilder h, Counts counts, java.time.Duration window) {
         java.time.Instant[] span = ReportCharts.countsWindow(counts, window);
-        List<Decision> changes = counts.decisions().stream().filter(d -> d.from() != d.to())
-                .filter(d -> !d.time().isBefore(span[0]) && !d.time().isAfter(span[1])).toList();
+        List<Decision> changes = counts.decisions().stream()
+                .filter(d -> d.from() != d.to())
+                .filter(d -> !d.time().isBefore(span[0]) && !d.time().isAfter(span[1]))
+                .toList();
         if (changes.isEmpty()) {
             return;
         }
@@ -187,9 +249,17 @@ public final class ReportWriter {
                 .append(" shows, with their reasons.</p>\n<table>\n<tr><th>time</th><th>action</th>")
                 .append("<th class=\"n\">instances</th><th>reason</th></tr>\n");
         for (Decision d : changes.subList(0, Math.min(MAX_DECISIONS, changes.size()))) {
-            h.append("<tr><td>").append(esc(TIME.format(d.time()))).append("</td><td>").append(esc(d.action()))
-                    .append("</td><td class=\"n\">").append(d.from()).append(" → ").append(d.to())
-                    .append("</td><td>").append(esc(d.reason())).append("</td></tr>\n");
+            h.append("<tr><td>")
+                    .append(esc(TIME.format(d.time())))
+                    .append("</td><td>")
+                    .append(esc(d.action()))
+                    .append("</td><td class=\"n\">")
+                    .append(d.from())
+                    .append(" → ")
+                    .append(d.to())
+                    .append("</td><td>")
+                    .append(esc(d.reason()))
+                    .append("</td></tr>\n");
         }
         h.append("</table>\n");
         if (changes.size() > MAX_DECISIONS) {

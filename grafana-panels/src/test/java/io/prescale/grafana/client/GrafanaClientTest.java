@@ -43,13 +43,17 @@ class GrafanaClientTest {
     }
 
     private GrafanaClient client(GrafanaClientOptions options) {
-        GrafanaToken token = GrafanaToken.fromEnvironment(Map.of("GRAFANA_TOKEN", TOKEN)).orElseThrow();
+        GrafanaToken token =
+                GrafanaToken.fromEnvironment(Map.of("GRAFANA_TOKEN", TOKEN)).orElseThrow();
         return GrafanaClient.create(URI.create(grafana.url("/").toString()), token, options);
     }
 
     private void answer(int code, String body) {
-        grafana.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                .body(body).build());
+        grafana.enqueue(new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build());
     }
 
     private RecordedRequest take() throws InterruptedException {
@@ -84,7 +88,9 @@ class GrafanaClientTest {
     static Stream<Arguments> folderExists() {
         return Stream.of(
                 Arguments.of(409, "{\"message\":\"a folder/dashboard with the same uid already exists\"}"),
-                Arguments.of(412, "{\"status\":\"version-mismatch\",\"message\":\"the folder has been changed by someone else\"}"));
+                Arguments.of(
+                        412,
+                        "{\"status\":\"version-mismatch\",\"message\":\"the folder has been changed by someone else\"}"));
     }
 
     @ParameterizedTest
@@ -103,8 +109,8 @@ class GrafanaClientTest {
     @Test
     void aFolderThatCannotBeCreatedIsForbidden() {
         answer(403, "{\"message\":\"Access denied\"}");
-        GrafanaApiException e = catchThrowableOfType(GrafanaApiException.class,
-                () -> client().ensureFolder("prescale", "Prescale"));
+        GrafanaApiException e =
+                catchThrowableOfType(GrafanaApiException.class, () -> client().ensureFolder("prescale", "Prescale"));
         assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN);
         assertThat(e.getMessage()).startsWith("POST /api/folders: 403");
         assertThat(grafana.getRequestCount()).isEqualTo(1);
@@ -113,9 +119,11 @@ class GrafanaClientTest {
     @Test
     void savesADashboardWithOverwriteNullIdFolderAndMessage() throws Exception {
         answer(200, SAVED);
-        SavedDashboard saved = client().saveDashboard(PrescaleDashboards.scaling(), "prescale", "published by prescale");
-        assertThat(saved).isEqualTo(new SavedDashboard(12, "prescale-scaling",
-                "/d/prescale-scaling/prescale-scaling", 4, "prescale"));
+        SavedDashboard saved =
+                client().saveDashboard(PrescaleDashboards.scaling(), "prescale", "published by prescale");
+        assertThat(saved)
+                .isEqualTo(new SavedDashboard(
+                        12, "prescale-scaling", "/d/prescale-scaling/prescale-scaling", 4, "prescale"));
         RecordedRequest r = take();
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(r.getUrl().encodedPath()).isEqualTo("/api/dashboards/db");
@@ -131,31 +139,62 @@ class GrafanaClientTest {
 
     static Stream<Arguments> saveFailures() {
         return Stream.of(
-                Arguments.of(401, "{\"message\":\"Invalid API key\",\"messageId\":\"api-key.invalid\",\"statusCode\":401,\"traceID\":\"\"}",
-                        Kind.UNAUTHORIZED, "messageId api-key.invalid"),
-                Arguments.of(401, "{\"message\":\"Expired API key\",\"messageId\":\"api-key.expired\",\"statusCode\":401,\"traceID\":\"\"}",
-                        Kind.UNAUTHORIZED, "messageId api-key.expired"),
-                Arguments.of(401, "{\"message\":\"Revoked API key\",\"messageId\":\"api-key.revoked\",\"statusCode\":401,\"traceID\":\"\"}",
-                        Kind.UNAUTHORIZED, "messageId api-key.revoked"),
-                Arguments.of(403, "{\"title\":\"Access denied\",\"message\":\"You'll need additional permissions to perform this action. Permissions needed: any of dashboards:create, dashboards:write\",\"accessErrorId\":\"ACE0123456789\"}",
-                        Kind.FORBIDDEN, "403 forbidden"),
+                Arguments.of(
+                        401,
+                        "{\"message\":\"Invalid API key\",\"messageId\":\"api-key.invalid\",\"statusCode\":401,\"traceID\":\"\"}",
+                        Kind.UNAUTHORIZED,
+                        "messageId api-key.invalid"),
+                Arguments.of(
+                        401,
+                        "{\"message\":\"Expired API key\",\"messageId\":\"api-key.expired\",\"statusCode\":401,\"traceID\":\"\"}",
+                        Kind.UNAUTHORIZED,
+                        "messageId api-key.expired"),
+                Arguments.of(
+                        401,
+                        "{\"message\":\"Revoked API key\",\"messageId\":\"api-key.revoked\",\"statusCode\":401,\"traceID\":\"\"}",
+                        Kind.UNAUTHORIZED,
+                        "messageId api-key.revoked"),
+                Arguments.of(
+                        403,
+                        "{\"title\":\"Access denied\",\"message\":\"You'll need additional permissions to perform this action. Permissions needed: any of dashboards:create, dashboards:write\",\"accessErrorId\":\"ACE0123456789\"}",
+                        Kind.FORBIDDEN,
+                        "403 forbidden"),
                 Arguments.of(403, "{\"message\":\"Access denied to save dashboard\"}", Kind.FORBIDDEN, "403 forbidden"),
-                Arguments.of(404, "{\"status\":\"not-found\",\"message\":\"Dashboard not found\"}", Kind.NOT_FOUND,
+                Arguments.of(
+                        404,
+                        "{\"status\":\"not-found\",\"message\":\"Dashboard not found\"}",
+                        Kind.NOT_FOUND,
                         "status not-found"),
-                Arguments.of(412, "{\"message\":\"The dashboard has been changed by someone else\",\"status\":\"version-mismatch\"}",
-                        Kind.VERSION_MISMATCH, "status version-mismatch"),
-                Arguments.of(412, "{\"status\":\"name-exists\",\"message\":\"A dashboard with the same name in the folder already exists\"}",
-                        Kind.NAME_EXISTS, "status name-exists"),
-                Arguments.of(412, "{\"status\":\"plugin-dashboard\",\"message\":\"The dashboard belongs to plugin X.\"}",
-                        Kind.PRECONDITION_FAILED, "status plugin-dashboard"),
+                Arguments.of(
+                        412,
+                        "{\"message\":\"The dashboard has been changed by someone else\",\"status\":\"version-mismatch\"}",
+                        Kind.VERSION_MISMATCH,
+                        "status version-mismatch"),
+                Arguments.of(
+                        412,
+                        "{\"status\":\"name-exists\",\"message\":\"A dashboard with the same name in the folder already exists\"}",
+                        Kind.NAME_EXISTS,
+                        "status name-exists"),
+                Arguments.of(
+                        412,
+                        "{\"status\":\"plugin-dashboard\",\"message\":\"The dashboard belongs to plugin X.\"}",
+                        Kind.PRECONDITION_FAILED,
+                        "status plugin-dashboard"),
                 Arguments.of(400, "{\"message\":\"bad request data\"}", Kind.BAD_REQUEST, "400 bad request"),
-                Arguments.of(400, "{\"message\":\"A dashboard with the same uid already exists\"}", Kind.BAD_REQUEST,
+                Arguments.of(
+                        400,
+                        "{\"message\":\"A dashboard with the same uid already exists\"}",
+                        Kind.BAD_REQUEST,
                         "same uid"),
                 Arguments.of(400, "{\"message\":\"folder not found\"}", Kind.BAD_REQUEST, "folder not found"),
                 Arguments.of(413, "{\"message\":\"Dashboard is too large, max is 5 MB\"}", Kind.TOO_LARGE, "413"),
-                Arguments.of(202, "{\"status\":\"pending\",\"message\":\"changes were broadcast to the gitops listener\"}",
-                        Kind.NOT_SAVED, "status pending"),
-                Arguments.of(500, "{\"message\":\"Internal Server Error\",\"traceID\":\"abc\"}", Kind.SERVER_ERROR, "500"),
+                Arguments.of(
+                        202,
+                        "{\"status\":\"pending\",\"message\":\"changes were broadcast to the gitops listener\"}",
+                        Kind.NOT_SAVED,
+                        "status pending"),
+                Arguments.of(
+                        500, "{\"message\":\"Internal Server Error\",\"traceID\":\"abc\"}", Kind.SERVER_ERROR, "500"),
                 Arguments.of(502, "<html>bad gateway</html>", Kind.SERVER_ERROR, "502"));
     }
 
@@ -163,8 +202,8 @@ class GrafanaClientTest {
     @MethodSource("saveFailures")
     void saveFailuresBranchOnStatusAndStatusField(int code, String body, Kind kind, String inMessage) {
         answer(code, body);
-        GrafanaApiException e = catchThrowableOfType(GrafanaApiException.class,
-                () -> client().saveDashboard(PrescaleDashboards.scaling(), "prescale", "m"));
+        GrafanaApiException e = catchThrowableOfType(
+                GrafanaApiException.class, () -> client().saveDashboard(PrescaleDashboards.scaling(), "prescale", "m"));
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.httpStatus()).isEqualTo(code);
         assertThat(e.endpoint()).isEqualTo("POST /api/dashboards/db");
@@ -176,14 +215,15 @@ class GrafanaClientTest {
     void twoHundredWithoutSuccessIsNotSuccess() {
         answer(200, "{\"status\":\"weird\"}");
         assertThatThrownBy(() -> client().saveDashboard(PrescaleDashboards.scaling(), null, "m"))
-                .isInstanceOfSatisfying(GrafanaApiException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNEXPECTED));
+                .isInstanceOfSatisfying(
+                        GrafanaApiException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNEXPECTED));
     }
 
     @Test
     void aTokenEchoedByTheServerNeverReachesTheException() {
         answer(400, "{\"message\":\"bad header Bearer " + TOKEN + "\"}");
-        GrafanaApiException e = catchThrowableOfType(GrafanaApiException.class,
-                () -> client().saveDashboard(PrescaleDashboards.scaling(), null, "m"));
+        GrafanaApiException e = catchThrowableOfType(
+                GrafanaApiException.class, () -> client().saveDashboard(PrescaleDashboards.scaling(), null, "m"));
         assertThat(e.getMessage()).doesNotContain(TOKEN).contains("***");
         assertThat(e.bodyExcerpt()).doesNotContain(TOKEN);
     }
@@ -191,8 +231,8 @@ class GrafanaClientTest {
     @Test
     void aLongBodyIsCutTo512Characters() {
         answer(500, "{\"message\":\"" + "x".repeat(5000) + "\"}");
-        GrafanaApiException e = catchThrowableOfType(GrafanaApiException.class,
-                () -> client().saveDashboard(PrescaleDashboards.scaling(), null, "m"));
+        GrafanaApiException e = catchThrowableOfType(
+                GrafanaApiException.class, () -> client().saveDashboard(PrescaleDashboards.scaling(), null, "m"));
         assertThat(e.bodyExcerpt()).hasSize(512);
         assertThat(e.getMessage().length()).isLessThan(400);
     }
@@ -201,16 +241,21 @@ class GrafanaClientTest {
     void postsAnAnnotationInEpochMillisecondsWithTagsAndText() throws Exception {
         answer(200, "{\"message\":\"Annotation added\",\"id\":17}");
         Instant t = Instant.parse("2026-11-30T12:00:00Z");
-        long id = client().annotate(Annotation.onPanel("prescale-scaling", 2, t, List.of("prescale", "decision"),
+        long id = client().annotate(Annotation.onPanel(
+                "prescale-scaling",
+                2,
+                t,
+                List.of("prescale", "decision"),
                 "scale_out 3 → 5: forecast p90 above capacity in 10m"));
         assertThat(id).isEqualTo(17);
         RecordedRequest r = take();
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(r.getUrl().encodedPath()).isEqualTo("/api/annotations");
         assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
-        assertThat(body(r)).isEqualTo(MAPPER.readTree("{\"dashboardUID\":\"prescale-scaling\",\"panelId\":2,"
-                + "\"time\":" + t.toEpochMilli() + ",\"tags\":[\"prescale\",\"decision\"],"
-                + "\"text\":\"scale_out 3 → 5: forecast p90 above capacity in 10m\"}"));
+        assertThat(body(r))
+                .isEqualTo(MAPPER.readTree("{\"dashboardUID\":\"prescale-scaling\",\"panelId\":2,"
+                        + "\"time\":" + t.toEpochMilli() + ",\"tags\":[\"prescale\",\"decision\"],"
+                        + "\"text\":\"scale_out 3 → 5: forecast p90 above capacity in 10m\"}"));
     }
 
     @Test
@@ -227,26 +272,32 @@ class GrafanaClientTest {
     void aRefusedAnnotationIsABadRequest() {
         answer(400, "{\"message\":\"Failed to save annotation\"}");
         assertThatThrownBy(() -> client().annotate(Annotation.onPanel("d", 1, Instant.EPOCH, List.of(), "x")))
-                .isInstanceOfSatisfying(GrafanaApiException.class,
-                        e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST));
+                .isInstanceOfSatisfying(
+                        GrafanaApiException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST));
     }
 
     @Test
     void aClosedSocketIsUnreachableNamingTheUrl() {
-        grafana.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
-        GrafanaApiException e = catchThrowableOfType(GrafanaApiException.class,
-                () -> client().ensureFolder("prescale", "Prescale"));
+        grafana.enqueue(new MockResponse.Builder()
+                .onRequestStart(new SocketEffect.CloseSocket())
+                .build());
+        GrafanaApiException e =
+                catchThrowableOfType(GrafanaApiException.class, () -> client().ensureFolder("prescale", "Prescale"));
         assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
         assertThat(e.getMessage()).contains(grafana.url("/").toString());
     }
 
     @Test
     void aSlowGrafanaTimesOutAsUnreachable() {
-        grafana.enqueue(new MockResponse.Builder().code(200).body(SAVED).headersDelay(2, TimeUnit.SECONDS).build());
+        grafana.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(SAVED)
+                .headersDelay(2, TimeUnit.SECONDS)
+                .build());
         GrafanaClient slow = client(GrafanaClientOptions.defaults().withCallTimeout(Duration.ofMillis(200)));
         assertThatThrownBy(() -> slow.saveDashboard(PrescaleDashboards.scaling(), null, "m"))
-                .isInstanceOfSatisfying(GrafanaApiException.class,
-                        e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE));
+                .isInstanceOfSatisfying(
+                        GrafanaApiException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE));
     }
 
     @Test
@@ -255,8 +306,10 @@ class GrafanaClientTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        GrafanaClient c = GrafanaClient.create(URI.create("http://127.0.0.1:" + port + "/"),
-                GrafanaToken.fromEnvironment(Map.of("GRAFANA_TOKEN", TOKEN)).orElseThrow(), GrafanaClientOptions.defaults());
+        GrafanaClient c = GrafanaClient.create(
+                URI.create("http://127.0.0.1:" + port + "/"),
+                GrafanaToken.fromEnvironment(Map.of("GRAFANA_TOKEN", TOKEN)).orElseThrow(),
+                GrafanaClientOptions.defaults());
         GrafanaApiException e = catchThrowableOfType(GrafanaApiException.class, () -> c.ensureFolder("p", "P"));
         assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
         assertThat(e.getMessage()).contains("http://127.0.0.1:" + port + "/").doesNotContain(TOKEN);
@@ -265,8 +318,10 @@ class GrafanaClientTest {
     @Test
     void keepsAPathPrefixOfTheBaseUrl() throws Exception {
         answer(200, FOLDER);
-        GrafanaClient c = GrafanaClient.create(URI.create(grafana.url("/grafana/").toString()),
-                GrafanaToken.fromEnvironment(Map.of("GRAFANA_TOKEN", TOKEN)).orElseThrow(), GrafanaClientOptions.defaults());
+        GrafanaClient c = GrafanaClient.create(
+                URI.create(grafana.url("/grafana/").toString()),
+                GrafanaToken.fromEnvironment(Map.of("GRAFANA_TOKEN", TOKEN)).orElseThrow(),
+                GrafanaClientOptions.defaults());
         c.ensureFolder("prescale", "Prescale");
         assertThat(take().getUrl().encodedPath()).isEqualTo("/grafana/api/folders");
     }

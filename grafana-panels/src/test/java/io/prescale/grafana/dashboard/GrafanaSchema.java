@@ -75,7 +75,8 @@ final class GrafanaSchema {
             checkDatasource(p.path("datasource"), at, out);
             if ("timeseries".equals(p.path("type").asText())) {
                 timeseriesOptions.validate(p.path("options")).forEach(e -> out.add(at + "/options" + e));
-                timeseriesFieldConfig.validate(p.path("fieldConfig").path("defaults").path("custom"))
+                timeseriesFieldConfig
+                        .validate(p.path("fieldConfig").path("defaults").path("custom"))
                         .forEach(e -> out.add(at + "/fieldConfig/defaults/custom" + e));
             }
             JsonNode targets = p.path("targets");
@@ -115,8 +116,8 @@ final class GrafanaSchema {
             switch (op.get("op").asText()) {
                 case "test" -> {
                     if (!op.get("value").equals(target.at(path))) {
-                        throw new IllegalStateException("local patch test failed at " + path
-                                + ": upstream schema changed there");
+                        throw new IllegalStateException(
+                                "local patch test failed at " + path + ": upstream schema changed there");
                     }
                 }
                 case "replace" -> {

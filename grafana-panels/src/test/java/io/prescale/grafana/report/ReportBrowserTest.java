@@ -57,14 +57,23 @@ class ReportBrowserTest {
         long declared = Files.readString(page).split("<img ", -1).length - 1;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(driverPath)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(driverPath))
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -72,17 +81,22 @@ class ReportBrowserTest {
             driver.get(page.toUri().toString());
             assertThat(driver.getTitle()).startsWith("Prescale");
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> images = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(
-                    "return Array.from(document.images).map(i => ({src: i.src, complete: i.complete,"
+            List<Map<String, Object>> images = (List<Map<String, Object>>) ((JavascriptExecutor) driver)
+                    .executeScript("return Array.from(document.images).map(i => ({src: i.src, complete: i.complete,"
                             + " w: i.naturalWidth, h: i.naturalHeight}));");
             assertThat(images).hasSize((int) declared).isNotEmpty();
             assertThat(images).allSatisfy(i -> {
                 assertThat(i.get("complete")).as(String.valueOf(i.get("src"))).isEqualTo(true);
-                assertThat(((Number) i.get("w")).longValue()).as(String.valueOf(i.get("src"))).isPositive();
-                assertThat(((Number) i.get("h")).longValue()).as(String.valueOf(i.get("src"))).isPositive();
+                assertThat(((Number) i.get("w")).longValue())
+                        .as(String.valueOf(i.get("src")))
+                        .isPositive();
+                assertThat(((Number) i.get("h")).longValue())
+                        .as(String.valueOf(i.get("src")))
+                        .isPositive();
             });
             List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .toList();
             assertThat(errors).as("console errors").isEmpty();
             Path shot = Path.of(System.getProperty("prescale.screenshot", "target/report-screenshot.png"));
             Files.createDirectories(shot.toAbsolutePath().getParent());
@@ -98,18 +112,31 @@ class ReportBrowserTest {
         String chromium = first(CHROMIUM);
         String driverPath = first(DRIVER);
         Assumptions.assumeTrue(chromium != null && driverPath != null, "chromium or chromedriver not installed");
-        Files.writeString(dir.resolve("report.html"), "<!DOCTYPE html><html><head><title>x</title></head>"
-                + "<body><img src=\"img/missing.png\" alt=\"missing\"></body></html>");
+        Files.writeString(
+                dir.resolve("report.html"),
+                "<!DOCTYPE html><html><head><title>x</title></head>"
+                        + "<body><img src=\"img/missing.png\" alt=\"missing\"></body></html>");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(driverPath)).usingAnyFreePort().build(), options);
+        ChromeDriver driver = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(driverPath))
+                        .usingAnyFreePort()
+                        .build(),
+                options);
         try {
             driver.get(dir.resolve("report.html").toUri().toString());
             Number w = (Number) ((JavascriptExecutor) driver).executeScript("return document.images[0].naturalWidth;");
@@ -127,12 +154,18 @@ class ReportBrowserTest {
         Files.createDirectories(keep.resolve("img"));
         try (var files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, keep.resolve(dir.relativize(f).toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        f,
+                        keep.resolve(dir.relativize(f).toString()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
 
     private static String first(List<String> candidates) {
-        return candidates.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+        return candidates.stream()
+                .filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -14,8 +14,7 @@ final class ReportFixture {
     static final int DAY = 288;
     static final int SPIKE = 5 * DAY + 200;
 
-    private ReportFixture() {
-    }
+    private ReportFixture() {}
 
     static TimeSeries load() {
         Random r = new Random(7);
@@ -45,9 +44,13 @@ final class ReportFixture {
             desired[i] = Math.ceil(Math.max(p90[i], load.valueAt(Math.max(0, i - 1))) / 300);
             running[i] = i < 3 ? desired[i] : desired[i - 3];
             if (i > 0 && desired[i] != desired[i - 1]) {
-                decisions.add(new Decision(load.timeAt(i), desired[i] > desired[i - 1] ? "scale_out" : "scale_in",
-                        (int) desired[i - 1], (int) desired[i], "forecast p90 " + Math.round(p90[i])
-                        + " requests/s over the next 10 min <needs> " + (int) desired[i]));
+                decisions.add(new Decision(
+                        load.timeAt(i),
+                        desired[i] > desired[i - 1] ? "scale_out" : "scale_in",
+                        (int) desired[i - 1],
+                        (int) desired[i],
+                        "forecast p90 " + Math.round(p90[i]) + " requests/s over the next 10 min <needs> "
+                                + (int) desired[i]));
             }
             score[i] = Math.min(1, Math.abs(load.valueAt(i) - p50[i]) / 1500);
         }
@@ -69,26 +72,53 @@ final class ReportFixture {
                 .fact("traces", "3")
                 .fact("unserved share, prescale", "0.12 %")
                 .fact("instance-hours, prescale", "12,345")
-                .loadForecast(new LoadForecast(load, TimeSeries.of(START, STEP, p10), TimeSeries.of(START, STEP, p50),
-                        TimeSeries.of(START, STEP, p90), "requests/s"))
-                .counts(new Counts(TimeSeries.of(START, STEP, desired), TimeSeries.of(START, STEP, running),
-                        decisions))
-                .backtest(new CapacityTimeline("fixture", load, List.of(new NamedSeries("prescale", cap)), DAY,
+                .loadForecast(new LoadForecast(
+                        load,
+                        TimeSeries.of(START, STEP, p10),
+                        TimeSeries.of(START, STEP, p50),
+                        TimeSeries.of(START, STEP, p90),
                         "requests/s"))
-                .slo(new SloCurve("1 instance", new double[] {100, 200, 300, 400}, new double[] {12, 15, 40, 900},
-                        new double[] {0, 0, 0.001, 0.08}, 250))
-                .slo(new SloCurve("2 instances", new double[] {100, 200, 300, 400, 600, 800},
-                        new double[] {11, 12, 13, 16, 45, 700}, new double[] {0, 0, 0, 0, 0.002, 0.05}, 250))
-                .profiles(new ProfileLibrary(realDays, List.of(new ProfileLibrary.Profile("typical", false, typical),
-                        new ProfileLibrary.Profile("flash crowd", true, edge)), Duration.ofMinutes(30), "requests/s"))
-                .anomalies(new AnomalyTrack("load", load, TimeSeries.of(START, STEP, score), 0.6,
-                        List.of(new AnomalyTrack.Span(load.timeAt(SPIKE), load.timeAt(SPIKE + 24))), "requests/s"))
+                .counts(new Counts(TimeSeries.of(START, STEP, desired), TimeSeries.of(START, STEP, running), decisions))
+                .backtest(new CapacityTimeline(
+                        "fixture", load, List.of(new NamedSeries("prescale", cap)), DAY, "requests/s"))
+                .slo(new SloCurve(
+                        "1 instance",
+                        new double[] {100, 200, 300, 400},
+                        new double[] {12, 15, 40, 900},
+                        new double[] {0, 0, 0.001, 0.08},
+                        250))
+                .slo(new SloCurve(
+                        "2 instances",
+                        new double[] {100, 200, 300, 400, 600, 800},
+                        new double[] {11, 12, 13, 16, 45, 700},
+                        new double[] {0, 0, 0, 0, 0.002, 0.05},
+                        250))
+                .profiles(new ProfileLibrary(
+                        realDays,
+                        List.of(
+                                new ProfileLibrary.Profile("typical", false, typical),
+                                new ProfileLibrary.Profile("flash crowd", true, edge)),
+                        Duration.ofMinutes(30),
+                        "requests/s"))
+                .anomalies(new AnomalyTrack(
+                        "load",
+                        load,
+                        TimeSeries.of(START, STEP, score),
+                        0.6,
+                        List.of(new AnomalyTrack.Span(load.timeAt(SPIKE), load.timeAt(SPIKE + 24))),
+                        "requests/s"))
                 .tuning(new TuningCurve("ppo", new double[] {0, 10, 20, 30, 40}, new double[] {-9, -5, -3, -2.2, -2}))
-                .tuning(new TuningCurve("random", new double[] {0, 10, 20, 30, 40}, new double[] {-9, -7, -6.5, -6, -6}))
-                .policy(List.of(new PolicyRow(0, 1000, 4, "cpu 500, threads 8", 35, 4),
+                .tuning(new TuningCurve(
+                        "random", new double[] {0, 10, 20, 30, 40}, new double[] {-9, -7, -6.5, -6, -6}))
+                .policy(List.of(
+                        new PolicyRow(0, 1000, 4, "cpu 500, threads 8", 35, 4),
                         new PolicyRow(1000, 2500, 9, "cpu 500, threads 16", 48, 9),
                         new PolicyRow(2500, 6000, 20, "cpu 1000, threads 16", Double.NaN, 40)))
-                .actuatorDecision(new Decision(Instant.parse("2026-01-15T12:00:00Z"), "scale_out", 3, 5,
+                .actuatorDecision(new Decision(
+                        Instant.parse("2026-01-15T12:00:00Z"),
+                        "scale_out",
+                        3,
+                        5,
                         "default/web/api: <p90> forecast over the 10 min lead needs 5 instances"))
                 .note("Fixture data, not a measurement.")
                 .build();

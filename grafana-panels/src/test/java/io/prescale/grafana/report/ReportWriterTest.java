@@ -21,11 +21,19 @@ class ReportWriterTest {
     @Test
     void writesAPageWhoseEveryImageExistsWithItsDeclaredSize(@TempDir Path dir) throws Exception {
         List<Path> files = ReportWriter.write(ReportFixture.full(), dir);
-        assertThat(files).contains(Path.of("report.html"), Path.of("img/load-forecast.png"), Path.of("img/slo.png"),
-                Path.of("img/anomalies.png"), Path.of("img/tuning.png"), Path.of("img/profiles.png"),
-                Path.of("img/counts.png"), Path.of("img/backtest-1.png"));
+        assertThat(files)
+                .contains(
+                        Path.of("report.html"),
+                        Path.of("img/load-forecast.png"),
+                        Path.of("img/slo.png"),
+                        Path.of("img/anomalies.png"),
+                        Path.of("img/tuning.png"),
+                        Path.of("img/profiles.png"),
+                        Path.of("img/counts.png"),
+                        Path.of("img/backtest-1.png"));
         String html = Files.readString(dir.resolve("report.html"));
-        Matcher img = Pattern.compile("<img src=\"([^\"]+)\"[^>]*width=\"(\\d+)\" height=\"(\\d+)\"").matcher(html);
+        Matcher img = Pattern.compile("<img src=\"([^\"]+)\"[^>]*width=\"(\\d+)\" height=\"(\\d+)\"")
+                .matcher(html);
         int images = 0;
         while (img.find()) {
             BufferedImage png = ImageIO.read(dir.resolve(img.group(1)).toFile());
@@ -54,8 +62,11 @@ class ReportWriterTest {
     void theActuatorCycleIsATableOfDecisionsWithTheirReasons(@TempDir Path dir) throws Exception {
         ReportWriter.write(ReportFixture.full(), dir);
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("What the actuator decided", "3 → 5",
-                "default/web/api: &lt;p90&gt; forecast over the 10 min lead needs 5 instances");
+        assertThat(html)
+                .contains(
+                        "What the actuator decided",
+                        "3 → 5",
+                        "default/web/api: &lt;p90&gt; forecast over the 10 min lead needs 5 instances");
     }
 
     @Test
@@ -83,7 +94,8 @@ class ReportWriterTest {
     @Test
     void theLoadFigureShowsTheDaysWithTheFlashCrowd() {
         Report r = ReportFixture.full();
-        XYPlot plot = ReportCharts.loadForecast(r.loadForecast().orElseThrow(), r.window()).getXYPlot();
+        XYPlot plot = ReportCharts.loadForecast(r.loadForecast().orElseThrow(), r.window())
+                .getXYPlot();
         double first = plot.getDataset(1).getXValue(0, 0);
         double last = plot.getDataset(1).getXValue(0, plot.getDataset(1).getItemCount(0) - 1);
         long spike = ReportFixture.load().timeAt(ReportFixture.SPIKE).toEpochMilli();
@@ -96,12 +108,14 @@ class ReportWriterTest {
         assertThat(InterestingWindow.of(new double[] {0, 0, 5, 5, 0, 0, 1}, 2)).isEqualTo(new InterestingWindow(2, 4));
         assertThat(InterestingWindow.of(new double[] {1, 0, 0, 1}, 1)).isEqualTo(new InterestingWindow(3, 4));
         assertThat(InterestingWindow.of(new double[] {1, 2}, 5)).isEqualTo(new InterestingWindow(0, 2));
-        assertThat(InterestingWindow.of(new double[] {Double.NaN, 1, Double.NaN}, 1)).isEqualTo(new InterestingWindow(1, 2));
+        assertThat(InterestingWindow.of(new double[] {Double.NaN, 1, Double.NaN}, 1))
+                .isEqualTo(new InterestingWindow(1, 2));
     }
 
     @Test
     void paletteIsOkabeIto() {
-        assertThat(Palette.SERIES).extracting(c -> String.format("#%06X", c.getRGB() & 0xFFFFFF))
+        assertThat(Palette.SERIES)
+                .extracting(c -> String.format("#%06X", c.getRGB() & 0xFFFFFF))
                 .containsExactly("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442");
     }
 }

@@ -21,9 +21,21 @@ import java.util.Objects;
  * @param downstreamMs the simulated downstream call after a miss, ms (no core held)
  * @param seed seed of the key sequence
  */
-public record ReferenceConfig(String bind, int port, int cpus, int threads, int queue, int cacheMb, CpuMode cpuMode,
-                              int keys, double zipfExponent, int valueKb, double hitCpuMs, double missCpuMs,
-                              double downstreamMs, long seed) {
+public record ReferenceConfig(
+        String bind,
+        int port,
+        int cpus,
+        int threads,
+        int queue,
+        int cacheMb,
+        CpuMode cpuMode,
+        int keys,
+        double zipfExponent,
+        int valueKb,
+        double hitCpuMs,
+        double missCpuMs,
+        double downstreamMs,
+        long seed) {
     public ReferenceConfig {
         Objects.requireNonNull(bind, "bind");
         check(port >= 0 && port <= 65_535, "port", "0..65535", port);
@@ -47,23 +59,75 @@ public record ReferenceConfig(String bind, int port, int cpus, int threads, int 
     }
 
     public ReferenceConfig withCapacity(int cpusValue, int threadsValue, int queueValue, int cacheMbValue) {
-        return new ReferenceConfig(bind, port, cpusValue, threadsValue, queueValue, cacheMbValue, cpuMode, keys,
-                zipfExponent, valueKb, hitCpuMs, missCpuMs, downstreamMs, seed);
+        return new ReferenceConfig(
+                bind,
+                port,
+                cpusValue,
+                threadsValue,
+                queueValue,
+                cacheMbValue,
+                cpuMode,
+                keys,
+                zipfExponent,
+                valueKb,
+                hitCpuMs,
+                missCpuMs,
+                downstreamMs,
+                seed);
     }
 
     public ReferenceConfig withCosts(double hitCpuMsValue, double missCpuMsValue, double downstreamMsValue) {
-        return new ReferenceConfig(bind, port, cpus, threads, queue, cacheMb, cpuMode, keys, zipfExponent, valueKb,
-                hitCpuMsValue, missCpuMsValue, downstreamMsValue, seed);
+        return new ReferenceConfig(
+                bind,
+                port,
+                cpus,
+                threads,
+                queue,
+                cacheMb,
+                cpuMode,
+                keys,
+                zipfExponent,
+                valueKb,
+                hitCpuMsValue,
+                missCpuMsValue,
+                downstreamMsValue,
+                seed);
     }
 
     public ReferenceConfig withKeys(int keysValue, double exponent) {
-        return new ReferenceConfig(bind, port, cpus, threads, queue, cacheMb, cpuMode, keysValue, exponent, valueKb,
-                hitCpuMs, missCpuMs, downstreamMs, seed);
+        return new ReferenceConfig(
+                bind,
+                port,
+                cpus,
+                threads,
+                queue,
+                cacheMb,
+                cpuMode,
+                keysValue,
+                exponent,
+                valueKb,
+                hitCpuMs,
+                missCpuMs,
+                downstreamMs,
+                seed);
     }
 
     public ReferenceConfig withCpuMode(CpuMode mode) {
-        return new ReferenceConfig(bind, port, cpus, threads, queue, cacheMb, mode, keys, zipfExponent, valueKb,
-                hitCpuMs, missCpuMs, downstreamMs, seed);
+        return new ReferenceConfig(
+                bind,
+                port,
+                cpus,
+                threads,
+                queue,
+                cacheMb,
+                mode,
+                keys,
+                zipfExponent,
+                valueKb,
+                hitCpuMs,
+                missCpuMs,
+                downstreamMs,
+                seed);
     }
 
     /** Cached values that fit in the cache. */

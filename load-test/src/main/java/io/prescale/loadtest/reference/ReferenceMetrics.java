@@ -31,21 +31,39 @@ final class ReferenceMetrics {
     private final Gauge inFlight;
 
     ReferenceMetrics(IntSupplier queueDepth, IntSupplier freeCores) {
-        requests = Counter.builder().name("reference_requests_total").help("Requests answered, by HTTP status code.")
-                .labelNames("code").register(registry);
-        latency = Histogram.builder().name("reference_request_duration_seconds")
-                .help("Time from queueing for a worker to the response.").classicOnly().classicUpperBounds(BUCKETS)
+        requests = Counter.builder()
+                .name("reference_requests_total")
+                .help("Requests answered, by HTTP status code.")
+                .labelNames("code")
                 .register(registry);
-        hits = Counter.builder().name("reference_cache_hits_total").help("Requests whose key was in the cache.")
+        latency = Histogram.builder()
+                .name("reference_request_duration_seconds")
+                .help("Time from queueing for a worker to the response.")
+                .classicOnly()
+                .classicUpperBounds(BUCKETS)
                 .register(registry);
-        misses = Counter.builder().name("reference_cache_misses_total").help("Requests whose key was not in the cache.")
+        hits = Counter.builder()
+                .name("reference_cache_hits_total")
+                .help("Requests whose key was in the cache.")
                 .register(registry);
-        GaugeWithCallback.builder().name("reference_queue_depth").help("Requests waiting for a worker thread.")
-                .callback(cb -> cb.call(queueDepth.getAsInt())).register(registry);
-        inFlight = Gauge.builder().name("reference_in_flight").help("Requests being handled by a worker.")
+        misses = Counter.builder()
+                .name("reference_cache_misses_total")
+                .help("Requests whose key was not in the cache.")
                 .register(registry);
-        GaugeWithCallback.builder().name("reference_cpu_free").help("Virtual cores not held by a request.")
-                .callback(cb -> cb.call(freeCores.getAsInt())).register(registry);
+        GaugeWithCallback.builder()
+                .name("reference_queue_depth")
+                .help("Requests waiting for a worker thread.")
+                .callback(cb -> cb.call(queueDepth.getAsInt()))
+                .register(registry);
+        inFlight = Gauge.builder()
+                .name("reference_in_flight")
+                .help("Requests being handled by a worker.")
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("reference_cpu_free")
+                .help("Virtual cores not held by a request.")
+                .callback(cb -> cb.call(freeCores.getAsInt()))
+                .register(registry);
     }
 
     void started() {

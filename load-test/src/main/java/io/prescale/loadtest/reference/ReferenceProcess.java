@@ -13,8 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * SIGTERM, or on Ctrl-C.
  */
 public final class ReferenceProcess {
-    private ReferenceProcess() {
-    }
+    private ReferenceProcess() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Map<String, String> flags = new HashMap<>();
@@ -22,23 +21,36 @@ public final class ReferenceProcess {
             flags.put(args[i], args[i + 1]);
         }
         ReferenceConfig d = ReferenceConfig.defaults();
-        ReferenceConfig config = new ReferenceConfig("127.0.0.1", integer(flags, "--port", 0), integer(flags, "--cpus", d.cpus()),
-                integer(flags, "--threads", d.threads()), integer(flags, "--queue", d.queue()),
-                integer(flags, "--cache-mb", d.cacheMb()), d.cpuMode(), d.keys(), d.zipfExponent(), d.valueKb(),
-                d.hitCpuMs(), d.missCpuMs(), d.downstreamMs(), integer(flags, "--seed", 1));
+        ReferenceConfig config = new ReferenceConfig(
+                "127.0.0.1",
+                integer(flags, "--port", 0),
+                integer(flags, "--cpus", d.cpus()),
+                integer(flags, "--threads", d.threads()),
+                integer(flags, "--queue", d.queue()),
+                integer(flags, "--cache-mb", d.cacheMb()),
+                d.cpuMode(),
+                d.keys(),
+                d.zipfExponent(),
+                d.valueKb(),
+                d.hitCpuMs(),
+                d.missCpuMs(),
+                d.downstreamMs(),
+                integer(flags, "--seed", 1));
         ReferenceService service = ReferenceService.start(config);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "reference-process-stop"));
-        Thread watcher = new Thread(() -> {
-            try (InputStream in = System.in) {
-                while (in.read() != -1) {
-                    // the parent writes nothing; end of stream means it is gone
-                }
-            } catch (IOException e) {
-                // a broken pipe means the same as end of stream
-            }
-            stop.countDown();
-        }, "reference-process-stdin");
+        Thread watcher = new Thread(
+                () -> {
+                    try (InputStream in = System.in) {
+                        while (in.read() != -1) {
+                            // the parent writes nothing; end of stream means it is gone
+                        }
+                    } catch (IOException e) {
+                        // a broken pipe means the same as end of stream
+                    }
+                    stop.countDown();
+                },
+                "reference-process-stdin");
         watcher.setDaemon(true);
         watcher.start();
         System.out.println("listening " + service.url());

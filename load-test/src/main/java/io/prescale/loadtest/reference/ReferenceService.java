@@ -60,7 +60,8 @@ public final class ReferenceService implements AutoCloseable {
         this.cpus = new VirtualCpus(config.cpus(), config.cpuMode(), clock);
         this.cache = new LruCache(config.cacheEntries());
         this.keys = new ZipfKeys(config.keys(), config.zipfExponent(), config.seed());
-        BlockingQueue<Runnable> queue = config.queue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.queue());
+        BlockingQueue<Runnable> queue =
+                config.queue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.queue());
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS, queue, task -> {
             Thread thread = new Thread(task, "reference-worker-" + threadNumber.incrementAndGet());
@@ -71,8 +72,9 @@ public final class ReferenceService implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 1024);
         server.setExecutor(new SheddingExecutor());
         server.createContext("/", this::work);
-        server.createContext("/metrics", exchange -> respond(exchange, 200,
-                "text/plain; version=0.0.4; charset=utf-8", metrics.render()));
+        server.createContext(
+                "/metrics",
+                exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.render()));
         server.createContext("/health", exchange -> respond(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
         server.createContext("/ping", exchange -> respond(exchange, 200, "text/plain; charset=utf-8", "pong\n"));
     }
@@ -106,14 +108,16 @@ public final class ReferenceService implements AutoCloseable {
     }
 
     /** Responses so far. */
-    public record Counts(long ok, long shed, long cacheHits, long cacheMisses) {
-    }
+    public record Counts(long ok, long shed, long cacheHits, long cacheMisses) {}
 
     private void work(HttpExchange exchange) throws IOException {
         if (SHED.get()) {
             metrics.observe(503, 0);
-            respond(exchange, 503, "text/plain; charset=utf-8", "overloaded: " + config.threads()
-                    + " workers busy and " + config.queue() + " requests queued\n");
+            respond(
+                    exchange,
+                    503,
+                    "text/plain; charset=utf-8",
+                    "overloaded: " + config.threads() + " workers busy and " + config.queue() + " requests queued\n");
             return;
         }
         Long queuedAt = QUEUED_AT.get();

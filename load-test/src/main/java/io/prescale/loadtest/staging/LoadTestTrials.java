@@ -28,8 +28,9 @@ import java.util.Objects;
  * @param path the request path
  * @param seed seed of the arrivals (the trial number is added)
  */
-public record LoadTestTrials(StagingTarget target, Duration duration, Duration warmup, Duration timeout, String path,
-                             long seed) implements TrialRunner {
+public record LoadTestTrials(
+        StagingTarget target, Duration duration, Duration warmup, Duration timeout, String path, long seed)
+        implements TrialRunner {
     public LoadTestTrials {
         Objects.requireNonNull(target, "target");
         if (duration == null || duration.isZero() || duration.isNegative()) {
@@ -46,18 +47,30 @@ public record LoadTestTrials(StagingTarget target, Duration duration, Duration w
     public Measurement run(int trial, String phase, Configuration config, double loadRps) {
         StagingTarget.Deployment deployment = target.apply(config);
         List<Target> targets = deployment.addresses().stream()
-                .map(url -> Target.parse(url.replaceAll("/+$", "") + path)).toList();
-        LoadTestOptions options = LoadTestOptions.defaults(targets).withTimeout(timeout).withWarmup(warmup)
-                .withConnections(Math.max(16, 32 * targets.size())).withArrivals(Arrivals.POISSON, seed + trial);
+                .map(url -> Target.parse(url.replaceAll("/+$", "") + path))
+                .toList();
+        LoadTestOptions options = LoadTestOptions.defaults(targets)
+                .withTimeout(timeout)
+                .withWarmup(warmup)
+                .withConnections(Math.max(16, 32 * targets.size()))
+                .withArrivals(Arrivals.POISSON, seed + trial);
         LoadTestResult result;
         try {
-            result = LoadGenerator.create(options, line -> { }).run(ProfileShaping.constant(loadRps, duration));
+            result = LoadGenerator.create(options, line -> {}).run(ProfileShaping.constant(loadRps, duration));
         } catch (IOException e) {
-            throw new StagingException("load test of " + config + " at " + loadRps + " requests/s failed: " + e.getMessage(), e);
+            throw new StagingException(
+                    "load test of " + config + " at " + loadRps + " requests/s failed: " + e.getMessage(), e);
         }
         target.verify();
         double errorRate = result.requests() == 0 ? 1 : Math.min(1, result.errorCount() / (double) result.requests());
-        return new Measurement(trial, phase, config, loadRps, result.latencyMs().p99(), errorRate, result.achievedRps(),
+        return new Measurement(
+                trial,
+                phase,
+                config,
+                loadRps,
+                result.latencyMs().p99(),
+                errorRate,
+                result.achievedRps(),
                 result.run().durationSeconds());
     }
 }

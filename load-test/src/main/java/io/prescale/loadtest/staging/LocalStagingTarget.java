@@ -38,7 +38,8 @@ public final class LocalStagingTarget implements StagingTarget {
     private final ConfigSpace space;
     private final List<String> java;
     private final Duration startTimeout;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> processes = new ArrayList<>();
     private final Thread hook = new Thread(this::stopAll, "local-staging-stop");
     private boolean hooked;
@@ -59,8 +60,16 @@ public final class LocalStagingTarget implements StagingTarget {
     /** A target that starts children with this JVM's {@code java} and class path, 64 MiB heap each. */
     public static LocalStagingTarget ofThisJvm(ConfigSpace space, Duration startTimeout) {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new LocalStagingTarget(space, List.of(javaBin, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path")), startTimeout);
+        return new LocalStagingTarget(
+                space,
+                List.of(
+                        javaBin,
+                        "-Xmx64m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path")),
+                startTimeout);
     }
 
     @Override
@@ -70,7 +79,9 @@ public final class LocalStagingTarget implements StagingTarget {
 
     @Override
     public synchronized Deployment apply(Configuration config) {
-        if (current != null && current.config().equals(config) && processes.stream().allMatch(Process::isAlive)) {
+        if (current != null
+                && current.config().equals(config)
+                && processes.stream().allMatch(Process::isAlive)) {
             return current;
         }
         stopAll();
@@ -108,10 +119,13 @@ public final class LocalStagingTarget implements StagingTarget {
         } catch (ExecutionException e) {
             stopAll();
             Throwable cause = e.getCause();
-            throw cause instanceof StagingException s ? s : new StagingException("local target: " + cause.getMessage(), cause);
+            throw cause instanceof StagingException s
+                    ? s
+                    : new StagingException("local target: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             stopAll();
-            throw new StagingException("local target: an instance of " + config + " was not healthy within " + startTimeout);
+            throw new StagingException(
+                    "local target: an instance of " + config + " was not healthy within " + startTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopAll();
@@ -126,8 +140,8 @@ public final class LocalStagingTarget implements StagingTarget {
         for (int i = 0; i < processes.size(); i++) {
             Process process = processes.get(i);
             if (!process.isAlive()) {
-                throw new StagingException("local target: instance " + i + " (pid " + process.pid() + ") exited with code "
-                        + process.exitValue());
+                throw new StagingException("local target: instance " + i + " (pid " + process.pid()
+                        + ") exited with code " + process.exitValue());
             }
         }
     }
@@ -160,7 +174,8 @@ public final class LocalStagingTarget implements StagingTarget {
     }
 
     private String awaitHealthy(Process process) throws IOException, InterruptedException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder before = new StringBuilder();
         String line;
         String url = null;
@@ -177,17 +192,22 @@ public final class LocalStagingTarget implements StagingTarget {
             throw new StagingException("local target: instance (pid " + process.pid() + ") exited before listening: "
                     + before.toString().strip());
         }
-        Thread drain = new Thread(() -> {
-            try {
-                out.transferTo(Writer.nullWriter());
-            } catch (IOException closed) {
-                // the process ended
-            }
-        }, "local-staging-drain");
+        Thread drain = new Thread(
+                () -> {
+                    try {
+                        out.transferTo(Writer.nullWriter());
+                    } catch (IOException closed) {
+                        // the process ended
+                    }
+                },
+                "local-staging-drain");
         drain.setDaemon(true);
         drain.start();
         long deadline = System.nanoTime() + startTimeout.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(url + "health")).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url + "health"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         while (System.nanoTime() < deadline) {
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -197,7 +217,8 @@ public final class LocalStagingTarget implements StagingTarget {
                 // retried until the deadline
             }
             if (!process.isAlive()) {
-                throw new StagingException("local target: instance (pid " + process.pid() + ") died before it was healthy");
+                throw new StagingException(
+                        "local target: instance (pid " + process.pid() + ") died before it was healthy");
             }
             Thread.sleep(100);
         }

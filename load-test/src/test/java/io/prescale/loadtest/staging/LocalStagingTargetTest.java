@@ -38,15 +38,19 @@ class LocalStagingTargetTest {
             StagingTarget.Deployment deployment = target.apply(config(2, 4));
             assertThat(deployment.addresses()).hasSize(2).allMatch(url -> url.startsWith("http://127.0.0.1:"));
             pids = target.pids();
-            assertThat(pids).hasSize(2).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-            LoadTestTrials trials = new LoadTestTrials(target, Duration.ofMillis(500), Duration.ZERO, Duration.ofSeconds(2),
-                    "/work", 1);
+            assertThat(pids)
+                    .hasSize(2)
+                    .allMatch(pid ->
+                            ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            LoadTestTrials trials = new LoadTestTrials(
+                    target, Duration.ofMillis(500), Duration.ZERO, Duration.ofSeconds(2), "/work", 1);
             Measurement m = trials.run(0, "design", config(2, 4), 40);
             assertThat(m.p99Ms()).isPositive();
             assertThat(m.errorRate()).isLessThan(0.5);
             assertThat(target.pids()).isEqualTo(pids); // the same configuration keeps its instances
         }
-        assertThat(pids).allMatch(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        assertThat(pids)
+                .allMatch(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }
 
     @Test
@@ -56,7 +60,9 @@ class LocalStagingTargetTest {
             long pid = target.pids().get(0);
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
-            assertThatThrownBy(target::verify).isInstanceOf(StagingException.class).hasMessageContaining("exited");
+            assertThatThrownBy(target::verify)
+                    .isInstanceOf(StagingException.class)
+                    .hasMessageContaining("exited");
         }
     }
 }

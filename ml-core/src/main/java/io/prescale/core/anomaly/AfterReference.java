@@ -11,8 +11,7 @@ import java.util.Arrays;
 final class AfterReference {
     static final int HISTORY = 4_000;
 
-    private AfterReference() {
-    }
+    private AfterReference() {}
 
     static AnomalyModel model(AnomalyDetector detector, TimeSeries reference) {
         double[] values = reference.values();

@@ -6,8 +6,7 @@ package io.prescale.core.anomaly;
  * halved. A new, stronger excursion still scores in full. Causal; NaN passes through.
  */
 final class AlarmDebounce {
-    private AlarmDebounce() {
-    }
+    private AlarmDebounce() {}
 
     static double[] apply(double[] scores, int rows) {
         if (rows <= 0) {

@@ -8,8 +8,8 @@ import java.util.List;
  */
 public final class AnomalyDetectors {
     /** Every name {@link #named} accepts. */
-    public static final List<String> NAMES = List.of("iforest", "autoencoder", "combined", "likelihood", "knncad",
-            "context", "ensemble", "best");
+    public static final List<String> NAMES =
+            List.of("iforest", "autoencoder", "combined", "likelihood", "knncad", "context", "ensemble", "best");
 
     /**
      * What {@code best} stands for: the detector with the highest leave-one-category-out pooled NAB standard score
@@ -17,24 +17,27 @@ public final class AnomalyDetectors {
      */
     public static final String BEST = "ensemble";
 
-    private AnomalyDetectors() {
-    }
+    private AnomalyDetectors() {}
 
     /** The detector called {@code name} with default options and {@code seed}; IllegalArgumentException otherwise. */
     public static AnomalyDetector named(String name, long seed) {
         return switch (name) {
             case "iforest" -> new IsolationForestDetector(IsolationForestDetector.Options.defaults(seed));
             case "autoencoder" -> new AutoencoderDetector(AutoencoderDetector.Options.defaults(seed));
-            case "combined" -> new CombinedDetector(
-                    new IsolationForestDetector(IsolationForestDetector.Options.defaults(seed)),
-                    new AutoencoderDetector(AutoencoderDetector.Options.defaults(seed)),
-                    StreamCalibration.defaults());
+            case "combined" ->
+                new CombinedDetector(
+                        new IsolationForestDetector(IsolationForestDetector.Options.defaults(seed)),
+                        new AutoencoderDetector(AutoencoderDetector.Options.defaults(seed)),
+                        StreamCalibration.defaults());
             case "likelihood" -> new PredictionErrorDetector(PredictionErrorDetector.Options.defaults());
             case "knncad" -> new KnnCadDetector(KnnCadDetector.Options.defaults());
             case "context" -> new ContextDetector(ContextDetector.Options.defaults());
-            case "ensemble" -> new EnsembleDetector("ensemble", List.of(
-                    new PredictionErrorDetector(PredictionErrorDetector.Options.defaults()),
-                    new KnnCadDetector(KnnCadDetector.Options.defaults())));
+            case "ensemble" ->
+                new EnsembleDetector(
+                        "ensemble",
+                        List.of(
+                                new PredictionErrorDetector(PredictionErrorDetector.Options.defaults()),
+                                new KnnCadDetector(KnnCadDetector.Options.defaults())));
             case "best" -> named(BEST, seed);
             default -> throw new IllegalArgumentException("unknown detector '" + name + "', expected one of " + NAMES);
         };

@@ -21,8 +21,8 @@ public record AnomalyExclusion(AnomalyDetector detector, double threshold, Durat
         Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(span, "span");
         if (!(threshold > 0 && threshold <= 1) || span.isNegative()) {
-            throw new IllegalArgumentException("need threshold in (0, 1] and span ≥ 0, got " + threshold + " and "
-                    + span);
+            throw new IllegalArgumentException(
+                    "need threshold in (0, 1] and span ≥ 0, got " + threshold + " and " + span);
         }
     }
 
@@ -58,7 +58,8 @@ public record AnomalyExclusion(AnomalyDetector detector, double threshold, Durat
      * the first rows) of the series {@code fullMask} was computed on; any other history is masked afresh.
      */
     public TimeSeries withGapsFor(TimeSeries history, TimeSeries full, boolean[] fullMask) {
-        boolean prefix = history.start().equals(full.start()) && history.step().equals(full.step())
+        boolean prefix = history.start().equals(full.start())
+                && history.step().equals(full.step())
                 && history.size() <= full.size();
         return withGaps(history, prefix ? Arrays.copyOf(fullMask, history.size()) : mask(history));
     }

@@ -25,8 +25,17 @@ public final class AutoencoderDetector implements AnomalyDetector {
      * @param calibration how streaming raw scores become reported scores
      * @param seed        seed of initialisation and batches
      */
-    public record Options(int window, int hidden, int code, int steps, int batch, int warmup, int maxRefitGap,
-                          int history, StreamCalibration calibration, long seed) {
+    public record Options(
+            int window,
+            int hidden,
+            int code,
+            int steps,
+            int batch,
+            int warmup,
+            int maxRefitGap,
+            int history,
+            StreamCalibration calibration,
+            long seed) {
         public Options {
             Objects.requireNonNull(calibration, "calibration");
             if (window < 2 || hidden < 1 || code < 1 || steps < 1 || batch < 1) {
@@ -107,8 +116,8 @@ public final class AutoencoderDetector implements AnomalyDetector {
         for (int k = 0; k < ends.length; k++) {
             windows[k] = AutoencoderModel.window(x, ends[k], options.window(), mean, scale);
         }
-        AutoencoderNet net = AutoencoderNet.train(windows, options.hidden(), options.code(), options.steps(),
-                options.batch(), options.seed());
+        AutoencoderNet net = AutoencoderNet.train(
+                windows, options.hidden(), options.code(), options.steps(), options.batch(), options.seed());
         return AutoencoderModel.calibrated(net, windows, mean, scale);
     }
 

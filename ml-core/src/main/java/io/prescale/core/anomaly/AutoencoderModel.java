@@ -24,9 +24,14 @@ public final class AutoencoderModel implements AnomalyModel {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The constants beside the weights. */
-    record Calibration(int window, int hidden, int code, double valueMean, double valueScale, double logErrorMean,
-                       double logErrorStd) {
-    }
+    record Calibration(
+            int window,
+            int hidden,
+            int code,
+            double valueMean,
+            double valueScale,
+            double logErrorMean,
+            double logErrorStd) {}
 
     private final AutoencoderNet net;
     private final Calibration calibration;
@@ -37,8 +42,8 @@ public final class AutoencoderModel implements AnomalyModel {
     }
 
     /** Fits the calibration of {@code net} on its own training windows. */
-    static AutoencoderModel calibrated(AutoencoderNet net, float[][] trainingWindows, double valueMean,
-                                       double valueScale) {
+    static AutoencoderModel calibrated(
+            AutoencoderNet net, float[][] trainingWindows, double valueMean, double valueScale) {
         double sum = 0;
         double sumSquares = 0;
         for (float[] w : trainingWindows) {
@@ -49,8 +54,8 @@ public final class AutoencoderModel implements AnomalyModel {
         int n = trainingWindows.length;
         double mean = sum / n;
         double std = Math.max(1e-3, Math.sqrt(Math.max(0, sumSquares / n - mean * mean)));
-        return new AutoencoderModel(net, new Calibration(net.window(), net.hidden(), net.code(), valueMean,
-                valueScale, mean, std));
+        return new AutoencoderModel(
+                net, new Calibration(net.window(), net.hidden(), net.code(), valueMean, valueScale, mean, std));
     }
 
     @Override
@@ -91,8 +96,8 @@ public final class AutoencoderModel implements AnomalyModel {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("parameters", net.parameters());
         entries.put("calibration.json", MAPPER.writeValueAsBytes(calibration));
-        ModelArchive.write(file, new ModelManifest(KIND, FORMAT_VERSION, prescaleVersion, createdAt, provenance),
-                entries);
+        ModelArchive.write(
+                file, new ModelManifest(KIND, FORMAT_VERSION, prescaleVersion, createdAt, provenance), entries);
     }
 
     /** Reads a model written by {@link #save}; IllegalArgumentException when it is another kind or version. */

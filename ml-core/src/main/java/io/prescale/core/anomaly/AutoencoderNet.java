@@ -37,8 +37,8 @@ final class AutoencoderNet {
     private final List<float[]> biases;
     private final byte[] parameters;
 
-    private AutoencoderNet(int window, int hidden, int code, List<float[][]> weights, List<float[]> biases,
-                           byte[] parameters) {
+    private AutoencoderNet(
+            int window, int hidden, int code, List<float[][]> weights, List<float[]> biases, byte[] parameters) {
         this.window = window;
         this.hidden = hidden;
         this.code = code;
@@ -49,9 +49,12 @@ final class AutoencoderNet {
 
     static Block block(int window, int hidden, int code) {
         return new SequentialBlock()
-                .add(Linear.builder().setUnits(hidden).build()).add(Activation::tanh)
-                .add(Linear.builder().setUnits(code).build()).add(Activation::tanh)
-                .add(Linear.builder().setUnits(hidden).build()).add(Activation::tanh)
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(Activation::tanh)
+                .add(Linear.builder().setUnits(code).build())
+                .add(Activation::tanh)
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(Activation::tanh)
                 .add(Linear.builder().setUnits(window).build());
     }
 
@@ -60,10 +63,13 @@ final class AutoencoderNet {
         int window = windows[0].length;
         DeepLearning.seed(seed);
         SplittableRandom random = new SplittableRandom(seed);
-        try (Model model = Model.newInstance("anomaly-autoencoder", DeepLearning.engine().getEngineName())) {
+        try (Model model =
+                Model.newInstance("anomaly-autoencoder", DeepLearning.engine().getEngineName())) {
             model.setBlock(block(window, hidden, code));
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(0.01f))
+                            .build());
             try (Trainer trainer = model.newTrainer(config)) {
                 int size = Math.min(batch, windows.length);
                 trainer.initialize(new Shape(size, window));

@@ -14,8 +14,8 @@ public final class CombinedDetector implements AnomalyDetector {
     private final AutoencoderDetector autoencoder;
     private final StreamCalibration calibration;
 
-    public CombinedDetector(IsolationForestDetector forest, AutoencoderDetector autoencoder,
-                            StreamCalibration calibration) {
+    public CombinedDetector(
+            IsolationForestDetector forest, AutoencoderDetector autoencoder, StreamCalibration calibration) {
         this.forest = Objects.requireNonNull(forest, "forest");
         this.autoencoder = Objects.requireNonNull(autoencoder, "autoencoder");
         this.calibration = Objects.requireNonNull(calibration, "calibration");
@@ -35,10 +35,11 @@ public final class CombinedDetector implements AnomalyDetector {
 
     @Override
     public double[] scoreStreaming(double[] rows) {
-        StreamCalibration likelihoodOnly = new StreamCalibration(calibration.likelihood(), calibration.shortWindow(),
-                calibration.longWindow(), 0);
+        StreamCalibration likelihoodOnly =
+                new StreamCalibration(calibration.likelihood(), calibration.shortWindow(), calibration.longWindow(), 0);
         double[] f = likelihoodOnly.apply(forest.rawStreaming(rows), forest.warmup());
-        double[] a = likelihoodOnly.apply(autoencoder.rawStreaming(rows), autoencoder.options().warmup());
+        double[] a = likelihoodOnly.apply(
+                autoencoder.rawStreaming(rows), autoencoder.options().warmup());
         return AlarmDebounce.apply(max(f, a), calibration.debounce());
     }
 

@@ -33,11 +33,17 @@ public final class ContextDetector implements AnomalyDetector {
      * @param learning     rows that fix the initial value range
      * @param maxContexts  contexts learnt at most (memory bound on long streams); later steps only match
      */
-    public record Options(int bits, int maxLeft, int maxActive, double alarm, int restPeriod, int learning,
-                          int maxContexts) {
+    public record Options(
+            int bits, int maxLeft, int maxActive, double alarm, int restPeriod, int learning, int maxContexts) {
         public Options {
-            if (bits < 1 || bits > 16 || maxLeft < 1 || maxActive < 1 || restPeriod < 0 || learning < 2
-                    || maxContexts < 1 || !(alarm > 0 && alarm <= 1)) {
+            if (bits < 1
+                    || bits > 16
+                    || maxLeft < 1
+                    || maxActive < 1
+                    || restPeriod < 0
+                    || learning < 2
+                    || maxContexts < 1
+                    || !(alarm > 0 && alarm <= 1)) {
                 throw new IllegalArgumentException("invalid context detector options: bits " + bits + ", maxLeft "
                         + maxLeft + ", maxActive " + maxActive + ", alarm " + alarm + ", restPeriod " + restPeriod
                         + ", learning " + learning + ", maxContexts " + maxContexts);
@@ -248,7 +254,9 @@ public final class ContextDetector implements AnomalyDetector {
                                 potentials.add(new int[][] {crossedFacts(left), crossedFacts(right)});
                             }
                         }
-                    } else if (context.zeroLevel && newZero && right.crossedCount > 0
+                    } else if (context.zeroLevel
+                            && newZero
+                            && right.crossedCount > 0
                             && left.crossedCount <= options.maxLeft()) {
                         potentials.add(new int[][] {crossedFacts(left), crossedFacts(right)});
                     }
@@ -259,7 +267,8 @@ public final class ContextDetector implements AnomalyDetector {
                 unique.add(pairKey(p[0], p[1]));
             }
             double activeShare = selected > 0 ? active.size() / (double) selected : 0;
-            active.sort((a, b) -> a.activations != b.activations ? Integer.compare(a.activations, b.activations)
+            active.sort((a, b) -> a.activations != b.activations
+                    ? Integer.compare(a.activations, b.activations)
                     : Integer.compare(a.id, b.id));
             List<Context> neurons = active.subList(Math.max(0, active.size() - options.maxActive()), active.size());
             int[] group = new int[sensed.length + neurons.size()];

@@ -106,8 +106,8 @@ final class IsolationForest {
             pool[i] = i;
         }
         for (int k = 0; k < count; k++) {
-            renewed[(from + k) % renewed.length] = Tree.grow(data, sampleWithoutReplacement(pool, psi, random),
-                    heightLimit, random);
+            renewed[(from + k) % renewed.length] =
+                    Tree.grow(data, sampleWithoutReplacement(pool, psi, random), heightLimit, random);
         }
         return new IsolationForest(renewed, psi, dimensions);
     }
@@ -149,8 +149,8 @@ final class IsolationForest {
         }
 
         /** Algorithm 2 (iTree) on sample[from, to); returns the node index. */
-        private int build(double[][] data, int[] sample, int from, int to, int height, int limit,
-                          RandomGenerator random) {
+        private int build(
+                double[][] data, int[] sample, int from, int to, int height, int limit, RandomGenerator random) {
             int node = newNode();
             int n = to - from;
             if (height >= limit || n <= 1) {

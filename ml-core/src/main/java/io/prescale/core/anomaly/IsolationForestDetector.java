@@ -29,8 +29,14 @@ public final class IsolationForestDetector implements AnomalyDetector {
      * @param calibration how streaming raw scores become reported scores
      * @param seed        seed of the subsamples and splits
      */
-    public record Options(int trees, int subsample, int warmup, int refitEvery, int history,
-                          StreamCalibration calibration, long seed) {
+    public record Options(
+            int trees,
+            int subsample,
+            int warmup,
+            int refitEvery,
+            int history,
+            StreamCalibration calibration,
+            long seed) {
         public Options {
             new IsolationForest.Options(trees, subsample);
             Objects.requireNonNull(calibration, "calibration");
@@ -73,11 +79,13 @@ public final class IsolationForestDetector implements AnomalyDetector {
     public AnomalyModel fit(TimeSeries reference) {
         double[] values = reference.values();
         double[][] all = WindowFeatures.of(values, features);
-        double[][] observed = IntStream.range(0, values.length).filter(i -> !Double.isNaN(values[i]))
-                .mapToObj(i -> all[i]).toArray(double[][]::new);
+        double[][] observed = IntStream.range(0, values.length)
+                .filter(i -> !Double.isNaN(values[i]))
+                .mapToObj(i -> all[i])
+                .toArray(double[][]::new);
         if (observed.length < 2) {
-            throw new IllegalArgumentException("iforest needs at least 2 observed steps in the reference, got "
-                    + observed.length);
+            throw new IllegalArgumentException(
+                    "iforest needs at least 2 observed steps in the reference, got " + observed.length);
         }
         IsolationForest forest = IsolationForest.fit(observed, forestOptions(), new SplittableRandom(options.seed()));
         return series -> {
@@ -147,8 +155,8 @@ public final class IsolationForestDetector implements AnomalyDetector {
         }
     }
 
-    private static Runnable scoreSegment(IsolationForest forest, double[][] f, double[] rows, double[] raw, int from,
-                                         int to) {
+    private static Runnable scoreSegment(
+            IsolationForest forest, double[][] f, double[] rows, double[] raw, int from, int to) {
         return () -> {
             for (int i = from; i < to; i++) {
                 raw[i] = Double.isNaN(rows[i]) ? Double.NaN : forest == null ? 0 : forest.score(f[i]);

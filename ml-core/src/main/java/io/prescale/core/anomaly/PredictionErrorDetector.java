@@ -24,16 +24,21 @@ public final class PredictionErrorDetector implements AnomalyDetector {
      * @param longWindow       raw scores in the fitted normal distribution
      * @param spatialTolerance fraction of the seen range a value must exceed it by to score 1; negative = off
      */
-    public record Options(double levelAlpha, double scaleAlpha, int learning, int shortWindow, int longWindow,
-                          double spatialTolerance) {
+    public record Options(
+            double levelAlpha,
+            double scaleAlpha,
+            int learning,
+            int shortWindow,
+            int longWindow,
+            double spatialTolerance) {
         public Options {
             if (!(levelAlpha > 0 && levelAlpha <= 1) || !(scaleAlpha > 0 && scaleAlpha <= 1)) {
-                throw new IllegalArgumentException("levelAlpha and scaleAlpha must be in (0, 1], got " + levelAlpha
-                        + " and " + scaleAlpha);
+                throw new IllegalArgumentException(
+                        "levelAlpha and scaleAlpha must be in (0, 1], got " + levelAlpha + " and " + scaleAlpha);
             }
             if (learning < 2 || shortWindow < 1 || longWindow <= shortWindow) {
-                throw new IllegalArgumentException("need learning ≥ 2 and 1 ≤ shortWindow < longWindow, got "
-                        + learning + ", " + shortWindow + ", " + longWindow);
+                throw new IllegalArgumentException("need learning ≥ 2 and 1 ≤ shortWindow < longWindow, got " + learning
+                        + ", " + shortWindow + ", " + longWindow);
             }
         }
 
@@ -70,8 +75,8 @@ public final class PredictionErrorDetector implements AnomalyDetector {
         for (int i = 0; i < rows.length; i++) {
             valid[i] = i >= 1 && !Double.isNaN(rows[i]);
         }
-        double[] scores = AnomalyLikelihood.calibrate(raw, valid,
-                new AnomalyLikelihood.Options(options.shortWindow(), options.longWindow(), 2));
+        double[] scores = AnomalyLikelihood.calibrate(
+                raw, valid, new AnomalyLikelihood.Options(options.shortWindow(), options.longWindow(), 2));
         double[] spatial = spatial(rows);
         for (int i = 0; i < rows.length; i++) {
             if (Double.isNaN(rows[i])) {

@@ -13,8 +13,8 @@ package io.prescale.core.anomaly;
 public record StreamCalibration(boolean likelihood, int shortWindow, int longWindow, int debounce) {
     public StreamCalibration {
         if (shortWindow < 1 || longWindow <= shortWindow || debounce < 0) {
-            throw new IllegalArgumentException("need 1 ≤ shortWindow < longWindow and debounce ≥ 0, got "
-                    + shortWindow + ", " + longWindow + ", " + debounce);
+            throw new IllegalArgumentException("need 1 ≤ shortWindow < longWindow and debounce ≥ 0, got " + shortWindow
+                    + ", " + longWindow + ", " + debounce);
         }
     }
 
@@ -35,8 +35,8 @@ public record StreamCalibration(boolean likelihood, int shortWindow, int longWin
             for (int i = 0; i < raw.length; i++) {
                 valid[i] = i >= warmup && !Double.isNaN(raw[i]);
             }
-            calibrated = AnomalyLikelihood.calibrate(raw, valid,
-                    new AnomalyLikelihood.Options(shortWindow, longWindow, 64));
+            calibrated =
+                    AnomalyLikelihood.calibrate(raw, valid, new AnomalyLikelihood.Options(shortWindow, longWindow, 64));
         }
         return AlarmDebounce.apply(calibrated, debounce);
     }

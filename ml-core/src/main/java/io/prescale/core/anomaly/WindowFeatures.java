@@ -16,8 +16,8 @@ final class WindowFeatures {
     record Options(int shortWindow, int longWindow) {
         Options {
             if (shortWindow < 2 || longWindow <= shortWindow) {
-                throw new IllegalArgumentException("windows must satisfy 2 ≤ shortWindow < longWindow, got "
-                        + shortWindow + " and " + longWindow);
+                throw new IllegalArgumentException(
+                        "windows must satisfy 2 ≤ shortWindow < longWindow, got " + shortWindow + " and " + longWindow);
             }
         }
 
@@ -26,8 +26,7 @@ final class WindowFeatures {
         }
     }
 
-    private WindowFeatures() {
-    }
+    private WindowFeatures() {}
 
     /** One feature vector per row. */
     static double[][] of(double[] rows, Options options) {

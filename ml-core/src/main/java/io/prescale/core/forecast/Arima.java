@@ -59,7 +59,8 @@ final class Arima extends ClassicalForecaster {
                 // a singular design for this order: try the others
             }
         }
-        Model model = best == null ? new Model(season, d, new double[0], new double[0], mean(sample))
+        Model model = best == null
+                ? new Model(season, d, new double[0], new double[0], mean(sample))
                 : new Model(season, d, best.ar(), best.ma(), best.intercept());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("season", season);
@@ -67,8 +68,11 @@ final class Arima extends ClassicalForecaster {
         facts.put("D", season > 0 ? 1 : 0);
         facts.put("p", model.ar().length);
         facts.put("q", model.ma().length);
-        return new PredictorFit(model, "arima/1", best == null ? "no ARMA order could be fitted; mean of the differences"
-                : fallback, facts);
+        return new PredictorFit(
+                model,
+                "arima/1",
+                best == null ? "no ARMA order could be fitted; mean of the differences" : fallback,
+                facts);
     }
 
     /** {@code (1−B)^d (1−B^S) x} (no seasonal step when S = 0); the result is shorter by S + d. */

@@ -20,8 +20,8 @@ import java.util.Map;
  * in a backtest keep the choice.
  */
 final class AutoForecaster implements Forecaster {
-    static final List<String> CANDIDATES = List.of("seasonal-naive-daily", "seasonal-naive-weekly", "holt-winters",
-            "arima");
+    static final List<String> CANDIDATES =
+            List.of("seasonal-naive-daily", "seasonal-naive-weekly", "holt-winters", "arima");
     static final double UNDER_WEIGHT = 2.0;
     /** The name auto gives the combination of Holt-Winters and ARIMA (see {@link Combination}). */
     static final String COMBINATION = "holt-winters+arima";
@@ -29,6 +29,7 @@ final class AutoForecaster implements Forecaster {
     static final String WEIGHTED = "weighted";
     /** Combination weights are multiples of 1/GRID. */
     static final int GRID = 10;
+
     private static final int MAX_ORIGINS = 300;
     private final ForecastOptions options;
 
@@ -84,7 +85,8 @@ final class AutoForecaster implements Forecaster {
      * the least E on the validation targets; null when fewer than two candidates could be fitted.
      */
     Map<String, Double> weights(Map<String, double[]> medians, TimeSeries history, int split) {
-        List<String> names = CANDIDATES.stream().filter(c -> medians.get(c) != null).toList();
+        List<String> names =
+                CANDIDATES.stream().filter(c -> medians.get(c) != null).toList();
         if (names.size() < 2) {
             return null;
         }
@@ -101,8 +103,16 @@ final class AutoForecaster implements Forecaster {
         return w;
     }
 
-    private void search(List<String> names, Map<String, double[]> medians, TimeSeries history, int split,
-                        int[] units, int index, int left, int[] best, double[] bestScore) {
+    private void search(
+            List<String> names,
+            Map<String, double[]> medians,
+            TimeSeries history,
+            int split,
+            int[] units,
+            int index,
+            int left,
+            int[] best,
+            double[] bestScore) {
         if (index == names.size() - 1) {
             units[index] = left;
             Map<String, Double> w = new LinkedHashMap<>();
@@ -166,26 +176,53 @@ final class AutoForecaster implements Forecaster {
                 facts.put(e.getKey(), member.provenance().fit());
             }
             facts.put("weights", weights);
-            return new Combination(members, w, new ModelProvenance(WEIGHTED, history.start(), history.end(),
-                    history.size(), history.step(), Map.of("horizon", options.horizon()), options.seed(),
-                    "combination/2", fallback, facts));
+            return new Combination(
+                    members,
+                    w,
+                    new ModelProvenance(
+                            WEIGHTED,
+                            history.start(),
+                            history.end(),
+                            history.size(),
+                            history.step(),
+                            Map.of("horizon", options.horizon()),
+                            options.seed(),
+                            "combination/2",
+                            fallback,
+                            facts));
         }
         if (!chosen.equals(COMBINATION)) {
             return Forecasters.byName(chosen, options).fit(history);
         }
         ForecastModel hw = Forecasters.byName("holt-winters", options).fit(history);
         ForecastModel arima = Forecasters.byName("arima", options).fit(history);
-        String fallback = hw.provenance().fallback() != null ? hw.provenance().fallback() : arima.provenance().fallback();
+        String fallback = hw.provenance().fallback() != null
+                ? hw.provenance().fallback()
+                : arima.provenance().fallback();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("holt-winters", hw.provenance().fit());
         facts.put("arima", arima.provenance().fit());
-        return new Combination(List.of(hw, arima), new ModelProvenance(COMBINATION, history.start(), history.end(),
-                history.size(), history.step(), Map.of("horizon", options.horizon()), options.seed(), "combination/1",
-                fallback, facts));
+        return new Combination(
+                List.of(hw, arima),
+                new ModelProvenance(
+                        COMBINATION,
+                        history.start(),
+                        history.end(),
+                        history.size(),
+                        history.step(),
+                        Map.of("horizon", options.horizon()),
+                        options.seed(),
+                        "combination/1",
+                        fallback,
+                        facts));
     }
 
-    private ForecastModel choose(String chosen, Map<String, Double> weights, TimeSeries history,
-                                 Map<String, Object> scores, double bestScore) {
+    private ForecastModel choose(
+            String chosen,
+            Map<String, Double> weights,
+            TimeSeries history,
+            Map<String, Object> scores,
+            double bestScore) {
         ForecastModel inner = fitNamed(chosen, weights, history);
         ModelProvenance innerProvenance = inner.provenance();
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -198,9 +235,17 @@ final class AutoForecaster implements Forecaster {
         String fallback = scores.isEmpty()
                 ? "history of " + history.size() + " steps is too short to compare models: " + chosen
                 : innerProvenance.fallback();
-        ModelProvenance provenance = new ModelProvenance("auto", history.start(), history.end(), history.size(),
-                history.step(), Map.of("horizon", options.horizon(), "candidates", CANDIDATES,
-                "underWeight", UNDER_WEIGHT), options.seed(), "auto/2", fallback, facts);
+        ModelProvenance provenance = new ModelProvenance(
+                "auto",
+                history.start(),
+                history.end(),
+                history.size(),
+                history.step(),
+                Map.of("horizon", options.horizon(), "candidates", CANDIDATES, "underWeight", UNDER_WEIGHT),
+                options.seed(),
+                "auto/2",
+                fallback,
+                facts);
         return new AutoModel(inner, chosen, provenance, options);
     }
 
@@ -214,8 +259,8 @@ final class AutoForecaster implements Forecaster {
         }
         try {
             ForecastModel model = forecaster.fit(history.slice(0, split));
-            QuantileForecast[] forecasts = Backtest.forecastAll(model, history.slice(0, origins[origins.length - 1]),
-                    origins, h, new double[] {0.5});
+            QuantileForecast[] forecasts = Backtest.forecastAll(
+                    model, history.slice(0, origins[origins.length - 1]), origins, h, new double[] {0.5});
             double[] medians = new double[targets.length];
             for (int i = 0; i < targets.length; i++) {
                 medians[i] = forecasts[i].value(h - 1, 0);
@@ -229,7 +274,8 @@ final class AutoForecaster implements Forecaster {
     private int[] targets(TimeSeries history, int split) {
         int first = split + options.horizon() - 1;
         int stride = Math.max(1, (history.size() - first) / MAX_ORIGINS);
-        return java.util.stream.IntStream.iterate(first, t -> t < history.size(), t -> t + stride).toArray();
+        return java.util.stream.IntStream.iterate(first, t -> t < history.size(), t -> t + stride)
+                .toArray();
     }
 
     /** E (see the class comment) of the medians over the validation targets; infinite when the fit failed. */
@@ -280,8 +326,21 @@ final class AutoForecaster implements Forecaster {
                 next = new AutoForecaster(options).fitNamed(chosen, Map.of(), history);
             }
             ModelProvenance p = provenance;
-            return new AutoModel(next, chosen, new ModelProvenance(p.model(), history.start(), history.end(),
-                    history.size(), p.step(), p.options(), p.seed(), p.version(), p.fallback(), p.fit()), options);
+            return new AutoModel(
+                    next,
+                    chosen,
+                    new ModelProvenance(
+                            p.model(),
+                            history.start(),
+                            history.end(),
+                            history.size(),
+                            p.step(),
+                            p.options(),
+                            p.seed(),
+                            p.version(),
+                            p.fallback(),
+                            p.fit()),
+                    options);
         }
     }
 }

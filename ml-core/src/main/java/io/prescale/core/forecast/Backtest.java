@@ -9,8 +9,7 @@ import java.util.Objects;
  * point forecast. The origins between two refits are forecast in one batch when the model can.
  */
 public final class Backtest {
-    private Backtest() {
-    }
+    private Backtest() {}
 
     /** Runs {@code forecaster} over {@code series} as {@code spec} says. */
     public static BacktestResult run(TimeSeries series, Forecaster forecaster, BacktestSpec spec) {
@@ -18,12 +17,12 @@ public final class Backtest {
         Objects.requireNonNull(forecaster, "forecaster");
         int n = series.size();
         if (spec.testFrom() >= n) {
-            throw new IllegalArgumentException("testFrom " + spec.testFrom() + " is not inside the series of " + n
-                    + " steps");
+            throw new IllegalArgumentException(
+                    "testFrom " + spec.testFrom() + " is not inside the series of " + n + " steps");
         }
         double[] y = series.values();
-        double scale = ForecastMetrics.maseScale(y, spec.testFrom(), Seasonality.weekly(series.step()),
-                Seasonality.daily(series.step()));
+        double scale = ForecastMetrics.maseScale(
+                y, spec.testFrom(), Seasonality.weekly(series.step()), Seasonality.daily(series.step()));
         int h = spec.horizon();
         int[] targets = new int[n - spec.testFrom()];
         int count = 0;
@@ -56,8 +55,8 @@ public final class Backtest {
                 origins[k - i] = targets[k] - h + 1;
             }
             start = System.nanoTime();
-            QuantileForecast[] forecasts = forecastAll(model, series.slice(0, targets[j - 1] - h + 1), origins, h,
-                    ForecastMetrics.LEVELS);
+            QuantileForecast[] forecasts =
+                    forecastAll(model, series.slice(0, targets[j - 1] - h + 1), origins, h, ForecastMetrics.LEVELS);
             predictNanos += System.nanoTime() - start;
             for (int k = i; k < j; k++) {
                 for (int level = 0; level < 3; level++) {
@@ -71,17 +70,24 @@ public final class Backtest {
             actual[k] = y[targets[k]];
         }
         ForecastMetrics metrics = ForecastMetrics.of(actual, q[0], q[1], q[2], scale);
-        return new BacktestResult(forecaster.name(), metrics, skipped, fitNanos / 1e9,
-                count == 0 ? 0 : predictNanos / 1e3 / count, fallback,
-                model == null || model.provenance() == null ? null : model.provenance().fit());
+        return new BacktestResult(
+                forecaster.name(),
+                metrics,
+                skipped,
+                fitNanos / 1e9,
+                count == 0 ? 0 : predictNanos / 1e3 / count,
+                fallback,
+                model == null || model.provenance() == null
+                        ? null
+                        : model.provenance().fit());
     }
 
     /**
      * Forecasts from each origin of {@code series} (history {@code [0, origin)}), in one batch when the model
      * supports it. {@code series} must not extend past the last origin, so no forecast can see its target.
      */
-    static QuantileForecast[] forecastAll(ForecastModel model, TimeSeries series, int[] origins, int horizon,
-                                          double[] levels) {
+    static QuantileForecast[] forecastAll(
+            ForecastModel model, TimeSeries series, int[] origins, int horizon, double[] levels) {
         if (model instanceof BatchForecast batch) {
             return batch.forecastAll(series, origins, horizon, levels);
         }

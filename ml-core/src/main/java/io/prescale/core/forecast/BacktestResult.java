@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param fallback the first fallback note of any fit, or null
  * @param facts what the fits reported (e.g. auto's choice, the LSTM's losses), from the last fit
  */
-public record BacktestResult(String model, ForecastMetrics metrics, int skippedTargets, double fitSeconds,
-                             double predictMicros, String fallback, Map<String, Object> facts) {
+public record BacktestResult(
+        String model,
+        ForecastMetrics metrics,
+        int skippedTargets,
+        double fitSeconds,
+        double predictMicros,
+        String fallback,
+        Map<String, Object> facts) {
     public BacktestResult {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(metrics, "metrics");

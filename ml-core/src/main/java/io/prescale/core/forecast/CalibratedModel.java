@@ -27,10 +27,12 @@ final class CalibratedModel implements ForecastModel, BatchForecast {
      * Calibrates {@code predictor} on the end of {@code training}: forecasts from up to 400 origins spread over
      * the newest quarter of the data (at most four weeks) and collects the relative errors per step.
      */
-    static CalibratedModel calibrate(Predictor predictor, TimeSeries training, int horizon, ModelProvenance provenance) {
+    static CalibratedModel calibrate(
+            Predictor predictor, TimeSeries training, int horizon, ModelProvenance provenance) {
         double[] y = training.values();
         int n = y.length;
-        int window = Math.max(Math.min(n / 4, Math.max(Seasonality.weekly(training.step()) * 4, 2000)), Math.min(n - 2, 50));
+        int window =
+                Math.max(Math.min(n / 4, Math.max(Seasonality.weekly(training.step()) * 4, 2000)), Math.min(n - 2, 50));
         int first = Math.max(2, n - window);
         int stride = Math.max(1, (n - first) / MAX_ORIGINS);
         double floor = Math.max(1e-9, 0.1 * Gaps.meanAbs(y));
@@ -38,8 +40,8 @@ final class CalibratedModel implements ForecastModel, BatchForecast {
         return new CalibratedModel(predictor, new ResidualQuantiles(errors, floor), provenance, isNonNegative(y));
     }
 
-    private static double[][] collect(Predictor predictor, TimeSeries training, int horizon, int first, int stride,
-                                      double floor) {
+    private static double[][] collect(
+            Predictor predictor, TimeSeries training, int horizon, int first, int stride, double floor) {
         double[] y = training.values();
         int n = y.length;
         double[][] buffer = new double[horizon][(n - first) / stride + 1];
@@ -136,8 +138,8 @@ final class CalibratedModel implements ForecastModel, BatchForecast {
             throw new IllegalArgumentException("horizon must be >= 1 step, got " + horizon);
         }
         if (!history.step().equals(provenance.step())) {
-            throw new IllegalArgumentException("history step " + history.step() + " differs from the model's step "
-                    + provenance.step());
+            throw new IllegalArgumentException(
+                    "history step " + history.step() + " differs from the model's step " + provenance.step());
         }
         if (history.isEmpty()) {
             throw new IllegalArgumentException("history must not be empty");

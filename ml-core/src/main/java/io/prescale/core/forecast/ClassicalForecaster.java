@@ -27,8 +27,17 @@ abstract class ClassicalForecaster implements Forecaster {
     public ForecastModel fit(TimeSeries history) {
         checkHistory(history);
         PredictorFit fit = fitPredictor(history);
-        ModelProvenance provenance = new ModelProvenance(name(), history.start(), history.end(), history.size(),
-                history.step(), recordedOptions(), options.seed(), fit.version(), fit.fallback(), fit.facts());
+        ModelProvenance provenance = new ModelProvenance(
+                name(),
+                history.start(),
+                history.end(),
+                history.size(),
+                history.step(),
+                recordedOptions(),
+                options.seed(),
+                fit.version(),
+                fit.fallback(),
+                fit.facts());
         return CalibratedModel.calibrate(fit.predictor(), history, options.horizon(), provenance);
     }
 

@@ -24,7 +24,8 @@ record Combination(List<ForecastModel> members, double[] weights, ModelProvenanc
         double sum = 0;
         for (double w : weights) {
             if (!(w >= 0)) {
-                throw new IllegalArgumentException("combination weights must be ≥ 0, got " + java.util.Arrays.toString(weights));
+                throw new IllegalArgumentException(
+                        "combination weights must be ≥ 0, got " + java.util.Arrays.toString(weights));
             }
             sum += w;
         }

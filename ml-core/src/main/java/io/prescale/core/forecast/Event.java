@@ -27,8 +27,8 @@ public record Event(String name, Instant start, Instant end, String kind) {
             throw new IllegalArgumentException("event '" + name + "' has a blank kind");
         }
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("event '" + name + "' must end after it starts, got start " + start
-                    + " and end " + end);
+            throw new IllegalArgumentException(
+                    "event '" + name + "' must end after it starts, got start " + start + " and end " + end);
         }
     }
 

@@ -60,12 +60,22 @@ public final class EventAwareForecaster implements Forecaster {
             }
             Map<String, Object> fit = new LinkedHashMap<>(p.fit());
             Map<String, Object> kinds = new LinkedHashMap<>();
-            effects.profiles().forEach((kind, profile) -> kinds.put(kind, Map.of(
-                    "occurrences", profile.occurrences(), "peakFactor", profile.peakFactor())));
+            effects.profiles()
+                    .forEach((kind, profile) -> kinds.put(
+                            kind, Map.of("occurrences", profile.occurrences(), "peakFactor", profile.peakFactor())));
             fit.put("eventEffects", kinds);
             fit.put("eventsIgnoredOutsideData", effects.ignoredOccurrences());
-            return new ModelProvenance(p.model(), p.dataFrom(), p.dataTo(), p.points(), p.step(), p.options(),
-                    p.seed(), p.version(), p.fallback(), fit);
+            return new ModelProvenance(
+                    p.model(),
+                    p.dataFrom(),
+                    p.dataTo(),
+                    p.points(),
+                    p.step(),
+                    p.options(),
+                    p.seed(),
+                    p.version(),
+                    p.fallback(),
+                    fit);
         }
     }
 }

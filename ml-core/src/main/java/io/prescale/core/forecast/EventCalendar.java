@@ -86,6 +86,8 @@ public final class EventCalendar {
 
     /** How many events lie wholly outside {@code [from, to)}: they teach nothing about that data. */
     public int countOutside(Instant from, Instant to) {
-        return (int) events.stream().filter(e -> !e.end().isAfter(from) || !e.start().isBefore(to)).count();
+        return (int) events.stream()
+                .filter(e -> !e.end().isAfter(from) || !e.start().isBefore(to))
+                .count();
     }
 }

@@ -26,6 +26,7 @@ public final class EventEffects {
     static final double SHOULDER_SHARE = 0.5;
     /** The body of a profile has at most this many bins (longer events are stretched onto them). */
     static final int MAX_BODY_BINS = 96;
+
     static final double MIN_FACTOR = 0.05;
     static final double MAX_FACTOR = 20;
     private static final int BASELINE_SEASONS = 3;
@@ -94,7 +95,8 @@ public final class EventEffects {
      */
     public static EventEffects learn(TimeSeries history, EventCalendar calendar) {
         if (calendar.isEmpty() || history.isEmpty()) {
-            return new EventEffects(calendar, history.step(), Map.of(), calendar.events().size());
+            return new EventEffects(
+                    calendar, history.step(), Map.of(), calendar.events().size());
         }
         double[] values = history.values();
         int period = baselinePeriod(history);
@@ -246,7 +248,8 @@ public final class EventEffects {
         for (String kind : calendar.kinds()) {
             long[] lengths = calendar.occurrences(kind).stream()
                     .mapToLong(e -> Math.max(1, ceilSteps(Duration.between(e.start(), e.end()), step)))
-                    .sorted().toArray();
+                    .sorted()
+                    .toArray();
             int typical = (int) Math.min(MAX_BODY_BINS, lengths[lengths.length / 2]);
             int shoulder = (int) Math.max(1, Math.round(typical * SHOULDER_SHARE));
             result.put(kind, new Geometry(shoulder, typical, shoulder));

@@ -7,8 +7,8 @@ package io.prescale.core.forecast;
  * mean quantile loss, divided by the same scale; coverage80 = share of targets with p10 ≤ y ≤ p90. The point
  * forecast ŷ is the median (p50).
  */
-public record ForecastMetrics(double mase, double wape, double smape, double nrmse, double pinball,
-                              double coverage80, int targets) {
+public record ForecastMetrics(
+        double mase, double wape, double smape, double nrmse, double pinball, double coverage80, int targets) {
     /** Levels every backtest forecasts. */
     static final double[] LEVELS = {0.1, 0.5, 0.9};
 
@@ -55,8 +55,14 @@ public record ForecastMetrics(double mase, double wape, double smape, double nrm
             var += (v - mean) * (v - mean);
         }
         double std = Math.sqrt(var / n);
-        return new ForecastMetrics(absErr / n / scale, absY == 0 ? Double.NaN : absErr / absY, smape / n,
-                std == 0 ? Double.NaN : Math.sqrt(sq / n) / std, pinball / n / scale, covered / (double) n, n);
+        return new ForecastMetrics(
+                absErr / n / scale,
+                absY == 0 ? Double.NaN : absErr / absY,
+                smape / n,
+                std == 0 ? Double.NaN : Math.sqrt(sq / n) / std,
+                pinball / n / scale,
+                covered / (double) n,
+                n);
     }
 
     /** The quantile (pinball) loss of forecast {@code q} at level {@code tau}. */

@@ -25,7 +25,8 @@ import java.util.Objects;
 public final class ForecastModelFile {
     public static final String KIND = "forecast";
     public static final int FORMAT_VERSION = 1;
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -35,11 +36,11 @@ public final class ForecastModelFile {
             "arima", Arima.Model.class,
             "prophet", ProphetStyle.Model.class);
 
-    private ForecastModelFile() {
-    }
+    private ForecastModelFile() {}
 
     /** Writes {@code model} (a model of this package) to {@code file}, atomically. */
-    public static void save(ForecastModel model, Path file, String prescaleVersion, Instant createdAt) throws IOException {
+    public static void save(ForecastModel model, Path file, String prescaleVersion, Instant createdAt)
+            throws IOException {
         Objects.requireNonNull(model, "model");
         EventEffects effects = null;
         ForecastModel unwrapped = model;
@@ -67,14 +68,16 @@ public final class ForecastModelFile {
                 writeCalibrated((CalibratedModel) member, node, entries);
             }
         } else {
-            throw new IllegalArgumentException("cannot save a model of type " + inner.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "cannot save a model of type " + inner.getClass().getSimpleName());
         }
         if (effects != null) {
             json.set("events", eventsJson(effects));
         }
         entries.put("model.json", MAPPER.writeValueAsBytes(json));
-        Map<String, Object> provenance = MAPPER.convertValue(model.provenance(), new TypeReference<>() { });
-        ModelArchive.write(file, new ModelManifest(KIND, FORMAT_VERSION, prescaleVersion, createdAt, provenance), entries);
+        Map<String, Object> provenance = MAPPER.convertValue(model.provenance(), new TypeReference<>() {});
+        ModelArchive.write(
+                file, new ModelManifest(KIND, FORMAT_VERSION, prescaleVersion, createdAt, provenance), entries);
     }
 
     private static ObjectNode eventsJson(EventEffects effects) {
@@ -83,7 +86,10 @@ public final class ForecastModelFile {
         node.put("ignoredOccurrences", effects.ignoredOccurrences());
         var events = node.putArray("calendar");
         for (Event e : effects.calendar().events()) {
-            events.addObject().put("name", e.name()).put("start", e.start().toString()).put("end", e.end().toString())
+            events.addObject()
+                    .put("name", e.name())
+                    .put("start", e.start().toString())
+                    .put("end", e.end().toString())
                     .put("kind", e.kind());
         }
         var profiles = node.putArray("profiles");
@@ -96,16 +102,22 @@ public final class ForecastModelFile {
     private static EventEffects readEvents(JsonNode node) throws IOException {
         java.util.List<Event> events = new java.util.ArrayList<>();
         for (JsonNode e : node.get("calendar")) {
-            events.add(new Event(e.get("name").asText(), Instant.parse(e.get("start").asText()),
-                    Instant.parse(e.get("end").asText()), e.get("kind").asText()));
+            events.add(new Event(
+                    e.get("name").asText(),
+                    Instant.parse(e.get("start").asText()),
+                    Instant.parse(e.get("end").asText()),
+                    e.get("kind").asText()));
         }
         Map<String, EventEffects.Profile> profiles = new LinkedHashMap<>();
         for (JsonNode p : node.get("profiles")) {
             EventEffects.Profile profile = MAPPER.treeToValue(p, EventEffects.Profile.class);
             profiles.put(profile.kind(), profile);
         }
-        return EventEffects.restore(EventCalendar.of(events), java.time.Duration.parse(node.get("step").asText()),
-                profiles, node.get("ignoredOccurrences").asInt());
+        return EventEffects.restore(
+                EventCalendar.of(events),
+                java.time.Duration.parse(node.get("step").asText()),
+                profiles,
+                node.get("ignoredOccurrences").asInt());
     }
 
     private static void writeCalibrated(CalibratedModel model, ObjectNode json, Map<String, byte[]> entries)
@@ -125,7 +137,8 @@ public final class ForecastModelFile {
             json.set("predictor", MAPPER.valueToTree(predictor));
         }
         if (type == null) {
-            throw new IllegalArgumentException("cannot save predictor " + predictor.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "cannot save predictor " + predictor.getClass().getSimpleName());
         }
         json.put("type", type);
         json.put("floor", model.residuals().floor());
@@ -157,8 +170,12 @@ public final class ForecastModelFile {
             Combination combination = json.has("weights")
                     ? new Combination(members, MAPPER.treeToValue(json.get("weights"), double[].class), own)
                     : new Combination(members, own);
-            return new AutoForecaster.AutoModel(combination, own.model(), provenance,
-                    ForecastOptions.defaults().withHorizon(((Number) provenance.options().get("horizon")).intValue()));
+            return new AutoForecaster.AutoModel(
+                    combination,
+                    own.model(),
+                    provenance,
+                    ForecastOptions.defaults()
+                            .withHorizon(((Number) provenance.options().get("horizon")).intValue()));
         }
         return readCalibrated(json, archive, file).withProvenance(provenance);
     }
@@ -168,7 +185,8 @@ public final class ForecastModelFile {
         String type = json.get("type").asText();
         Predictor predictor;
         if (type.equals("lstm")) {
-            predictor = LstmForecaster.Model.restore(MAPPER.treeToValue(json.get("predictor"), LstmForecaster.Spec.class),
+            predictor = LstmForecaster.Model.restore(
+                    MAPPER.treeToValue(json.get("predictor"), LstmForecaster.Spec.class),
                     archive.entry("lstm.parameters"));
         } else {
             Class<? extends Predictor> cls = TYPES.get(type);
@@ -178,7 +196,9 @@ public final class ForecastModelFile {
             predictor = MAPPER.treeToValue(json.get("predictor"), cls);
         }
         double[][] errors = MAPPER.treeToValue(json.get("errors"), double[][].class);
-        ResidualQuantiles residuals = new ResidualQuantiles(errors, json.get("floor").asDouble());
-        return new CalibratedModel(predictor, residuals, provenance, json.get("nonNegative").asBoolean());
+        ResidualQuantiles residuals =
+                new ResidualQuantiles(errors, json.get("floor").asDouble());
+        return new CalibratedModel(
+                predictor, residuals, provenance, json.get("nonNegative").asBoolean());
     }
 }

@@ -6,11 +6,17 @@ import java.util.Objects;
 /** The forecasters by the names the CLI uses. */
 public final class Forecasters {
     /** Every model name, in the order {@code --models all} runs them. */
-    public static final List<String> NAMES = List.of("naive", "seasonal-naive-daily", "seasonal-naive-weekly",
-            "holt-winters", "arima", "prophet", "lstm", "auto");
+    public static final List<String> NAMES = List.of(
+            "naive",
+            "seasonal-naive-daily",
+            "seasonal-naive-weekly",
+            "holt-winters",
+            "arima",
+            "prophet",
+            "lstm",
+            "auto");
 
-    private Forecasters() {
-    }
+    private Forecasters() {}
 
     /**
      * The forecaster called {@code name}.

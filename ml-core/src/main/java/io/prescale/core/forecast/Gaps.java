@@ -2,8 +2,7 @@ package io.prescale.core.forecast;
 
 /** Gap filling shared by the models that need a complete series: one season back, else linear, else carry. */
 final class Gaps {
-    private Gaps() {
-    }
+    private Gaps() {}
 
     /**
      * A copy of {@code values} with every NaN replaced: by the (already filled) value one {@code period} earlier

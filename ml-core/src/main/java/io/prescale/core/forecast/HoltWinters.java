@@ -35,8 +35,8 @@ final class HoltWinters extends ClassicalForecaster {
         int m2 = periods.length > 1 ? periods[1] : 0;
         int h = Math.min(options.horizon(), Math.max(1, m1 > 0 ? m1 : 48));
         double[] window = Arrays.copyOfRange(y, Math.max(0, y.length - fitWindow(m1, m2)), y.length);
-        double[] best = NelderMead.minimise(p -> new Filter(m1, m2, params(p)).loss(window, h),
-                new double[] {-2, -2, -2, 0}, 1.0, MAX_EVALS);
+        double[] best = NelderMead.minimise(
+                p -> new Filter(m1, m2, params(p)).loss(window, h), new double[] {-2, -2, -2, 0}, 1.0, MAX_EVALS);
         double[] parameters = params(best);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("periods", Arrays.stream(periods).boxed().toList());

@@ -2,7 +2,6 @@ package io.prescale.core.forecast;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
@@ -54,9 +53,13 @@ final class LstmForecaster implements Forecaster {
         Spec spec = new Spec(o.window(), o.hidden(), outSteps, period, scale, history.step());
         int needed = o.window() + period + outSteps + 50;
         if (history.size() < needed) {
-            ModelProvenance provenance = provenance(history, "history of " + history.size() + " steps is shorter than "
-                    + needed + " (window + season + horizon): seasonal-naive", Map.of("period", period));
-            return CalibratedModel.calibrate(new NaiveForecaster.Seasonal(period), history, options.horizon(), provenance);
+            ModelProvenance provenance = provenance(
+                    history,
+                    "history of " + history.size() + " steps is shorter than " + needed
+                            + " (window + season + horizon): seasonal-naive",
+                    Map.of("period", period));
+            return CalibratedModel.calibrate(
+                    new NaiveForecaster.Seasonal(period), history, options.horizon(), provenance);
         }
         LstmTraining.Outcome outcome = new LstmTraining(spec, o, options.seed()).train(history, warmStart);
         Model predictor = new Model(spec, outcome.parameters());
@@ -66,8 +69,8 @@ final class LstmForecaster implements Forecaster {
         facts.put("epochs", outcome.epochs());
         facts.put("period", period);
         facts.put("warmStart", warmStart != null);
-        CalibratedModel calibrated = CalibratedModel.calibrate(predictor, history, options.horizon(),
-                provenance(history, null, facts));
+        CalibratedModel calibrated =
+                CalibratedModel.calibrate(predictor, history, options.horizon(), provenance(history, null, facts));
         return new Trained(calibrated, this);
     }
 
@@ -82,12 +85,22 @@ final class LstmForecaster implements Forecaster {
         recorded.put("batchSize", o.batchSize());
         recorded.put("learningRate", o.learningRate());
         recorded.put("validationFraction", o.validationFraction());
-        return new ModelProvenance("lstm", history.start(), history.end(), history.size(), history.step(), recorded,
-                options.seed(), "lstm/1", fallback, facts);
+        return new ModelProvenance(
+                "lstm",
+                history.start(),
+                history.end(),
+                history.size(),
+                history.step(),
+                recorded,
+                options.seed(),
+                "lstm/1",
+                fallback,
+                facts);
     }
 
     /** A trained LSTM; refits warm-start from its weights: at most 2 epochs on the newest 1,500 windows. */
-    record Trained(CalibratedModel model, LstmForecaster forecaster) implements ForecastModel, Refittable, BatchForecast {
+    record Trained(CalibratedModel model, LstmForecaster forecaster)
+            implements ForecastModel, Refittable, BatchForecast {
         @Override
         public QuantileForecast forecast(TimeSeries history, int horizon, double[] levels) {
             return model.forecast(history, horizon, levels);
@@ -110,14 +123,20 @@ final class LstmForecaster implements Forecaster {
         }
 
         private static LstmOptions quicker(LstmOptions o) {
-            return new LstmOptions(o.window(), o.hidden(), Math.min(2, o.maxEpochs()), 1, o.batchSize(),
-                    o.learningRate() / 2, o.validationFraction(), Math.min(o.maxWindows(), 1500));
+            return new LstmOptions(
+                    o.window(),
+                    o.hidden(),
+                    Math.min(2, o.maxEpochs()),
+                    1,
+                    o.batchSize(),
+                    o.learningRate() / 2,
+                    o.validationFraction(),
+                    Math.min(o.maxWindows(), 1500));
         }
     }
 
     /** What restores the network: its shape and the scaling of the load. */
-    record Spec(int window, int hidden, int outSteps, int period, double scale, Duration step) {
-    }
+    record Spec(int window, int hidden, int outSteps, int period, double scale, Duration step) {}
 
     /** The network as a predictor; forward passes are serialised on the instance. */
     static final class Model implements Predictor {
@@ -130,7 +149,8 @@ final class LstmForecaster implements Forecaster {
             this.spec = spec;
             this.parameters = parameters.clone();
             DeepLearning.engine();
-            this.djl = ai.djl.Model.newInstance("prescale-lstm", DeepLearning.engine().getEngineName());
+            this.djl = ai.djl.Model.newInstance(
+                    "prescale-lstm", DeepLearning.engine().getEngineName());
             this.block = LstmNetwork.block(spec.hidden(), spec.outSteps());
             djl.setBlock(block);
             block.initialize(djl.getNDManager(), DataType.FLOAT32, LstmNetwork.inputShape(1, spec.window()));
@@ -176,8 +196,16 @@ final class LstmForecaster implements Forecaster {
                 float[] input = new float[size * width];
                 for (int i = 0; i < size; i++) {
                     int origin = origins[from + i];
-                    LstmNetwork.window(y, origin, w, spec.outSteps(), period, start.getEpochSecond(),
-                            spec.step().toSeconds(), input, i * width);
+                    LstmNetwork.window(
+                            y,
+                            origin,
+                            w,
+                            spec.outSteps(),
+                            period,
+                            start.getEpochSecond(),
+                            spec.step().toSeconds(),
+                            input,
+                            i * width);
                 }
                 float[] result = forward(input, size);
                 for (int i = 0; i < size; i++) {
@@ -192,7 +220,8 @@ final class LstmForecaster implements Forecaster {
         private float[] forward(float[] input, int size) {
             try (NDManager manager = djl.getNDManager().newSubManager()) {
                 NDArray x = manager.create(input, LstmNetwork.inputShape(size, spec.window()));
-                return DeepLearning.recurrentForward(block, new ParameterStore(manager, false), x, false).toFloatArray();
+                return DeepLearning.recurrentForward(block, new ParameterStore(manager, false), x, false)
+                        .toFloatArray();
             }
         }
 
@@ -216,7 +245,8 @@ final class LstmForecaster implements Forecaster {
             try (NDManager manager = djl.getNDManager().newSubManager()) {
                 while (produced < horizon) {
                     int origin = keep + produced;
-                    LstmNetwork.window(scaled, origin, spec.window(), spec.outSteps(), period, epoch0, stepSeconds, input, 0);
+                    LstmNetwork.window(
+                            scaled, origin, spec.window(), spec.outSteps(), period, epoch0, stepSeconds, input, 0);
                     NDArray x = manager.create(input, LstmNetwork.inputShape(1, spec.window()));
                     float[] out = DeepLearning.recurrentForward(block, new ParameterStore(manager, false), x, false)
                             .toFloatArray();

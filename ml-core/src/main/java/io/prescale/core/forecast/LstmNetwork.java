@@ -20,12 +20,16 @@ final class LstmNetwork {
     static final int CHANNELS = 6;
     static final float[] TAUS = {0.1f, 0.5f, 0.9f};
 
-    private LstmNetwork() {
-    }
+    private LstmNetwork() {}
 
     static SequentialBlock block(int hidden, int outSteps) {
         SequentialBlock net = new SequentialBlock();
-        net.add(LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).optReturnState(false).build());
+        net.add(LSTM.builder()
+                .setStateSize(hidden)
+                .setNumLayers(1)
+                .optBatchFirst(true)
+                .optReturnState(false)
+                .build());
         net.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().get(":, -1, :"))));
         net.add(Linear.builder().setUnits(outSteps * 3L).build());
         return net;
@@ -41,8 +45,16 @@ final class LstmNetwork {
      * @param y scaled, gap-filled load
      * @param epochStep0 epoch seconds of index 0
      */
-    static void window(double[] y, int origin, int window, int outSteps, int period, long epochStep0, long stepSeconds,
-                       float[] out, int offset) {
+    static void window(
+            double[] y,
+            int origin,
+            int window,
+            int outSteps,
+            int period,
+            long epochStep0,
+            long stepSeconds,
+            float[] out,
+            int offset) {
         int k = offset;
         for (int t = origin - window; t < origin; t++) {
             out[k++] = (float) y[Math.max(0, t)];

@@ -12,8 +12,15 @@ package io.prescale.core.forecast;
  * @param validationFraction share of the newest training windows held out for early stopping
  * @param maxWindows at most this many (newest) training windows per epoch, to bound the fit time
  */
-public record LstmOptions(int window, int hidden, int maxEpochs, int patience, int batchSize, double learningRate,
-                          double validationFraction, int maxWindows) {
+public record LstmOptions(
+        int window,
+        int hidden,
+        int maxEpochs,
+        int patience,
+        int batchSize,
+        double learningRate,
+        double validationFraction,
+        int maxWindows) {
     public LstmOptions {
         positive("window", window);
         positive("hidden", hidden);

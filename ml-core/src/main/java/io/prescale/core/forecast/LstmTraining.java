@@ -29,8 +29,7 @@ final class LstmTraining {
     private final LstmOptions options;
     private final long seed;
 
-    record Outcome(byte[] parameters, double trainLoss, double valLoss, int epochs) {
-    }
+    record Outcome(byte[] parameters, double trainLoss, double valLoss, int epochs) {}
 
     LstmTraining(LstmForecaster.Spec spec, LstmOptions options, long seed) {
         this.spec = spec;
@@ -59,17 +58,20 @@ final class LstmTraining {
         float[][] ys = new float[count][out];
         long stepSeconds = spec.step().toSeconds();
         for (int i = 0; i < count; i++) {
-            LstmNetwork.window(y, origins[i], w, out, spec.period(), history.start().getEpochSecond(), stepSeconds, xs[i], 0);
+            LstmNetwork.window(
+                    y, origins[i], w, out, spec.period(), history.start().getEpochSecond(), stepSeconds, xs[i], 0);
             for (int k = 0; k < out; k++) {
                 ys[i][k] = (float) y[origins[i] + k];
             }
         }
         DeepLearning.seed(seed);
-        try (Model model = Model.newInstance("prescale-lstm-train", DeepLearning.engine().getEngineName())) {
+        try (Model model =
+                Model.newInstance("prescale-lstm-train", DeepLearning.engine().getEngineName())) {
             Block block = LstmNetwork.block(spec.hidden(), out);
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
                             .build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(LstmNetwork.inputShape(options.batchSize(), w));
@@ -100,8 +102,9 @@ final class LstmTraining {
         }
     }
 
-    private Outcome loop(Trainer trainer, Block block, NDManager root, float[][] xs, float[][] ys, int trainCount,
-                         int count) throws IOException {
+    private Outcome loop(
+            Trainer trainer, Block block, NDManager root, float[][] xs, float[][] ys, int trainCount, int count)
+            throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         int[] order = new int[trainCount];
         for (int i = 0; i < trainCount; i++) {
@@ -119,11 +122,13 @@ final class LstmTraining {
             for (int b = 0; b < trainCount; b += options.batchSize()) {
                 int size = Math.min(options.batchSize(), trainCount - b);
                 try (NDManager batch = root.newSubManager()) {
-                    NDArray x = batch.create(gather(xs, order, b, size), LstmNetwork.inputShape(size, xs[0].length / LstmNetwork.CHANNELS));
+                    NDArray x = batch.create(
+                            gather(xs, order, b, size),
+                            LstmNetwork.inputShape(size, xs[0].length / LstmNetwork.CHANNELS));
                     NDArray t = batch.create(gather(ys, order, b, size), new Shape(size, ys[0].length));
                     try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray loss = LstmNetwork.quantileLoss(trainer.forward(new NDList(x)).singletonOrThrow(), t,
-                                ys[0].length);
+                        NDArray loss = LstmNetwork.quantileLoss(
+                                trainer.forward(new NDList(x)).singletonOrThrow(), t, ys[0].length);
                         collector.backward(loss);
                         trainLoss += loss.getFloat();
                     }
@@ -153,7 +158,8 @@ final class LstmTraining {
             idx[i] = from + i;
         }
         try (NDManager manager = root.newSubManager()) {
-            NDArray x = manager.create(gather(xs, idx, 0, size), LstmNetwork.inputShape(size, xs[0].length / LstmNetwork.CHANNELS));
+            NDArray x = manager.create(
+                    gather(xs, idx, 0, size), LstmNetwork.inputShape(size, xs[0].length / LstmNetwork.CHANNELS));
             NDArray t = manager.create(gather(ys, idx, 0, size), new Shape(size, ys[0].length));
             NDArray prediction = DeepLearning.recurrentForward(block, new ParameterStore(manager, false), x, false);
             return LstmNetwork.quantileLoss(prediction, t, ys[0].length).getFloat();

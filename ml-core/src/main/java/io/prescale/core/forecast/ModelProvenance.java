@@ -23,9 +23,17 @@ import java.util.Objects;
  * @param fallback why and to what the model fell back, or null
  * @param fit facts learned in the fit, JSON-serialisable
  */
-public record ModelProvenance(String model, Instant dataFrom, Instant dataTo, int points, Duration step,
-                              Map<String, Object> options, long seed, String version, String fallback,
-                              Map<String, Object> fit) {
+public record ModelProvenance(
+        String model,
+        Instant dataFrom,
+        Instant dataTo,
+        int points,
+        Duration step,
+        Map<String, Object> options,
+        long seed,
+        String version,
+        String fallback,
+        Map<String, Object> fit) {
     public ModelProvenance {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(dataFrom, "dataFrom");

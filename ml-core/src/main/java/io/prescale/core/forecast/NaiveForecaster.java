@@ -12,7 +12,11 @@ import java.util.Map;
  * history the weekly model falls back to the daily one, and the daily one to persistence.
  */
 final class NaiveForecaster extends ClassicalForecaster {
-    enum Kind { NAIVE, DAILY, WEEKLY }
+    enum Kind {
+        NAIVE,
+        DAILY,
+        WEEKLY
+    }
 
     private final Kind kind;
 

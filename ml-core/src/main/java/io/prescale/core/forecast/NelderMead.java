@@ -4,8 +4,7 @@ import java.util.function.ToDoubleFunction;
 
 /** The Nelder–Mead simplex minimiser (Nelder & Mead 1965, "A simplex method for function minimization"). */
 final class NelderMead {
-    private NelderMead() {
-    }
+    private NelderMead() {}
 
     /** Minimises {@code f} from {@code start} with initial steps {@code delta}, for at most {@code maxEvals} calls. */
     static double[] minimise(ToDoubleFunction<double[]> f, double[] start, double delta, int maxEvals) {

@@ -34,29 +34,62 @@ final class ProphetStyle extends ClassicalForecaster {
 
     @Override
     Map<String, Object> recordedOptions() {
-        return Map.of("horizon", options.horizon(), "changepoints", CHANGEPOINTS, "dailyOrder", DAILY_ORDER,
-                "weeklyOrder", WEEKLY_ORDER, "changepointPriorScale", CHANGEPOINT_SCALE, "events", options.events().size());
+        return Map.of(
+                "horizon",
+                options.horizon(),
+                "changepoints",
+                CHANGEPOINTS,
+                "dailyOrder",
+                DAILY_ORDER,
+                "weeklyOrder",
+                WEEKLY_ORDER,
+                "changepointPriorScale",
+                CHANGEPOINT_SCALE,
+                "events",
+                options.events().size());
     }
 
     @Override
     PredictorFit fitPredictor(TimeSeries training) {
         Duration span = Duration.between(training.start(), training.end());
         int daily = span.compareTo(Duration.ofDays(2)) >= 0 && training.step().compareTo(Duration.ofHours(12)) < 0
-                ? DAILY_ORDER : 0;
+                ? DAILY_ORDER
+                : 0;
         int weekly = span.compareTo(Duration.ofDays(14)) >= 0 ? WEEKLY_ORDER : 0;
-        String fallback = weekly == 0 ? "history of " + span + " is shorter than two weeks: no weekly seasonality"
-                + (daily == 0 ? " and no daily seasonality" : "") : null;
+        String fallback = weekly == 0
+                ? "history of " + span + " is shorter than two weeks: no weekly seasonality"
+                        + (daily == 0 ? " and no daily seasonality" : "")
+                : null;
         double yScale = Math.max(1e-9, maxAbs(training.values()));
         double[] changepoints = new double[CHANGEPOINTS];
         for (int j = 0; j < CHANGEPOINTS; j++) {
             changepoints[j] = 0.8 * (j + 1) / (CHANGEPOINTS + 1);
         }
-        List<String> names = options.events().stream().map(Event::name).distinct().toList();
-        Model shape = new Model(training.start(), training.step(), span.toSeconds(), yScale, changepoints, daily, weekly,
-                options.events(), names, new double[0]);
+        List<String> names =
+                options.events().stream().map(Event::name).distinct().toList();
+        Model shape = new Model(
+                training.start(),
+                training.step(),
+                span.toSeconds(),
+                yScale,
+                changepoints,
+                daily,
+                weekly,
+                options.events(),
+                names,
+                new double[0]);
         double[] beta = solve(shape, training);
-        Model model = new Model(training.start(), training.step(), span.toSeconds(), yScale, changepoints, daily, weekly,
-                options.events(), names, beta);
+        Model model = new Model(
+                training.start(),
+                training.step(),
+                span.toSeconds(),
+                yScale,
+                changepoints,
+                daily,
+                weekly,
+                options.events(),
+                names,
+                beta);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("features", beta.length);
         facts.put("activeChangepoints", countActive(beta, 2, CHANGEPOINTS));
@@ -91,7 +124,8 @@ final class ProphetStyle extends ClassicalForecaster {
         double[] beta = coordinateDescent(gram, xty, shape, 1e-4, 1e-4);
         double sse = residualSumOfSquares(gram, xty, beta, training, shape.yScale());
         double sigma2 = Math.max(sse / Math.max(1, rows - p), 1e-8);
-        return coordinateDescent(gram, xty, shape, sigma2 / CHANGEPOINT_SCALE, sigma2 / (SEASONALITY_SCALE * SEASONALITY_SCALE));
+        return coordinateDescent(
+                gram, xty, shape, sigma2 / CHANGEPOINT_SCALE, sigma2 / (SEASONALITY_SCALE * SEASONALITY_SCALE));
     }
 
     /** Minimises ½‖y − Xβ‖² + l1·Σ|δ| + ½·l2·Σβ_s² (trend slope and offset unpenalised). */
@@ -128,8 +162,8 @@ final class ProphetStyle extends ClassicalForecaster {
         return beta;
     }
 
-    private static double residualSumOfSquares(double[][] gram, double[] xty, double[] beta, TimeSeries training,
-                                               double yScale) {
+    private static double residualSumOfSquares(
+            double[][] gram, double[] xty, double[] beta, TimeSeries training, double yScale) {
         double yy = 0;
         for (double v : training.values()) {
             if (Double.isFinite(v)) {
@@ -168,8 +202,18 @@ final class ProphetStyle extends ClassicalForecaster {
      * The fitted decomposition. Features: [1, τ, (τ − s_j)+ for each changepoint, daily sin/cos, weekly sin/cos,
      * one indicator per event name], with τ the time scaled so that the training data spans [0, 1].
      */
-    record Model(Instant start, Duration step, long spanSeconds, double yScale, double[] changepoints, int dailyOrder,
-                 int weeklyOrder, List<Event> events, List<String> eventNames, double[] beta) implements Predictor {
+    record Model(
+            Instant start,
+            Duration step,
+            long spanSeconds,
+            double yScale,
+            double[] changepoints,
+            int dailyOrder,
+            int weeklyOrder,
+            List<Event> events,
+            List<String> eventNames,
+            double[] beta)
+            implements Predictor {
         int featureCount() {
             return 2 + changepoints.length + 2 * dailyOrder + 2 * weeklyOrder + eventNames.size();
         }

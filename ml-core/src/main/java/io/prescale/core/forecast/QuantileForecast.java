@@ -26,20 +26,21 @@ public final class QuantileForecast {
         Objects.requireNonNull(values, "values");
         for (int q = 0; q < levels.length; q++) {
             if (!(levels[q] > 0 && levels[q] < 1) || (q > 0 && levels[q] <= levels[q - 1])) {
-                throw new IllegalArgumentException("levels must be strictly increasing in (0, 1), got "
-                        + Arrays.toString(levels));
+                throw new IllegalArgumentException(
+                        "levels must be strictly increasing in (0, 1), got " + Arrays.toString(levels));
             }
         }
         this.levels = levels.clone();
         this.values = new double[values.length][];
         for (int h = 0; h < values.length; h++) {
             if (values[h].length != levels.length) {
-                throw new IllegalArgumentException("step " + h + " has " + values[h].length + " quantiles, expected "
-                        + levels.length);
+                throw new IllegalArgumentException(
+                        "step " + h + " has " + values[h].length + " quantiles, expected " + levels.length);
             }
             for (int q = 1; q < levels.length; q++) {
                 if (values[h][q] < values[h][q - 1]) {
-                    throw new IllegalArgumentException("quantiles cross at step " + h + ": " + Arrays.toString(values[h]));
+                    throw new IllegalArgumentException(
+                            "quantiles cross at step " + h + ": " + Arrays.toString(values[h]));
                 }
             }
             this.values[h] = values[h].clone();
@@ -89,7 +90,8 @@ public final class QuantileForecast {
                 return q;
             }
         }
-        throw new IllegalArgumentException("level " + level + " is not forecast; available: " + Arrays.toString(levels));
+        throw new IllegalArgumentException(
+                "level " + level + " is not forecast; available: " + Arrays.toString(levels));
     }
 
     /** Start of forecast step {@code h}. */

@@ -12,8 +12,7 @@ import java.util.List;
 final class Seasonality {
     static final double MIN_ACF = 0.2;
 
-    private Seasonality() {
-    }
+    private Seasonality() {}
 
     /** Steps in {@code period}, or 0 when it is not a whole number of steps. */
     static int stepsIn(Duration period, Duration step) {

@@ -9,8 +9,7 @@ import java.util.SplittableRandom;
  * autocorrelation distance must catch it).
  */
 public final class Baselines {
-    private Baselines() {
-    }
+    private Baselines() {}
 
     /** Samples are uniformly drawn training windows, copied. */
     public static LoadModelTrainer copyTraining() {
@@ -71,8 +70,7 @@ public final class Baselines {
                 double[][] source = mean == null ? training.windows()[random.nextInt(training.size())] : null;
                 for (int t = 0; t < window(); t++) {
                     for (int f = 0; f < features(); f++) {
-                        out[i][t][f] = source != null ? source[t][f]
-                                : mean[t][f] + std[t][f] * random.nextGaussian();
+                        out[i][t][f] = source != null ? source[t][f] : mean[t][f] + std[t][f] * random.nextGaussian();
                     }
                 }
             }

@@ -16,8 +16,7 @@ import io.prescale.core.nn.DeepLearning;
 final class Chunked {
     static final int SLICE = 64;
 
-    private Chunked() {
-    }
+    private Chunked() {}
 
     static NDArray forward(Block block, ParameterStore store, NDArray input, boolean training) {
         long batch = input.getShape().get(0);

@@ -26,8 +26,7 @@ import java.util.SplittableRandom;
 public final class ConditionalVae {
     static final String KIND = "generate/vae";
 
-    private ConditionalVae() {
-    }
+    private ConditionalVae() {}
 
     /** A trainer with these options. */
     public static LoadModelTrainer trainer(VaeOptions options) {
@@ -54,16 +53,19 @@ public final class ConditionalVae {
         for (int it = 0; it < options.iterations(); it++) {
             int[] index = Tensors.draw(random, training.size(), batch);
             try (NDManager step = manager.newSubManager();
-                 GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
+                    GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
                 NDArray x = Tensors.batch(step, training.windows(), index).reshape(batch, width);
                 NDArray c = conditionBatch(step, conditions, index);
                 NDArray[] muLogVar = encode(encoder, store, x, c, options.latentDims());
                 NDArray eps = Tensors.normal(step, random, new Shape(batch, options.latentDims()));
                 NDArray z = muLogVar[0].add(muLogVar[1].mul(0.5f).exp().mul(eps));
-                NDArray xHat = decoder.forward(store, new NDList(z.concat(c, 1)), true).singletonOrThrow();
+                NDArray xHat =
+                        decoder.forward(store, new NDList(z.concat(c, 1)), true).singletonOrThrow();
                 NDArray reconstruction = xHat.sub(x).square().sum(new int[] {1}).mean();
                 NDArray kl = klPerDim(muLogVar).sum(new int[] {1}).mean();
-                collector.backward(reconstruction.mul((float) options.reconstructionWeight()).add(kl));
+                collector.backward(reconstruction
+                        .mul((float) options.reconstructionWeight())
+                        .add(kl));
             }
             encoderStep.step();
             decoderStep.step();
@@ -74,16 +76,21 @@ public final class ConditionalVae {
 
     static SequentialBlock encoder(VaeOptions options) {
         return new SequentialBlock()
-                .add(Linear.builder().setUnits(options.hidden()).build()).add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(options.hidden()).build()).add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(options.hidden()).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(options.hidden()).build())
+                .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(2L * options.latentDims()).build());
     }
 
     static SequentialBlock decoder(VaeOptions options, int width) {
         return new SequentialBlock()
-                .add(Linear.builder().setUnits(options.hidden()).build()).add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(options.hidden()).build()).add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(width).build()).add(Activation.sigmoidBlock());
+                .add(Linear.builder().setUnits(options.hidden()).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(options.hidden()).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(width).build())
+                .add(Activation.sigmoidBlock());
     }
 
     static NDArray[] encode(SequentialBlock encoder, ParameterStore store, NDArray x, NDArray c, int latent) {
@@ -109,8 +116,13 @@ public final class ConditionalVae {
     }
 
     /** Latent dimensions whose KL, averaged over (up to 2,000) training windows, exceeds 0.01 nats. */
-    private static int activeDims(SequentialBlock encoder, ParameterStore store, NDManager manager, WindowSet training,
-                                  ConditionSet conditions, VaeOptions options) {
+    private static int activeDims(
+            SequentialBlock encoder,
+            ParameterStore store,
+            NDManager manager,
+            WindowSet training,
+            ConditionSet conditions,
+            VaeOptions options) {
         int n = Math.min(2000, training.size());
         int[] index = new int[n];
         for (int i = 0; i < n; i++) {
@@ -118,8 +130,8 @@ public final class ConditionalVae {
         }
         try (NDManager step = manager.newSubManager()) {
             NDArray x = Tensors.batch(step, training.windows(), index).reshape(n, -1);
-            NDArray[] muLogVar = encode(encoder, store, x, conditionBatch(step, conditions, index),
-                    options.latentDims());
+            NDArray[] muLogVar =
+                    encode(encoder, store, x, conditionBatch(step, conditions, index), options.latentDims());
             float[] kl = klPerDim(muLogVar).mean(new int[] {0}).toFloatArray();
             int active = 0;
             for (float k : kl) {

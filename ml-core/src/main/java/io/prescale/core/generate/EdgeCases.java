@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param referenceProfiles typical profiles concatenated into the reference, ≥ 1
  * @param tailProbability fraction of prior mass beyond the sampled radius, in (0, 1)
  */
-public record EdgeCases(AnomalyDetector detector, int candidatesPerCase, int referenceProfiles,
-                        double tailProbability) {
+public record EdgeCases(
+        AnomalyDetector detector, int candidatesPerCase, int referenceProfiles, double tailProbability) {
     public EdgeCases {
         Objects.requireNonNull(detector, "detector");
         if (candidatesPerCase < 1 || referenceProfiles < 1 || !(tailProbability > 0 && tailProbability < 1)) {
@@ -81,6 +81,5 @@ public record EdgeCases(AnomalyDetector detector, int candidatesPerCase, int ref
      * @param profile the profile (provenance holds the score)
      * @param score in [0, 1]
      */
-    public record Scored(LoadProfile profile, double score) {
-    }
+    public record Scored(LoadProfile profile, double score) {}
 }

@@ -19,8 +19,7 @@ public final class Evaluation {
     /** Temporal protocol: held-out values beyond the training range by more than this share of it mean a trend. */
     static final double TREND_TOLERANCE = 0.1;
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /** The temporal split of {@code rows} (time order, rows × features). */
     public static Split split(double[][] rows, int window) {
@@ -51,12 +50,20 @@ public final class Evaluation {
         MinMaxScaler scaler = MinMaxScaler.fit(java.util.Arrays.copyOf(rows, splitRow));
         if (trending(rows, splitRow, scaler)) {
             WindowSet test = WindowSet.slidePerWindow(rows, splitRow, rows.length, window);
-            return new Split(WindowSet.slidePerWindow(rows, 0, splitRow, window), test, test.windows(),
-                    EvaluationProtocol.TEMPORAL, "per-window");
+            return new Split(
+                    WindowSet.slidePerWindow(rows, 0, splitRow, window),
+                    test,
+                    test.windows(),
+                    EvaluationProtocol.TEMPORAL,
+                    "per-window");
         }
         WindowSet test = WindowSet.slide(rows, splitRow, rows.length, window, scaler);
-        return new Split(WindowSet.slide(rows, 0, splitRow, window, scaler), test, test.windows(),
-                EvaluationProtocol.TEMPORAL, "global");
+        return new Split(
+                WindowSet.slide(rows, 0, splitRow, window, scaler),
+                test,
+                test.windows(),
+                EvaluationProtocol.TEMPORAL,
+                "global");
     }
 
     /**
@@ -93,8 +100,8 @@ public final class Evaluation {
     }
 
     /** Splits {@code rows} under {@code options.protocol()}, trains with {@code trainer} and scores the model. */
-    public static EvaluationReport evaluate(double[][] rows, int window, LoadModelTrainer trainer,
-                                            EvaluationOptions options, long seed) {
+    public static EvaluationReport evaluate(
+            double[][] rows, int window, LoadModelTrainer trainer, EvaluationOptions options, long seed) {
         Split split = split(rows, window, options.protocol(), seed);
         LoadModel model = trainer.train(split.train(), seed);
         return score(model, split, options, seed);
@@ -113,24 +120,47 @@ public final class Evaluation {
         double[] memo = new double[runs];
         double realNearest = WindowStatistics.medianNearestDistance(heldOut, train);
         // the real-data reference does not depend on the model: trained once, not once per run
-        double predReal = PostHocGru.predictiveMae(train, real, options.predictorIterations(), options.batchSize(),
-                paper, seed);
+        double predReal =
+                PostHocGru.predictiveMae(train, real, options.predictorIterations(), options.batchSize(), paper, seed);
         for (int run = 0; run < runs; run++) {
             long runSeed = seed * 1_000_003L + run;
             double[][][] synthetic = model.sample(real.length, runSeed);
-            disc[run] = PostHocGru.discriminativeScore(real, synthetic, options.discriminatorIterations(),
-                    options.batchSize(), runSeed);
-            pred[run] = PostHocGru.predictiveMae(synthetic, real, options.predictorIterations(), options.batchSize(),
-                    paper, runSeed);
+            disc[run] = PostHocGru.discriminativeScore(
+                    real, synthetic, options.discriminatorIterations(), options.batchSize(), runSeed);
+            pred[run] = PostHocGru.predictiveMae(
+                    synthetic, real, options.predictorIterations(), options.batchSize(), paper, runSeed);
             acf[run] = WindowStatistics.acfDistance(real, synthetic);
             memo[run] = WindowStatistics.medianNearestDistance(synthetic, train) / realNearest;
-            LOG.debug("run={} model={} discriminative={} predictive={} predictiveReal={} acf={} memorisation={}",
-                    run, model.kind(), disc[run], pred[run], predReal, acf[run], memo[run]);
+            LOG.debug(
+                    "run={} model={} discriminative={} predictive={} predictiveReal={} acf={} memorisation={}",
+                    run,
+                    model.kind(),
+                    disc[run],
+                    pred[run],
+                    predReal,
+                    acf[run],
+                    memo[run]);
         }
-        Integer active = model.activeLatentDims().isPresent() ? model.activeLatentDims().getAsInt() : null;
-        return new EvaluationReport(model.kind(), model.window(), model.features(), train.length, heldOut.length, runs,
-                seed, split.protocol(), split.scaling(), mean(disc), std(disc), mean(pred), predReal, mean(acf),
-                mean(memo), active, deviations(model, options, split));
+        Integer active =
+                model.activeLatentDims().isPresent() ? model.activeLatentDims().getAsInt() : null;
+        return new EvaluationReport(
+                model.kind(),
+                model.window(),
+                model.features(),
+                train.length,
+                heldOut.length,
+                runs,
+                seed,
+                split.protocol(),
+                split.scaling(),
+                mean(disc),
+                std(disc),
+                mean(pred),
+                predReal,
+                mean(acf),
+                mean(memo),
+                active,
+                deviations(model, options, split));
     }
 
     static List<String> deviations(LoadModel model, EvaluationOptions options, Split split) {
@@ -139,10 +169,11 @@ public final class Evaluation {
             out.add("temporal protocol: rows are not reversed; the model trains on the windows of the first 80% of"
                     + " rows in time order and is scored against the windows of the last 20% (windows overlapping"
                     + " the split dropped); TimeGAN scores against the windows it trained on");
-            out.add(split.scaling().equals("per-window")
-                    ? "held-out values leave the training range by more than " + (int) (TREND_TOLERANCE * 100)
-                    + "% of it (a trend): every window min-max scaled on its own (TimeGAN: one scaler over all rows)"
-                    : "min-max scaler fitted on the training rows only (TimeGAN fits on all rows)");
+            out.add(
+                    split.scaling().equals("per-window")
+                            ? "held-out values leave the training range by more than " + (int) (TREND_TOLERANCE * 100)
+                                    + "% of it (a trend): every window min-max scaled on its own (TimeGAN: one scaler over all rows)"
+                            : "min-max scaler fitted on the training rows only (TimeGAN fits on all rows)");
             out.add("real set of both post-hoc networks' test = the held-out windows; synthetic windows drawn in the"
                     + " same number");
             out.add("predictor input = all features at steps 1..W-1 (the target's own lag included), target = last"
@@ -206,8 +237,8 @@ public final class Evaluation {
      * @param protocol the protocol that made the split
      * @param scaling {@code global}, {@code per-window} or {@code as given}
      */
-    public record Split(WindowSet train, WindowSet test, double[][][] real, EvaluationProtocol protocol,
-                        String scaling) {
+    public record Split(
+            WindowSet train, WindowSet test, double[][][] real, EvaluationProtocol protocol, String scaling) {
         public Split {
             Objects.requireNonNull(train, "train");
             Objects.requireNonNull(test, "test");

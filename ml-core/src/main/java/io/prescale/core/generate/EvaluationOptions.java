@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param batchSize windows per step (the classifier takes this many real and as many synthetic), ≥ 1
  * @param protocol how windows are split, scaled and compared
  */
-public record EvaluationOptions(int runs, int discriminatorIterations, int predictorIterations, int batchSize,
-                                EvaluationProtocol protocol) {
+public record EvaluationOptions(
+        int runs, int discriminatorIterations, int predictorIterations, int batchSize, EvaluationProtocol protocol) {
     public static final int TIMEGAN_RUNS = 10;
     public static final int TIMEGAN_DISCRIMINATOR_ITERATIONS = 2000;
     public static final int TIMEGAN_PREDICTOR_ITERATIONS = 5000;
@@ -34,8 +34,12 @@ public record EvaluationOptions(int runs, int discriminatorIterations, int predi
 
     /** The temporal protocol with TimeGAN's counts. */
     public static EvaluationOptions defaults() {
-        return new EvaluationOptions(TIMEGAN_RUNS, TIMEGAN_DISCRIMINATOR_ITERATIONS, TIMEGAN_PREDICTOR_ITERATIONS,
-                TIMEGAN_BATCH, EvaluationProtocol.TEMPORAL);
+        return new EvaluationOptions(
+                TIMEGAN_RUNS,
+                TIMEGAN_DISCRIMINATOR_ITERATIONS,
+                TIMEGAN_PREDICTOR_ITERATIONS,
+                TIMEGAN_BATCH,
+                EvaluationProtocol.TEMPORAL);
     }
 
     /** TimeGAN's protocol with TimeGAN's counts: no deviation from the paper but the ones the report lists. */

@@ -20,7 +20,8 @@ import java.util.Locale;
  * </ul>
  */
 public enum EvaluationProtocol {
-    TIMEGAN, TEMPORAL;
+    TIMEGAN,
+    TEMPORAL;
 
     /** {@code timegan} or {@code temporal} (case-insensitive); IllegalArgumentException otherwise. */
     public static EvaluationProtocol parse(String name) {

@@ -27,10 +27,24 @@ import java.util.Objects;
  * @param activeLatentDims latent dimensions with mean KL &gt; 0.01 nats (VAE), or null
  * @param deviations every departure from TimeGAN's protocol
  */
-public record EvaluationReport(String model, int window, int features, int trainWindows, int testWindows, int runs,
-                               long seed, EvaluationProtocol protocol, String scaling, double discriminativeScore, double discriminativeScoreStd,
-                               double predictiveScore, double predictiveScoreReal, double acfDistance,
-                               double memorisationRatio, Integer activeLatentDims, List<String> deviations) {
+public record EvaluationReport(
+        String model,
+        int window,
+        int features,
+        int trainWindows,
+        int testWindows,
+        int runs,
+        long seed,
+        EvaluationProtocol protocol,
+        String scaling,
+        double discriminativeScore,
+        double discriminativeScoreStd,
+        double predictiveScore,
+        double predictiveScoreReal,
+        double acfDistance,
+        double memorisationRatio,
+        Integer activeLatentDims,
+        List<String> deviations) {
     public EvaluationReport {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(protocol, "protocol");

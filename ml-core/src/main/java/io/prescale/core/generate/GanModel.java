@@ -17,8 +17,8 @@ import java.util.Map;
 
 /** A trained {@link TimeGan}: generator → supervisor → recovery on Gaussian noise under a condition. */
 final class GanModel extends LatentLoadModel {
-    private static final List<String> NAMES = List.of("embedder", "recovery", "generator", "supervisor",
-            "discriminator");
+    private static final List<String> NAMES =
+            List.of("embedder", "recovery", "generator", "supervisor", "discriminator");
     private final GanOptions options;
     private final GanNets nets;
 
@@ -47,7 +47,8 @@ final class GanModel extends LatentLoadModel {
             NDArray condition = GanNets.perStep(step.create(c, new Shape(n, ConditionSet.SIZE)), steps);
             NDArray e = GanNets.run(nets.generator(), store, noise.concat(condition, 2), false);
             NDArray hHat = GanNets.run(nets.supervisor(), store, e, false);
-            return Tensors.windows(GanNets.run(nets.recovery(), store, hHat, false).reshape(n, window(), features()));
+            return Tensors.windows(
+                    GanNets.run(nets.recovery(), store, hHat, false).reshape(n, window(), features()));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.prescale.core.generate;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -24,8 +23,12 @@ import java.util.List;
  * joint iteration (0.37 → 0.18 s CPU at batch 128). The window is unfolded exactly after recovery
  * ({@code reshape}, no information lost).
  */
-record GanNets(SequentialBlock embedder, SequentialBlock recovery, SequentialBlock generator,
-               SequentialBlock supervisor, SequentialBlock discriminator) {
+record GanNets(
+        SequentialBlock embedder,
+        SequentialBlock recovery,
+        SequentialBlock generator,
+        SequentialBlock supervisor,
+        SequentialBlock discriminator) {
     /** GRU steps per window at most, when the window has a divisor that allows it. */
     static final int MAX_STEPS = 12;
 
@@ -48,12 +51,12 @@ record GanNets(SequentialBlock embedder, SequentialBlock recovery, SequentialBlo
         int steps = window / fold;
         features = features * fold;
         int h = options.hidden();
-        GanNets nets = new GanNets(net(h, h, true), net(h, features, true), net(h, h, true), net(h, h, true),
-                net(h, 1, false));
+        GanNets nets = new GanNets(
+                net(h, h, true), net(h, features, true), net(h, h, true), net(h, h, true), net(h, 1, false));
         nets.embedder.initialize(manager, DataType.FLOAT32, new Shape(1, steps, features));
         nets.recovery.initialize(manager, DataType.FLOAT32, new Shape(1, steps, h));
-        nets.generator.initialize(manager, DataType.FLOAT32,
-                new Shape(1, steps, options.noiseDims() + ConditionSet.SIZE));
+        nets.generator.initialize(
+                manager, DataType.FLOAT32, new Shape(1, steps, options.noiseDims() + ConditionSet.SIZE));
         nets.supervisor.initialize(manager, DataType.FLOAT32, new Shape(1, steps, h));
         nets.discriminator.initialize(manager, DataType.FLOAT32, new Shape(1, steps, h + ConditionSet.SIZE));
         return nets;
@@ -61,7 +64,11 @@ record GanNets(SequentialBlock embedder, SequentialBlock recovery, SequentialBlo
 
     private static SequentialBlock net(int hidden, int out, boolean sigmoid) {
         SequentialBlock block = new SequentialBlock()
-                .add(GRU.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).build())
+                .add(GRU.builder()
+                        .setStateSize(hidden)
+                        .setNumLayers(1)
+                        .optBatchFirst(true)
+                        .build())
                 .add(Linear.builder().setUnits(out).build());
         return sigmoid ? block.add(Activation.sigmoidBlock()) : block;
     }

@@ -13,11 +13,21 @@ package io.prescale.core.generate;
  * @param batchSize windows per step, ≥ 1
  * @param learningRate Adam's learning rate, &gt; 0
  */
-public record GanOptions(int hidden, int noiseDims, int embeddingIterations, int supervisedIterations,
-                         int jointIterations, int batchSize, double learningRate) {
+public record GanOptions(
+        int hidden,
+        int noiseDims,
+        int embeddingIterations,
+        int supervisedIterations,
+        int jointIterations,
+        int batchSize,
+        double learningRate) {
     public GanOptions {
-        if (hidden < 1 || noiseDims < 1 || embeddingIterations < 1 || supervisedIterations < 1
-                || jointIterations < 1 || batchSize < 1) {
+        if (hidden < 1
+                || noiseDims < 1
+                || embeddingIterations < 1
+                || supervisedIterations < 1
+                || jointIterations < 1
+                || batchSize < 1) {
             throw new IllegalArgumentException("GAN sizes and iteration counts must be >= 1, got hidden " + hidden
                     + ", noiseDims " + noiseDims + ", iterations " + embeddingIterations + "/"
                     + supervisedIterations + "/" + jointIterations + ", batchSize " + batchSize);

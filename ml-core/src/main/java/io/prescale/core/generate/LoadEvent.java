@@ -22,8 +22,8 @@ public record LoadEvent(Kind kind, double size, Duration at, Duration duration) 
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(duration, "duration");
         if (at.isNegative() || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("event " + kind.text + " needs at >= 0 and duration > 0, got at "
-                    + at + " and duration " + duration);
+            throw new IllegalArgumentException("event " + kind.text + " needs at >= 0 and duration > 0, got at " + at
+                    + " and duration " + duration);
         }
         boolean ok = switch (kind) {
             case FLASH_CROWD -> size >= 1 && size <= 100;
@@ -47,8 +47,8 @@ public record LoadEvent(Kind kind, double size, Duration at, Duration duration) 
         try {
             Kind kind = Kind.parse(text.substring(0, colon));
             double size = Double.parseDouble(text.substring(colon + 1, atSign));
-            return new LoadEvent(kind, size, duration(text.substring(atSign + 1, slash)),
-                    duration(text.substring(slash + 1)));
+            return new LoadEvent(
+                    kind, size, duration(text.substring(atSign + 1, slash)), duration(text.substring(slash + 1)));
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("event '" + text + "': " + expected);
         }
@@ -77,8 +77,8 @@ public record LoadEvent(Kind kind, double size, Duration at, Duration duration) 
     void applyTo(double[] rates, Duration step) {
         Duration length = step.multipliedBy(rates.length);
         if (at.plus(duration).compareTo(length) > 0) {
-            throw new IllegalArgumentException("event " + this + " ends at " + at.plus(duration)
-                    + ", past the profile's end at " + length);
+            throw new IllegalArgumentException(
+                    "event " + this + " ends at " + at.plus(duration) + ", past the profile's end at " + length);
         }
         int from = (int) (at.toNanos() / step.toNanos());
         int steps = (int) Math.max(1, Math.round((double) duration.toNanos() / step.toNanos()));
@@ -125,8 +125,8 @@ public record LoadEvent(Kind kind, double size, Duration at, Duration duration) 
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("event kind '" + text
-                    + "' is unknown; expected flash-crowd, outage, level-shift or ramp");
+            throw new IllegalArgumentException(
+                    "event kind '" + text + "' is unknown; expected flash-crowd, outage, level-shift or ramp");
         }
     }
 }

@@ -60,7 +60,8 @@ public interface LoadModel {
      *
      * @throws UnsupportedOperationException for the baselines, which exist only inside an evaluation
      */
-    default void save(Path file, String prescaleVersion, java.time.Clock clock, java.util.Map<String, Object> provenance)
+    default void save(
+            Path file, String prescaleVersion, java.time.Clock clock, java.util.Map<String, Object> provenance)
             throws IOException {
         throw new UnsupportedOperationException(kind() + " is an evaluation baseline and is not saved");
     }

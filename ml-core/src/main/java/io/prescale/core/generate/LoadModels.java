@@ -7,8 +7,7 @@ import java.util.Locale;
 
 /** Trainers by CLI name and reading of saved models of any generate kind. */
 public final class LoadModels {
-    private LoadModels() {
-    }
+    private LoadModels() {}
 
     /** {@code vae} or {@code gan} with default options; IllegalArgumentException for anything else. */
     public static LoadModelTrainer trainer(String name) {
@@ -17,8 +16,9 @@ public final class LoadModels {
             case "gan" -> TimeGan.trainer(GanOptions.defaults());
             case "copy-training" -> Baselines.copyTraining();
             case "mean-plus-noise" -> Baselines.meanPlusNoise();
-            default -> throw new IllegalArgumentException("model '" + name
-                    + "' is unknown; expected vae or gan (or the baselines copy-training, mean-plus-noise)");
+            default ->
+                throw new IllegalArgumentException("model '" + name
+                        + "' is unknown; expected vae or gan (or the baselines copy-training, mean-plus-noise)");
         };
     }
 
@@ -34,13 +34,15 @@ public final class LoadModels {
             return switch (kind) {
                 case ConditionalVae.KIND -> VaeModel.load(ModelArchive.read(file, kind, ModelFiles.FORMAT_VERSION));
                 case TimeGan.KIND -> GanModel.load(ModelArchive.read(file, kind, ModelFiles.FORMAT_VERSION));
-                default -> throw new IllegalArgumentException("'" + file + "' holds a " + kind
-                        + " model, expected " + ConditionalVae.KIND + " or " + TimeGan.KIND);
+                default ->
+                    throw new IllegalArgumentException("'" + file + "' holds a " + kind + " model, expected "
+                            + ConditionalVae.KIND + " or " + TimeGan.KIND);
             };
-        } catch (com.fasterxml.jackson.core.JacksonException | java.util.zip.ZipException
-                 | java.io.EOFException e) {
-            throw new IllegalArgumentException("'" + file + "' is a corrupt model file: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        } catch (com.fasterxml.jackson.core.JacksonException | java.util.zip.ZipException | java.io.EOFException e) {
+            throw new IllegalArgumentException(
+                    "'" + file + "' is a corrupt model file: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                    e);
         }
     }
 }

@@ -43,8 +43,8 @@ public record MinMaxScaler(double[] min, double[] max) {
                             + "; expected a finite number of magnitude at most " + MAX_MAGNITUDE);
                 }
                 if (f == features - 1 && value < 0) {
-                    throw new IllegalArgumentException("load at row " + r + " is " + value
-                            + "; loads must be >= 0 (requests cannot be negative)");
+                    throw new IllegalArgumentException(
+                            "load at row " + r + " is " + value + "; loads must be >= 0 (requests cannot be negative)");
                 }
             }
         }

@@ -21,8 +21,7 @@ final class ModelFiles {
     static final int FORMAT_VERSION = 1;
     static final String META = "meta.json";
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     static byte[] meta(Object options, MinMaxScaler scaler, ConditionSet conditions) throws IOException {
         ObjectNode node = JSON.createObjectNode();
@@ -40,24 +39,37 @@ final class ModelFiles {
     }
 
     static MinMaxScaler scaler(JsonNode meta) throws IOException {
-        return new MinMaxScaler(JSON.treeToValue(meta.get("scalerMin"), double[].class),
+        return new MinMaxScaler(
+                JSON.treeToValue(meta.get("scalerMin"), double[].class),
                 JSON.treeToValue(meta.get("scalerMax"), double[].class));
     }
 
     static ConditionSet conditions(JsonNode meta) throws IOException {
-        return new ConditionSet(meta.get("window").asInt(), JSON.treeToValue(meta.get("phases"), int[].class),
+        return new ConditionSet(
+                meta.get("window").asInt(),
+                JSON.treeToValue(meta.get("phases"), int[].class),
                 JSON.treeToValue(meta.get("shapes"), double[][].class));
     }
 
-    static void write(Path file, String kind, String prescaleVersion, Clock clock, Map<String, Object> provenance,
-                      Map<String, byte[]> entries) throws IOException {
-        ModelArchive.write(file, new ModelManifest(kind, FORMAT_VERSION, prescaleVersion, clock.instant(),
-                new LinkedHashMap<>(provenance)), entries);
+    static void write(
+            Path file,
+            String kind,
+            String prescaleVersion,
+            Clock clock,
+            Map<String, Object> provenance,
+            Map<String, byte[]> entries)
+            throws IOException {
+        ModelArchive.write(
+                file,
+                new ModelManifest(
+                        kind, FORMAT_VERSION, prescaleVersion, clock.instant(), new LinkedHashMap<>(provenance)),
+                entries);
     }
 
     /** The {@code kind} in a model file's manifest; IllegalArgumentException when it is not a model file. */
     static String peekKind(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (entry.getName().equals(ModelArchive.MANIFEST)) {
@@ -69,12 +81,12 @@ final class ModelFiles {
             }
         } catch (IOException e) {
             if (Files.exists(file)) {
-                throw new IllegalArgumentException("'" + file + "' is not a Prescale model file (" + e.getMessage()
-                        + ")", e);
+                throw new IllegalArgumentException(
+                        "'" + file + "' is not a Prescale model file (" + e.getMessage() + ")", e);
             }
             throw e;
         }
-        throw new IllegalArgumentException("'" + file + "' is not a Prescale model file (no readable "
-                + ModelArchive.MANIFEST + ")");
+        throw new IllegalArgumentException(
+                "'" + file + "' is not a Prescale model file (no readable " + ModelArchive.MANIFEST + ")");
     }
 }

@@ -1,7 +1,6 @@
 package io.prescale.core.generate;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -24,8 +23,7 @@ import java.util.SplittableRandom;
 final class PostHocGru {
     private static final float LEARNING_RATE = 1e-3f;
 
-    private PostHocGru() {
-    }
+    private PostHocGru() {}
 
     static int hiddenSize(int features) {
         return Math.max(1, features / 2);
@@ -35,8 +33,7 @@ final class PostHocGru {
      * |accuracy − 0.5| of a GRU classifier trained on 80 % of each set and tested on the other 20 % (threshold
      * 0.5). Each training iteration uses {@code batch} real and {@code batch} synthetic windows.
      */
-    static double discriminativeScore(double[][][] real, double[][][] synthetic, int iterations, int batch,
-                                      long seed) {
+    static double discriminativeScore(double[][][] real, double[][][] synthetic, int iterations, int batch, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[] realOrder = permutation(real.length, random);
         int[] synthOrder = permutation(synthetic.length, random);
@@ -47,7 +44,11 @@ final class PostHocGru {
         try (NDManager manager = DeepLearning.newManager()) {
             DeepLearning.seed(seed);
             SequentialBlock net = new SequentialBlock()
-                    .add(GRU.builder().setStateSize(hiddenSize(features)).setNumLayers(1).optBatchFirst(true).build())
+                    .add(GRU.builder()
+                            .setStateSize(hiddenSize(features))
+                            .setNumLayers(1)
+                            .optBatchFirst(true)
+                            .build())
                     .addSingleton(h -> h.get(new NDIndex(":, -1, :")))
                     .add(Linear.builder().setUnits(1).build());
             net.initialize(manager, DataType.FLOAT32, new Shape(1, steps, features));
@@ -57,12 +58,13 @@ final class PostHocGru {
                 int[] r = sub(realOrder, 0, realTrain, random, batch);
                 int[] s = sub(synthOrder, 0, synthTrain, random, batch);
                 try (NDManager step = manager.newSubManager();
-                     GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
+                        GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
                     NDArray x = Tensors.batch(step, real, r).concat(Tensors.batch(step, synthetic, s), 0);
                     NDArray y = step.ones(new Shape(r.length, 1)).concat(step.zeros(new Shape(s.length, 1)), 0);
                     NDArray logits = Chunked.forward(net, store, x, true);
                     // binary cross-entropy on logits: softplus(z) − z·y
-                    collector.backward(Activation.softPlus(logits).sub(logits.mul(y)).mean());
+                    collector.backward(
+                            Activation.softPlus(logits).sub(logits.mul(y)).mean());
                 }
                 adam.step();
             }
@@ -81,8 +83,8 @@ final class PostHocGru {
      * steps 2..W; input at steps 1..W−1 the first dim−1 features when {@code paperInputs} and there are several
      * (TimeGAN's code), else all features (the target's own lag included).
      */
-    static double predictiveMae(double[][][] train, double[][][] test, int iterations, int batch,
-                                boolean paperInputs, long seed) {
+    static double predictiveMae(
+            double[][][] train, double[][][] test, int iterations, int batch, boolean paperInputs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int steps = train[0].length;
         int all = train[0][0].length;
@@ -90,7 +92,11 @@ final class PostHocGru {
         try (NDManager manager = DeepLearning.newManager()) {
             DeepLearning.seed(seed);
             SequentialBlock net = new SequentialBlock()
-                    .add(GRU.builder().setStateSize(hiddenSize(all)).setNumLayers(1).optBatchFirst(true).build())
+                    .add(GRU.builder()
+                            .setStateSize(hiddenSize(all))
+                            .setNumLayers(1)
+                            .optBatchFirst(true)
+                            .build())
                     .add(Linear.builder().setUnits(1).build())
                     .addSingleton(Activation::sigmoid);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, steps - 1, features));
@@ -99,7 +105,7 @@ final class PostHocGru {
             for (int it = 0; it < iterations; it++) {
                 int[] index = Tensors.draw(random, train.length, Math.min(batch, train.length));
                 try (NDManager step = manager.newSubManager();
-                     GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
+                        GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
                     NDArray x = Tensors.batch(step, train, index, 0, steps - 1, 0, features);
                     NDArray y = Tensors.batch(step, train, index, 1, steps, all - 1, all);
                     NDArray prediction = Chunked.forward(net, store, x, true);
@@ -121,13 +127,19 @@ final class PostHocGru {
         }
     }
 
-    private static int countAbove(SequentialBlock net, ParameterStore store, NDManager manager, double[][][] windows,
-                                  int[] index, boolean wantAbove) {
+    private static int countAbove(
+            SequentialBlock net,
+            ParameterStore store,
+            NDManager manager,
+            double[][][] windows,
+            int[] index,
+            boolean wantAbove) {
         int correct = 0;
         for (int from = 0; from < index.length; from += 512) {
             int[] part = java.util.Arrays.copyOfRange(index, from, Math.min(index.length, from + 512));
             try (NDManager step = manager.newSubManager()) {
-                float[] logits = Chunked.forward(net, store, Tensors.batch(step, windows, part), false).toFloatArray();
+                float[] logits = Chunked.forward(net, store, Tensors.batch(step, windows, part), false)
+                        .toFloatArray();
                 for (float logit : logits) {
                     correct += (logit > 0) == wantAbove ? 1 : 0;
                 }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param peakFactor peak ÷ mean, ≥ 1, or null
  * @param events events to inject, in order (copied)
  */
-public record ProfileControls(Double seasonality, Double trend, Double noise, Double peakFactor,
-                              List<LoadEvent> events) {
+public record ProfileControls(
+        Double seasonality, Double trend, Double noise, Double peakFactor, List<LoadEvent> events) {
     /** Keep everything the model produced. */
     public static final ProfileControls NONE = new ProfileControls(null, null, null, null, List.of());
 
@@ -28,8 +28,8 @@ public record ProfileControls(Double seasonality, Double trend, Double noise, Do
 
     private static void check(String name, Double value, double low, double high) {
         if (value != null && !(value >= low && value <= high)) {
-            throw new IllegalArgumentException("control " + name + " must be in [" + low + ", " + high + "], got "
-                    + value);
+            throw new IllegalArgumentException(
+                    "control " + name + " must be in [" + low + ", " + high + "], got " + value);
         }
     }
 

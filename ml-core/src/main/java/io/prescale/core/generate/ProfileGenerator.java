@@ -58,8 +58,8 @@ public record ProfileGenerator(LoadModel model, Instant start, Duration step, Lo
     /** Refuses a count outside 0..{@value #MAX_PROFILES}, naming the limit. */
     static void checkCount(int n, String what) {
         if (n < 0 || n > MAX_PROFILES) {
-            throw new IllegalArgumentException(what + " to sample must be in 0.." + MAX_PROFILES
-                    + " (the limit per call), got " + n);
+            throw new IllegalArgumentException(
+                    what + " to sample must be in 0.." + MAX_PROFILES + " (the limit per call), got " + n);
         }
     }
 

@@ -20,8 +20,11 @@ public record ProfileShape(double seasonality, double trend, double noise, doubl
     /** Measures a profile of rates (values ≥ 0, at least 3 steps). */
     public static ProfileShape measure(double[] x) {
         Parts parts = Parts.of(x);
-        return new ProfileShape(std(parts.seasonal) / parts.mean, parts.slope * (x.length - 1) / parts.mean,
-                std(parts.residual) / parts.mean, max(x) / parts.mean);
+        return new ProfileShape(
+                std(parts.seasonal) / parts.mean,
+                parts.slope * (x.length - 1) / parts.mean,
+                std(parts.residual) / parts.mean,
+                max(x) / parts.mean);
     }
 
     /** The measures as an array in declaration order. */

@@ -71,7 +71,9 @@ public record ScheduledEventTrace(TimeSeries demand, EventCalendar calendar) {
         }
         List<Event> events = new ArrayList<>();
         for (int e = 0; e < spans.size(); e++) {
-            events.add(new Event("match" + (e + 1), START.plus(Duration.ofMinutes(spans.get(e)[0])),
+            events.add(new Event(
+                    "match" + (e + 1),
+                    START.plus(Duration.ofMinutes(spans.get(e)[0])),
                     START.plus(Duration.ofMinutes(spans.get(e)[1]))));
         }
         return new ScheduledEventTrace(TimeSeries.of(START, Duration.ofMinutes(1), values), EventCalendar.of(events));

@@ -13,14 +13,13 @@ public final class SineWindows {
     public static final int PAPER_STEPS = 24;
     public static final int PAPER_FEATURES = 5;
 
-    private SineWindows() {
-    }
+    private SineWindows() {}
 
     /** {@code n} windows of {@code steps} × {@code features}, reproducible from {@code seed}. */
     public static double[][][] generate(int n, int steps, int features, long seed) {
         if (n < 1 || steps < 2 || features < 1) {
-            throw new IllegalArgumentException("sines need n >= 1, steps >= 2 and features >= 1, got " + n + ", "
-                    + steps + ", " + features);
+            throw new IllegalArgumentException(
+                    "sines need n >= 1, steps >= 2 and features >= 1, got " + n + ", " + steps + ", " + features);
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[][][] out = new double[n][steps][features];

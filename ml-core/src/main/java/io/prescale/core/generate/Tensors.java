@@ -7,8 +7,7 @@ import java.util.random.RandomGenerator;
 
 /** Moves windows between Java arrays and DJL tensors (float32, batch × steps × features). */
 final class Tensors {
-    private Tensors() {
-    }
+    private Tensors() {}
 
     /** Windows {@code index} restricted to steps [from, to) and features [f0, f1), as a (batch, steps, f) tensor. */
     static NDArray batch(NDManager manager, double[][][] windows, int[] index, int from, int to, int f0, int f1) {

@@ -29,8 +29,7 @@ public final class TimeGan {
     static final String KIND = "generate/gan";
     private static final float GAMMA = 1f;
 
-    private TimeGan() {
-    }
+    private TimeGan() {}
 
     public static LoadModelTrainer trainer(GanOptions options) {
         return (training, seed) -> train(training, options, seed);
@@ -65,8 +64,13 @@ public final class TimeGan {
         private final int steps;
         private final int folded;
 
-        Loop(WindowSet training, ConditionSet conditions, GanNets nets, GanOptions options, NDManager manager,
-             long seed) {
+        Loop(
+                WindowSet training,
+                ConditionSet conditions,
+                GanNets nets,
+                GanOptions options,
+                NDManager manager,
+                long seed) {
             this.training = training;
             this.conditions = conditions;
             this.nets = nets;
@@ -88,9 +92,10 @@ public final class TimeGan {
         void run() {
             for (int it = 0; it < options.embeddingIterations(); it++) {
                 try (NDManager step = manager.newSubManager();
-                     GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
+                        GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
                     NDArray x = batch(step, draw());
-                    NDArray xTilde = GanNets.run(nets.recovery(), store, GanNets.run(nets.embedder(), store, x, true), true);
+                    NDArray xTilde =
+                            GanNets.run(nets.recovery(), store, GanNets.run(nets.embedder(), store, x, true), true);
                     collector.backward(xTilde.sub(x).square().mean().sqrt().mul(10));
                 }
                 embedder.step();
@@ -98,8 +103,9 @@ public final class TimeGan {
             }
             for (int it = 0; it < options.supervisedIterations(); it++) {
                 try (NDManager step = manager.newSubManager();
-                     GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
-                    NDArray h = GanNets.run(nets.embedder(), store, batch(step, draw()), true).stopGradient();
+                        GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
+                    NDArray h = GanNets.run(nets.embedder(), store, batch(step, draw()), true)
+                            .stopGradient();
                     collector.backward(supervisedLoss(h));
                 }
                 supervisor.step();
@@ -114,7 +120,7 @@ public final class TimeGan {
 
         private void generatorStep() {
             try (NDManager step = manager.newSubManager();
-                 GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
+                    GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
                 int[] index = draw();
                 NDArray x = batch(step, index);
                 NDArray c = ConditionalVae.conditionBatch(step, conditions, index);
@@ -122,11 +128,19 @@ public final class TimeGan {
                 NDArray e = generate(step, c, index.length);
                 NDArray hHat = GanNets.run(nets.supervisor(), store, e, true);
                 NDArray xHat = GanNets.run(nets.recovery(), store, hHat, true);
-                NDArray adversarial = bce(discriminate(hHat, c), 1).add(bce(discriminate(e, c), 1).mul(GAMMA));
-                NDArray moments = std(xHat).sub(std(x)).abs().mean()
-                        .add(xHat.mean(new int[] {0}).sub(x.mean(new int[] {0})).abs().mean());
+                NDArray adversarial = bce(discriminate(hHat, c), 1)
+                        .add(bce(discriminate(e, c), 1).mul(GAMMA));
+                NDArray moments = std(xHat)
+                        .sub(std(x))
+                        .abs()
+                        .mean()
+                        .add(xHat.mean(new int[] {0})
+                                .sub(x.mean(new int[] {0}))
+                                .abs()
+                                .mean());
                 NDArray supervised = supervisedLoss(h);
-                collector.backward(adversarial.add(supervised.add(1e-8f).sqrt().mul(100)).add(moments.mul(100)));
+                collector.backward(
+                        adversarial.add(supervised.add(1e-8f).sqrt().mul(100)).add(moments.mul(100)));
             }
             generator.step();
             supervisor.step();
@@ -137,11 +151,16 @@ public final class TimeGan {
 
         private void embedderStep() {
             try (NDManager step = manager.newSubManager();
-                 GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
+                    GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
                 NDArray x = batch(step, draw());
                 NDArray h = GanNets.run(nets.embedder(), store, x, true);
                 NDArray xTilde = GanNets.run(nets.recovery(), store, h, true);
-                NDArray loss = xTilde.sub(x).square().mean().sqrt().mul(10).add(supervisedLoss(h).mul(0.1f));
+                NDArray loss = xTilde.sub(x)
+                        .square()
+                        .mean()
+                        .sqrt()
+                        .mul(10)
+                        .add(supervisedLoss(h).mul(0.1f));
                 collector.backward(loss);
             }
             embedder.step();
@@ -152,13 +171,15 @@ public final class TimeGan {
         private void discriminatorStep() {
             boolean update;
             try (NDManager step = manager.newSubManager();
-                 GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
+                    GradientCollector collector = DeepLearning.engine().newGradientCollector()) {
                 int[] index = draw();
                 NDArray c = ConditionalVae.conditionBatch(step, conditions, index);
-                NDArray h = GanNets.run(nets.embedder(), store, batch(step, index), false).stopGradient();
+                NDArray h = GanNets.run(nets.embedder(), store, batch(step, index), false)
+                        .stopGradient();
                 NDArray e = generate(step, c, index.length).stopGradient();
                 NDArray hHat = GanNets.run(nets.supervisor(), store, e, false).stopGradient();
-                NDArray loss = bce(discriminate(h, c), 1).add(bce(discriminate(hHat, c), 0))
+                NDArray loss = bce(discriminate(h, c), 1)
+                        .add(bce(discriminate(hHat, c), 0))
                         .add(bce(discriminate(e, c), 0).mul(GAMMA));
                 update = loss.getFloat() > 0.15f;
                 if (update) {
@@ -181,7 +202,10 @@ public final class TimeGan {
 
         private NDArray supervisedLoss(NDArray h) {
             NDArray next = GanNets.run(nets.supervisor(), store, h, true);
-            return h.get(new NDIndex(":, 1:, :")).sub(next.get(new NDIndex(":, :-1, :"))).square().mean();
+            return h.get(new NDIndex(":, 1:, :"))
+                    .sub(next.get(new NDIndex(":, :-1, :")))
+                    .square()
+                    .mean();
         }
 
         private int[] draw() {

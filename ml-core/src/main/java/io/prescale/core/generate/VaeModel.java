@@ -24,8 +24,14 @@ final class VaeModel extends LatentLoadModel {
     private final SequentialBlock decoder;
     private final int activeDims;
 
-    VaeModel(VaeOptions options, MinMaxScaler scaler, ConditionSet conditions, NDManager manager,
-             SequentialBlock encoder, SequentialBlock decoder, int activeDims) {
+    VaeModel(
+            VaeOptions options,
+            MinMaxScaler scaler,
+            ConditionSet conditions,
+            NDManager manager,
+            SequentialBlock encoder,
+            SequentialBlock decoder,
+            int activeDims) {
         super(scaler, conditions, manager);
         this.options = options;
         this.encoder = encoder;
@@ -84,7 +90,8 @@ final class VaeModel extends LatentLoadModel {
         ModelArchive.loadParameters(encoder, manager, archive.entry("encoder.params"));
         ModelArchive.loadParameters(decoder, manager, archive.entry("decoder.params"));
         int active = archive.manifest().provenance().get("activeLatentDims") instanceof Number number
-                ? number.intValue() : 0;
+                ? number.intValue()
+                : 0;
         VaeModel model = new VaeModel(options, scaler, conditions, manager, encoder, decoder, active);
         model.provenance = archive.manifest().provenance();
         return model;

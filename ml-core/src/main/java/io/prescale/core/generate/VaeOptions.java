@@ -11,8 +11,8 @@ package io.prescale.core.generate;
  * @param reconstructionWeight weight of the summed squared reconstruction error against the KL term, &gt; 0
  *                             (TimeVAE uses 3; higher trades prior fit for sharper samples)
  */
-public record VaeOptions(int latentDims, int hidden, int iterations, int batchSize, double learningRate,
-                         double reconstructionWeight) {
+public record VaeOptions(
+        int latentDims, int hidden, int iterations, int batchSize, double learningRate, double reconstructionWeight) {
     public VaeOptions {
         if (latentDims < 1 || hidden < 1 || iterations < 1 || batchSize < 1) {
             throw new IllegalArgumentException("VAE latentDims, hidden, iterations and batchSize must be >= 1, got "

@@ -17,8 +17,8 @@ public record WindowSet(double[][][] windows, int[] starts, MinMaxScaler scaler)
         Objects.requireNonNull(starts, "starts");
         Objects.requireNonNull(scaler, "scaler");
         if (windows.length != starts.length) {
-            throw new IllegalArgumentException("windows and starts must have the same length, got "
-                    + windows.length + " and " + starts.length);
+            throw new IllegalArgumentException(
+                    "windows and starts must have the same length, got " + windows.length + " and " + starts.length);
         }
     }
 

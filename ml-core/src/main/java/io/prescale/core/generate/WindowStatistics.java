@@ -5,8 +5,7 @@ package io.prescale.core.generate;
  * Lin et al., IMC 2020) and the nearest-neighbour memorisation ratio.
  */
 final class WindowStatistics {
-    private WindowStatistics() {
-    }
+    private WindowStatistics() {}
 
     /**
      * Mean over features and lags 1..W−1 of the squared difference between the mean within-window ACF of

@@ -24,8 +24,7 @@ public final class DeepLearning {
     private static final String ENGINE = "PyTorch";
     private static volatile Engine engine;
 
-    private DeepLearning() {
-    }
+    private DeepLearning() {}
 
     /** The PyTorch engine, configured once per process. */
     public static Engine engine() {

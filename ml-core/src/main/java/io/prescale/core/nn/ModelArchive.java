@@ -62,7 +62,8 @@ public final class ModelArchive {
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(temp);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(MANIFEST));
                 zip.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
                 zip.closeEntry();
@@ -89,7 +90,8 @@ public final class ModelArchive {
      */
     public static ModelArchive read(Path file, String expectedKind, int expectedFormatVersion) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 entries.put(entry.getName(), zip.readAllBytes());
@@ -101,8 +103,8 @@ public final class ModelArchive {
         }
         ModelManifest manifest = MAPPER.readValue(manifestBytes, ModelManifest.class);
         if (!manifest.kind().equals(expectedKind)) {
-            throw new IllegalArgumentException("'" + file + "' holds a " + manifest.kind() + " model, expected "
-                    + expectedKind);
+            throw new IllegalArgumentException(
+                    "'" + file + "' holds a " + manifest.kind() + " model, expected " + expectedKind);
         }
         if (manifest.formatVersion() != expectedFormatVersion) {
             throw new IllegalArgumentException("'" + file + "' has " + expectedKind + " format version "

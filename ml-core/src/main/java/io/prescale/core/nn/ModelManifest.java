@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param provenance free-form, JSON-serialisable
  */
 @JsonPropertyOrder({"kind", "formatVersion", "prescaleVersion", "createdAt", "provenance"})
-public record ModelManifest(String kind, int formatVersion, String prescaleVersion, Instant createdAt,
-                            Map<String, Object> provenance) {
+public record ModelManifest(
+        String kind, int formatVersion, String prescaleVersion, Instant createdAt, Map<String, Object> provenance) {
     public ModelManifest {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(prescaleVersion, "prescaleVersion");
@@ -26,6 +26,7 @@ public record ModelManifest(String kind, int formatVersion, String prescaleVersi
         if (formatVersion < 1) {
             throw new IllegalArgumentException("formatVersion must be >= 1, got " + formatVersion);
         }
-        provenance = provenance == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        provenance =
+                provenance == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 }

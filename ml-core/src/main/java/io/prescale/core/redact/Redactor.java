@@ -31,9 +31,10 @@ import java.util.regex.Pattern;
 public final class Redactor {
     /** What a secret is replaced with. */
     public static final String MASK = "***";
+
     private static final Pattern AUTH_SCHEME = Pattern.compile("(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]{8,}");
-    private static final Pattern TOKEN_HEADER = Pattern.compile(
-            "(?i)\\b(x-nomad-token|x-vault-token|x-api-key)(\"?\\s*[:=]\\s*\"?)[^\\s\",;}]+");
+    private static final Pattern TOKEN_HEADER =
+            Pattern.compile("(?i)\\b(x-nomad-token|x-vault-token|x-api-key)(\"?\\s*[:=]\\s*\"?)[^\\s\",;}]+");
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s@\"'<>]+@");
     private static final Redactor NONE = new Redactor(List.of());
 
@@ -78,7 +79,8 @@ public final class Redactor {
             return this;
         }
         String pair = (user == null ? "" : user) + ":" + password;
-        return withSecret(password).withSecret(pair)
+        return withSecret(password)
+                .withSecret(pair)
                 .withSecret(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 

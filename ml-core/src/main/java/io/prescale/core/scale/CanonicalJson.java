@@ -19,8 +19,7 @@ import java.util.List;
  * round-trip).
  */
 final class CanonicalJson {
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /** The canonical text of {@code node}. */
     static String write(JsonNode node) {
@@ -32,7 +31,8 @@ final class CanonicalJson {
     /** {@code sha256:<hex>} of the UTF-8 canonical text. */
     static String sha256(JsonNode node) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(write(node).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(write(node).getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -70,7 +70,8 @@ final class CanonicalJson {
             case NUMBER -> out.append(number(node.doubleValue()));
             case BOOLEAN -> out.append(node.booleanValue());
             case NULL -> out.append("null");
-            default -> throw new IllegalArgumentException("cannot canonicalise JSON node of type " + node.getNodeType());
+            default ->
+                throw new IllegalArgumentException("cannot canonicalise JSON node of type " + node.getNodeType());
         }
     }
 

@@ -10,17 +10,29 @@ import java.util.Objects;
  * {@code count}), whether applying it needs a restart, the reason in words and the numbers behind it
  * ({@code currentCount}, {@code reactiveNeed}, {@code forecastLoad}…, in instances or requests).
  */
-public record Decision(Action action, int targetCount, Map<String, Object> config, boolean restart, String reason,
-                       Map<String, Double> numbers) {
+public record Decision(
+        Action action,
+        int targetCount,
+        Map<String, Object> config,
+        boolean restart,
+        String reason,
+        Map<String, Double> numbers) {
     /** The kind of change. */
-    public enum Action { SCALE_OUT, SCALE_IN, RECONFIGURE, HOLD }
+    public enum Action {
+        SCALE_OUT,
+        SCALE_IN,
+        RECONFIGURE,
+        HOLD
+    }
 
     public Decision {
         Objects.requireNonNull(action, "action");
         if (targetCount < 0) {
             throw new IllegalArgumentException("targetCount must be ≥ 0, got " + targetCount);
         }
-        config = config == null || config.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        config = config == null || config.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(config));
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("every decision needs a reason");
         }

@@ -44,8 +44,8 @@ final class ForecastScaleOutOnlyStrategy implements ScalingStrategy {
         int reactive = count;
         if (!TargetValue.inCooldown(view)) {
             SimulationSettings s = view.settings();
-            int wanted = TargetValue.desired(view.observed(t - 1), count, s.capacity(), s.targetUtilization(),
-                    s.reactiveThreshold());
+            int wanted = TargetValue.desired(
+                    view.observed(t - 1), count, s.capacity(), s.targetUtilization(), s.reactiveThreshold());
             reactive = wanted == TargetValue.NO_METRIC ? count : wanted;
         }
         return Math.max(floor, reactive);
@@ -78,7 +78,8 @@ final class ForecastScaleOutOnlyStrategy implements ScalingStrategy {
             hourlyMax[hour] = Math.max(hourlyMax[hour], forecast.value(h, 0));
         }
         for (int i = 0; i < hourlyFloor.length; i++) {
-            hourlyFloor[i] = (int) Math.min(Integer.MAX_VALUE, Math.ceil(hourlyMax[i] / (s.capacity() * s.targetUtilization())));
+            hourlyFloor[i] =
+                    (int) Math.min(Integer.MAX_VALUE, Math.ceil(hourlyMax[i] / (s.capacity() * s.targetUtilization())));
         }
         forecastAt = t;
     }

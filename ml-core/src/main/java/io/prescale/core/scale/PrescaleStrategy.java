@@ -38,17 +38,32 @@ final class PrescaleStrategy implements ScalingStrategy {
      * @param riskBudget when not null, the quantile is re-chosen at every refit to keep this budget
      * @param trendGuard when not null, raises each forecast where the newest trend runs above it
      */
-    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
-                     TrendGuard trendGuard, int historySteps) {
+    PrescaleStrategy(
+            Forecaster forecaster,
+            ScalingController.Options options,
+            RiskBudget riskBudget,
+            TrendGuard trendGuard,
+            int historySteps) {
         this(forecaster, options, riskBudget, trendGuard, historySteps, 0.0);
     }
 
     /** @param unservedCost λ of the budget's cost balance; 0 takes the lowest quantile within the budget */
-    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
-                     TrendGuard trendGuard, int historySteps, double unservedCost) {
-        this(riskBudget == null ? forecaster : new ForecastMemo(forecaster, memoLevels(riskBudget, options),
-                riskBudget.windowSteps()), options, riskBudget, trendGuard,
-                historySteps, 0);
+    PrescaleStrategy(
+            Forecaster forecaster,
+            ScalingController.Options options,
+            RiskBudget riskBudget,
+            TrendGuard trendGuard,
+            int historySteps,
+            double unservedCost) {
+        this(
+                riskBudget == null
+                        ? forecaster
+                        : new ForecastMemo(forecaster, memoLevels(riskBudget, options), riskBudget.windowSteps()),
+                options,
+                riskBudget,
+                trendGuard,
+                historySteps,
+                0);
         this.unservedCost = unservedCost;
     }
 
@@ -56,8 +71,13 @@ final class PrescaleStrategy implements ScalingStrategy {
      * @param forecastFrom before this step the strategy follows the reactive guard and neither fits nor
      *     forecasts (a replay of the past starts its forecasts where its scoring starts)
      */
-    PrescaleStrategy(Forecaster forecaster, ScalingController.Options options, RiskBudget riskBudget,
-                     TrendGuard trendGuard, int historySteps, int forecastFrom) {
+    PrescaleStrategy(
+            Forecaster forecaster,
+            ScalingController.Options options,
+            RiskBudget riskBudget,
+            TrendGuard trendGuard,
+            int historySteps,
+            int forecastFrom) {
         this.forecastFrom = forecastFrom;
         this.trendGuard = trendGuard;
         this.forecaster = forecaster;
@@ -122,8 +142,8 @@ final class PrescaleStrategy implements ScalingStrategy {
             }
         }
         Instant now = view.timeAt(t);
-        Decision decision = controller.decide(ScalingState.of(now, count, load, lastOut, lastIn), forecast, policy,
-                s.bounds());
+        Decision decision =
+                controller.decide(ScalingState.of(now, count, load, lastOut, lastIn), forecast, policy, s.bounds());
         if (decision.targetCount() > count) {
             lastOut = now;
         } else if (decision.targetCount() < count) {
@@ -148,8 +168,7 @@ final class PrescaleStrategy implements ScalingStrategy {
     private void refit(SimulationView view) {
         int day = view.settings().stepsIn(Duration.ofDays(1));
         int t = view.t();
-        boolean due = model == null ? fitFailedAt < 0 || t - fitFailedAt >= Math.max(1, day / 24)
-                : t - fittedAt >= day;
+        boolean due = model == null ? fitFailedAt < 0 || t - fitFailedAt >= Math.max(1, day / 24) : t - fittedAt >= day;
         if (!due) {
             return;
         }
@@ -158,8 +177,13 @@ final class PrescaleStrategy implements ScalingStrategy {
             fittedAt = t;
             if (riskBudget != null) {
                 SimulationSettings s = view.settings();
-                RiskBudget.Choice choice = riskBudget.choose(forecaster,
-                        view.history(historySteps + riskBudget.windowSteps()), s, options, trendGuard, historySteps,
+                RiskBudget.Choice choice = riskBudget.choose(
+                        forecaster,
+                        view.history(historySteps + riskBudget.windowSteps()),
+                        s,
+                        options,
+                        trendGuard,
+                        historySteps,
                         unservedCost);
                 if (choice != null) {
                     useQuantile(choice.quantile());

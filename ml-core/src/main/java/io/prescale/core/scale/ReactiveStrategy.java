@@ -23,8 +23,8 @@ final class ReactiveStrategy implements ScalingStrategy {
             return count;
         }
         SimulationSettings s = view.settings();
-        int wanted = TargetValue.desired(view.observed(view.t() - 1), count, s.capacity(), targetUtilization,
-                s.reactiveThreshold());
+        int wanted = TargetValue.desired(
+                view.observed(view.t() - 1), count, s.capacity(), targetUtilization, s.reactiveThreshold());
         return wanted == TargetValue.NO_METRIC ? count : wanted;
     }
 }

@@ -36,8 +36,8 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
         }
         for (int i = 0; i < candidates.length; i++) {
             if (!(candidates[i] > 0 && candidates[i] < 1) || (i > 0 && candidates[i] <= candidates[i - 1])) {
-                throw new IllegalArgumentException("candidate quantiles must increase strictly in (0, 1), got "
-                        + Arrays.toString(candidates));
+                throw new IllegalArgumentException(
+                        "candidate quantiles must increase strictly in (0, 1), got " + Arrays.toString(candidates));
             }
         }
         if (windowSteps < 2) {
@@ -55,8 +55,7 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
     }
 
     /** The default candidates: p50 … p99, denser where the cost of a quantile rises fastest. */
-    static final double[] CANDIDATES = {0.5, 0.6, 0.7, 0.75, 0.8, 0.825, 0.85, 0.875, 0.9, 0.925, 0.95, 0.975,
-        0.99};
+    static final double[] CANDIDATES = {0.5, 0.6, 0.7, 0.75, 0.8, 0.825, 0.85, 0.875, 0.9, 0.925, 0.95, 0.975, 0.99};
 
     /** Candidates {@link #CANDIDATES}: p50, p60, p70, p75, p80, p82.5 … p97.5 in steps of 2.5, p99. */
     public static RiskBudget of(double maxUnserved, int windowSteps) {
@@ -105,8 +104,13 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
      * @param trendGuard the live strategy's trend guard, or null
      * @param historySteps how much history each refit and forecast sees, as in the live strategy
      */
-    public Choice choose(Forecaster forecaster, TimeSeries history, SimulationSettings world,
-                         ScalingController.Options controller, TrendGuard trendGuard, int historySteps) {
+    public Choice choose(
+            Forecaster forecaster,
+            TimeSeries history,
+            SimulationSettings world,
+            ScalingController.Options controller,
+            TrendGuard trendGuard,
+            int historySteps) {
         return choose(forecaster, history, world, controller, trendGuard, historySteps, 0);
     }
 
@@ -119,9 +123,14 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
      *
      * @param unservedCost λ ≥ 0; 0 keeps the lowest candidate within budget
      */
-    public Choice choose(Forecaster forecaster, TimeSeries history, SimulationSettings world,
-                         ScalingController.Options controller, TrendGuard trendGuard, int historySteps,
-                         double unservedCost) {
+    public Choice choose(
+            Forecaster forecaster,
+            TimeSeries history,
+            SimulationSettings world,
+            ScalingController.Options controller,
+            TrendGuard trendGuard,
+            int historySteps,
+            double unservedCost) {
         if (!(unservedCost >= 0)) {
             throw new IllegalArgumentException("unserved cost must be ≥ 0, got " + unservedCost);
         }
@@ -132,9 +141,16 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
         if (window < 2 * lead || replayFrom < 2) {
             return null;
         }
-        SimulationSettings replay = new SimulationSettings(world.step(), world.lead(), world.startupSteps(),
-                world.capacity(), world.bounds(), replayFrom + lead, world.targetUtilization(),
-                world.reactiveCooldown(), world.reactiveThreshold());
+        SimulationSettings replay = new SimulationSettings(
+                world.step(),
+                world.lead(),
+                world.startupSteps(),
+                world.capacity(),
+                world.bounds(),
+                replayFrom + lead,
+                world.targetUtilization(),
+                world.reactiveCooldown(),
+                world.reactiveThreshold());
         double[] share = new double[candidates.length];
         double[] hours = new double[candidates.length];
         double loadHours = 0;
@@ -144,8 +160,8 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
         }
         loadHours *= world.step().toNanos() / 3.6e12;
         for (int q = 0; q < candidates.length; q++) {
-            PrescaleStrategy strategy = new PrescaleStrategy(forecaster, controller.withQuantile(candidates[q]), null,
-                    trendGuard, historySteps, replayFrom);
+            PrescaleStrategy strategy = new PrescaleStrategy(
+                    forecaster, controller.withQuantile(candidates[q]), null, trendGuard, historySteps, replayFrom);
             StrategyResult result;
             try {
                 result = ScalingSimulator.run(history, replay, strategy);
@@ -172,7 +188,8 @@ public record RiskBudget(double maxUnserved, double[] candidates, int windowStep
                 }
             }
         }
-        return chosen < 0 ? new Choice(candidates[candidates.length - 1], false, share)
+        return chosen < 0
+                ? new Choice(candidates[candidates.length - 1], false, share)
                 : new Choice(candidates[chosen], true, share);
     }
 

@@ -15,18 +15,18 @@ import java.util.function.Supplier;
  */
 public final class ScalingBacktest {
     /** The strategy names, in report order. */
-    public static final List<String> STRATEGIES = List.of("prescale", "reactive", "seasonal-offset",
-            "forecast-scale-out-only", "oracle");
+    public static final List<String> STRATEGIES =
+            List.of("prescale", "reactive", "seasonal-offset", "forecast-scale-out-only", "oracle");
 
-    private ScalingBacktest() {
-    }
+    private ScalingBacktest() {}
 
     /**
      * @param forecasters makes a fresh forecaster for each strategy that forecasts
      * @throws IllegalArgumentException when the series is shorter than the warm-up plus one step, or has no
      *         positive demand in the scored range
      */
-    public static ScalingBacktestResult run(TimeSeries demand, ScalingBacktestOptions options, Supplier<Forecaster> forecasters) {
+    public static ScalingBacktestResult run(
+            TimeSeries demand, ScalingBacktestOptions options, Supplier<Forecaster> forecasters) {
         return run(demand, options, forecasters, STRATEGIES, true);
     }
 
@@ -35,8 +35,12 @@ public final class ScalingBacktest {
      *
      * @throws IllegalArgumentException as {@link #run(TimeSeries, ScalingBacktestOptions, Supplier)}, or for an unknown name
      */
-    public static ScalingBacktestResult run(TimeSeries demand, ScalingBacktestOptions options, Supplier<Forecaster> forecasters,
-                                     List<String> strategies, boolean withFrontier) {
+    public static ScalingBacktestResult run(
+            TimeSeries demand,
+            ScalingBacktestOptions options,
+            Supplier<Forecaster> forecasters,
+            List<String> strategies,
+            boolean withFrontier) {
         Objects.requireNonNull(demand, "demand");
         for (String name : strategies) {
             if (!STRATEGIES.contains(name)) {
@@ -54,12 +58,18 @@ public final class ScalingBacktest {
         for (String name : STRATEGIES) {
             if (strategies.contains(name)) {
                 ScalingStrategy strategy = switch (name) {
-                    case "prescale" -> new PrescaleStrategy(forecasters.get(), controller,
-                            riskBudget(options, world),
-                            options.trendWindow() == null ? null
-                                    : TrendGuard.of(Math.max(4, world.stepsIn(options.trendWindow()))),
-                            history, options.maxUnserved() == null && options.unservedCost() != null
-                                    ? options.unservedCost() : 0);
+                    case "prescale" ->
+                        new PrescaleStrategy(
+                                forecasters.get(),
+                                controller,
+                                riskBudget(options, world),
+                                options.trendWindow() == null
+                                        ? null
+                                        : TrendGuard.of(Math.max(4, world.stepsIn(options.trendWindow()))),
+                                history,
+                                options.maxUnserved() == null && options.unservedCost() != null
+                                        ? options.unservedCost()
+                                        : 0);
                     case "reactive" -> new ReactiveStrategy(world.targetUtilization());
                     case "seasonal-offset" -> new SeasonalOffsetStrategy();
                     case "forecast-scale-out-only" -> new ForecastScaleOutOnlyStrategy(forecasters.get(), history);
@@ -88,8 +98,7 @@ public final class ScalingBacktest {
         return options.unservedCost() == null ? null : RiskBudget.costBalanced(week);
     }
 
-    private record Derived(SimulationSettings world, int peakInstances) {
-    }
+    private record Derived(SimulationSettings world, int peakInstances) {}
 
     private static Derived settings(TimeSeries demand, ScalingBacktestOptions options) {
         Duration step = demand.step();
@@ -118,12 +127,21 @@ public final class ScalingBacktest {
         if (max < min) {
             throw new IllegalArgumentException("max instances " + max + " is below min instances " + min);
         }
-        SimulationSettings world = new SimulationSettings(step, options.lead(), k, capacity, Bounds.of(min, max),
-                warmUp, options.targetUtilization(), Duration.ofMinutes(5), 0.01);
+        SimulationSettings world = new SimulationSettings(
+                step,
+                options.lead(),
+                k,
+                capacity,
+                Bounds.of(min, max),
+                warmUp,
+                options.targetUtilization(),
+                Duration.ofMinutes(5),
+                0.01);
         return new Derived(world, n);
     }
 
-    private static ScalingController.Options controllerOptions(ScalingBacktestOptions options, SimulationSettings world) {
+    private static ScalingController.Options controllerOptions(
+            ScalingBacktestOptions options, SimulationSettings world) {
         Duration startup = world.step().multipliedBy(world.startupSteps());
         Duration lead = options.lead().compareTo(startup) >= 0 ? options.lead() : startup;
         ScalingController.Options base = options.controller().withLead(lead);

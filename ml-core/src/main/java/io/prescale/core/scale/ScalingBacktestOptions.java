@@ -24,10 +24,19 @@ import java.util.Objects;
  *     of least replayed cost, instance-hours + λ × unserved load in instance-hours ({@link RiskBudget}); null
  *     keeps the controller's fixed quantile
  */
-public record ScalingBacktestOptions(Duration lead, Duration startupDelay, Double capacity, int peakInstances,
-                              double targetUtilization, Integer minInstances, Integer maxInstances,
-                              ScalingController.Options controller, List<Double> frontier,
-                              Double maxUnserved, Duration trendWindow, Double unservedCost) {
+public record ScalingBacktestOptions(
+        Duration lead,
+        Duration startupDelay,
+        Double capacity,
+        int peakInstances,
+        double targetUtilization,
+        Integer minInstances,
+        Integer maxInstances,
+        ScalingController.Options controller,
+        List<Double> frontier,
+        Double maxUnserved,
+        Duration trendWindow,
+        Double unservedCost) {
     public ScalingBacktestOptions {
         if (lead == null || lead.isZero() || lead.isNegative()) {
             throw new IllegalArgumentException("lead must be positive, got " + lead);
@@ -48,7 +57,8 @@ public record ScalingBacktestOptions(Duration lead, Duration startupDelay, Doubl
             throw new IllegalArgumentException("min instances must be ≥ 0, got " + minInstances);
         }
         if (minInstances != null && maxInstances != null && maxInstances < minInstances) {
-            throw new IllegalArgumentException("max instances " + maxInstances + " is below min instances " + minInstances);
+            throw new IllegalArgumentException(
+                    "max instances " + maxInstances + " is below min instances " + minInstances);
         }
         Objects.requireNonNull(controller, "controller");
         frontier = List.copyOf(frontier);
@@ -68,48 +78,147 @@ public record ScalingBacktestOptions(Duration lead, Duration startupDelay, Doubl
      * 0.9}, no budget and no cost balance.
      */
     public static ScalingBacktestOptions defaults() {
-        return new ScalingBacktestOptions(Duration.ofMinutes(10), null, null, 20, 0.7, null, null,
-                ScalingController.Options.defaults(), List.of(0.5, 0.6, 0.7, 0.8, 0.9), null, null, null);
+        return new ScalingBacktestOptions(
+                Duration.ofMinutes(10),
+                null,
+                null,
+                20,
+                0.7,
+                null,
+                null,
+                ScalingController.Options.defaults(),
+                List.of(0.5, 0.6, 0.7, 0.8, 0.9),
+                null,
+                null,
+                null);
     }
 
     public ScalingBacktestOptions withLead(Duration newLead, Duration newStartupDelay) {
-        return new ScalingBacktestOptions(newLead, newStartupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier, maxUnserved, trendWindow, unservedCost);
+        return new ScalingBacktestOptions(
+                newLead,
+                newStartupDelay,
+                capacity,
+                peakInstances,
+                targetUtilization,
+                minInstances,
+                maxInstances,
+                controller,
+                frontier,
+                maxUnserved,
+                trendWindow,
+                unservedCost);
     }
 
     public ScalingBacktestOptions withCapacity(Double newCapacity, int newPeakInstances) {
-        return new ScalingBacktestOptions(lead, startupDelay, newCapacity, newPeakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier, maxUnserved, trendWindow, unservedCost);
+        return new ScalingBacktestOptions(
+                lead,
+                startupDelay,
+                newCapacity,
+                newPeakInstances,
+                targetUtilization,
+                minInstances,
+                maxInstances,
+                controller,
+                frontier,
+                maxUnserved,
+                trendWindow,
+                unservedCost);
     }
 
     public ScalingBacktestOptions withTargetUtilization(double u) {
-        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, u, minInstances, maxInstances,
-                controller, frontier, maxUnserved, trendWindow, unservedCost);
+        return new ScalingBacktestOptions(
+                lead,
+                startupDelay,
+                capacity,
+                peakInstances,
+                u,
+                minInstances,
+                maxInstances,
+                controller,
+                frontier,
+                maxUnserved,
+                trendWindow,
+                unservedCost);
     }
 
     public ScalingBacktestOptions withController(ScalingController.Options newController) {
-        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, newController, frontier, maxUnserved, trendWindow, unservedCost);
+        return new ScalingBacktestOptions(
+                lead,
+                startupDelay,
+                capacity,
+                peakInstances,
+                targetUtilization,
+                minInstances,
+                maxInstances,
+                newController,
+                frontier,
+                maxUnserved,
+                trendWindow,
+                unservedCost);
     }
 
     public ScalingBacktestOptions withBounds(Integer min, Integer max) {
-        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, min, max,
-                controller, frontier, maxUnserved, trendWindow, unservedCost);
+        return new ScalingBacktestOptions(
+                lead,
+                startupDelay,
+                capacity,
+                peakInstances,
+                targetUtilization,
+                min,
+                max,
+                controller,
+                frontier,
+                maxUnserved,
+                trendWindow,
+                unservedCost);
     }
 
     public ScalingBacktestOptions withMaxUnserved(Double newMaxUnserved) {
-        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier, newMaxUnserved, trendWindow, unservedCost);
+        return new ScalingBacktestOptions(
+                lead,
+                startupDelay,
+                capacity,
+                peakInstances,
+                targetUtilization,
+                minInstances,
+                maxInstances,
+                controller,
+                frontier,
+                newMaxUnserved,
+                trendWindow,
+                unservedCost);
     }
 
     public ScalingBacktestOptions withTrendWindow(Duration newTrendWindow) {
-        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier, maxUnserved, newTrendWindow, unservedCost);
+        return new ScalingBacktestOptions(
+                lead,
+                startupDelay,
+                capacity,
+                peakInstances,
+                targetUtilization,
+                minInstances,
+                maxInstances,
+                controller,
+                frontier,
+                maxUnserved,
+                newTrendWindow,
+                unservedCost);
     }
 
     /** The same options with another λ; null fixes the controller's quantile (see the record's parameters). */
     public ScalingBacktestOptions withUnservedCost(Double newUnservedCost) {
-        return new ScalingBacktestOptions(lead, startupDelay, capacity, peakInstances, targetUtilization, minInstances,
-                maxInstances, controller, frontier, maxUnserved, trendWindow, newUnservedCost);
+        return new ScalingBacktestOptions(
+                lead,
+                startupDelay,
+                capacity,
+                peakInstances,
+                targetUtilization,
+                minInstances,
+                maxInstances,
+                controller,
+                frontier,
+                maxUnserved,
+                trendWindow,
+                newUnservedCost);
     }
 }

@@ -10,12 +10,17 @@ import java.util.List;
  * @param chosenQuantiles the quantile prescale's risk budget or cost balance chose at each refit, in order (empty
  *     with a fixed quantile)
  */
-public record ScalingBacktestResult(TimeSeries demand, SimulationSettings settings, int peakInstances, String forecaster,
-                             ScalingController.Options controller, List<StrategyResult> strategies,
-                             List<FrontierPoint> reactiveFrontier, List<Double> chosenQuantiles) {
+public record ScalingBacktestResult(
+        TimeSeries demand,
+        SimulationSettings settings,
+        int peakInstances,
+        String forecaster,
+        ScalingController.Options controller,
+        List<StrategyResult> strategies,
+        List<FrontierPoint> reactiveFrontier,
+        List<Double> chosenQuantiles) {
     /** The reactive strategy at one target utilisation. */
-    public record FrontierPoint(double targetUtilization, double unservedShare, double instanceHours) {
-    }
+    public record FrontierPoint(double targetUtilization, double unservedShare, double instanceHours) {}
 
     public ScalingBacktestResult {
         strategies = List.copyOf(strategies);
@@ -25,7 +30,9 @@ public record ScalingBacktestResult(TimeSeries demand, SimulationSettings settin
 
     /** The result of the strategy called {@code name}. */
     public StrategyResult strategy(String name) {
-        return strategies.stream().filter(s -> s.name().equals(name)).findFirst()
+        return strategies.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no strategy '" + name + "'"));
     }
 
@@ -40,7 +47,8 @@ public record ScalingBacktestResult(TimeSeries demand, SimulationSettings settin
      */
     public double frontierUnservedAt(double instanceHours) {
         List<FrontierPoint> points = reactiveFrontier.stream()
-                .sorted((a, b) -> Double.compare(a.instanceHours(), b.instanceHours())).toList();
+                .sorted((a, b) -> Double.compare(a.instanceHours(), b.instanceHours()))
+                .toList();
         if (points.isEmpty()) {
             return Double.NaN;
         }

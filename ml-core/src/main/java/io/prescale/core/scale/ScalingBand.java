@@ -20,17 +20,32 @@ import java.util.Objects;
  * @param costPerHour cost of the band's configuration per hour, or null
  * @param capacityPerInstance requests (in {@code unit}) one instance holds within the SLO, or null
  */
-public record ScalingBand(double loadFrom, double loadTo, String unit, Map<String, Object> config,
-                          boolean restartRequired, Double predictedP99Ms, Double costPerHour, Double capacityPerInstance) {
-    private static final List<String> FIELDS = List.of("loadFrom", "loadTo", "unit", "config", "restartRequired",
-            "predictedP99Ms", "costPerHour", "capacityPerInstance");
+public record ScalingBand(
+        double loadFrom,
+        double loadTo,
+        String unit,
+        Map<String, Object> config,
+        boolean restartRequired,
+        Double predictedP99Ms,
+        Double costPerHour,
+        Double capacityPerInstance) {
+    private static final List<String> FIELDS = List.of(
+            "loadFrom",
+            "loadTo",
+            "unit",
+            "config",
+            "restartRequired",
+            "predictedP99Ms",
+            "costPerHour",
+            "capacityPerInstance");
 
     public ScalingBand {
         if (!Double.isFinite(loadFrom) || loadFrom < 0) {
             throw new IllegalArgumentException("band loadFrom must be a finite number ≥ 0, got " + loadFrom);
         }
         if (Double.isNaN(loadTo) || loadTo <= loadFrom) {
-            throw new IllegalArgumentException("band loadTo must be greater than loadFrom " + loadFrom + ", got " + loadTo);
+            throw new IllegalArgumentException(
+                    "band loadTo must be greater than loadFrom " + loadFrom + ", got " + loadTo);
         }
         if (unit == null || unit.isBlank()) {
             throw new IllegalArgumentException("band unit must not be blank, got '" + unit + "'");
@@ -38,20 +53,21 @@ public record ScalingBand(double loadFrom, double loadTo, String unit, Map<Strin
         Map<String, Object> copy = new LinkedHashMap<>();
         Objects.requireNonNull(config, "config").forEach((key, value) -> {
             if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                throw new IllegalArgumentException("band config value '" + key + "' must be a string, number or boolean, got "
-                        + value);
+                throw new IllegalArgumentException(
+                        "band config value '" + key + "' must be a string, number or boolean, got " + value);
             }
             copy.put(key, value);
         });
         config = Collections.unmodifiableMap(copy);
         if (capacityPerInstance != null && !(capacityPerInstance > 0 && Double.isFinite(capacityPerInstance))) {
-            throw new IllegalArgumentException("band capacityPerInstance must be a finite number > 0, got " + capacityPerInstance);
+            throw new IllegalArgumentException(
+                    "band capacityPerInstance must be a finite number > 0, got " + capacityPerInstance);
         }
         if (capacityPerInstance == null) {
             Object count = config.get("count");
             if (!(count instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 0) {
-                throw new IllegalArgumentException("band config 'count' must be a whole number ≥ 0 (or give capacityPerInstance), got "
-                        + count);
+                throw new IllegalArgumentException(
+                        "band config 'count' must be a whole number ≥ 0 (or give capacityPerInstance), got " + count);
             }
         }
     }
@@ -120,16 +136,25 @@ public record ScalingBand(double loadFrom, double loadTo, String unit, Map<Strin
         Map<String, Object> config = new LinkedHashMap<>();
         node.path("config").fields().forEachRemaining(entry -> {
             JsonNode value = entry.getValue();
-            Object converted = value.isTextual() ? value.textValue()
-                    : value.isBoolean() ? (Object) value.booleanValue()
-                    : value.isIntegralNumber() ? (Object) value.longValue()
-                    : value.isNumber() ? (Object) value.doubleValue() : value.toString();
+            Object converted = value.isTextual()
+                    ? value.textValue()
+                    : value.isBoolean()
+                            ? (Object) value.booleanValue()
+                            : value.isIntegralNumber()
+                                    ? (Object) value.longValue()
+                                    : value.isNumber() ? (Object) value.doubleValue() : value.toString();
             config.put(entry.getKey(), converted);
         });
         try {
-            return new ScalingBand(number(node, "loadFrom", Double.NaN), number(node, "loadTo", Double.POSITIVE_INFINITY),
-                    node.path("unit").asText(null), config, node.path("restartRequired").asBoolean(false),
-                    nullable(node, "predictedP99Ms"), nullable(node, "costPerHour"), nullable(node, "capacityPerInstance"));
+            return new ScalingBand(
+                    number(node, "loadFrom", Double.NaN),
+                    number(node, "loadTo", Double.POSITIVE_INFINITY),
+                    node.path("unit").asText(null),
+                    config,
+                    node.path("restartRequired").asBoolean(false),
+                    nullable(node, "predictedP99Ms"),
+                    nullable(node, "costPerHour"),
+                    nullable(node, "capacityPerInstance"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("band " + index + ": " + e.getMessage(), e);
         }

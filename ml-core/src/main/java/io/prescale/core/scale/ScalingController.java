@@ -35,8 +35,14 @@ public final class ScalingController {
      * @param lowLoadFrom start of the daily UTC window for restart-requiring changes
      * @param lowLoadTo end (exclusive) of that window; it may wrap past midnight
      */
-    public record Options(Duration lead, Duration cooldown, double quantile, double hysteresis, Duration staleAfter,
-                          LocalTime lowLoadFrom, LocalTime lowLoadTo) {
+    public record Options(
+            Duration lead,
+            Duration cooldown,
+            double quantile,
+            double hysteresis,
+            Duration staleAfter,
+            LocalTime lowLoadFrom,
+            LocalTime lowLoadTo) {
         public Options {
             if (lead == null || lead.isZero() || lead.isNegative()) {
                 throw new IllegalArgumentException("lead must be positive, got " + lead);
@@ -59,8 +65,14 @@ public final class ScalingController {
 
         /** Lead 10 min, cooldown 5 min, p90, hysteresis 0.05, stale after 15 min, low-load window 02:00–05:00 UTC. */
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(10), Duration.ofMinutes(5), 0.9, 0.05, Duration.ofMinutes(15),
-                    LocalTime.of(2, 0), LocalTime.of(5, 0));
+            return new Options(
+                    Duration.ofMinutes(10),
+                    Duration.ofMinutes(5),
+                    0.9,
+                    0.05,
+                    Duration.ofMinutes(15),
+                    LocalTime.of(2, 0),
+                    LocalTime.of(5, 0));
         }
 
         public Options withLead(Duration newLead) {
@@ -98,13 +110,15 @@ public final class ScalingController {
         Objects.requireNonNull(bounds, "bounds");
         String invalid = invalidInput(state, forecast);
         if (invalid != null) {
-            return Decision.hold(state, "hold at " + state.currentCount() + ": " + invalid,
-                    Map.of("currentCount", (double) state.currentCount()));
+            return Decision.hold(
+                    state, "hold at " + state.currentCount() + ": " + invalid, Map.of("currentCount", (double)
+                            state.currentCount()));
         }
         Window window = Window.of(state, forecast, options);
         if (window.problem() != null) {
-            return Decision.hold(state, "hold at " + state.currentCount() + ": " + window.problem(),
-                    Map.of("currentCount", (double) state.currentCount()));
+            return Decision.hold(
+                    state, "hold at " + state.currentCount() + ": " + window.problem(), Map.of("currentCount", (double)
+                            state.currentCount()));
         }
         Sizing sizing = Sizing.of(state, window, policy, options.hysteresis());
         Decision counted = countDecision(state, window, sizing, bounds);
@@ -143,52 +157,75 @@ public final class ScalingController {
         Map<String, Double> numbers = sizing.numbers(current);
         if (current < bounds.min() || current > bounds.max()) {
             int target = bounds.clamp(current);
-            return count(state, target, "move " + current + " → " + target + " into bounds [" + bounds.min() + ", "
-                    + bounds.max() + "]", numbers);
+            return count(
+                    state,
+                    target,
+                    "move " + current + " → " + target + " into bounds [" + bounds.min() + ", " + bounds.max() + "]",
+                    numbers);
         }
-        return sizing.upNeed() > current ? scaleOut(state, window, sizing, bounds, numbers)
+        return sizing.upNeed() > current
+                ? scaleOut(state, window, sizing, bounds, numbers)
                 : scaleIn(state, window, sizing, bounds, numbers);
     }
 
-    private Decision scaleOut(ScalingState state, Window window, Sizing sizing, Bounds bounds,
-                              Map<String, Double> numbers) {
+    private Decision scaleOut(
+            ScalingState state, Window window, Sizing sizing, Bounds bounds, Map<String, Double> numbers) {
         int current = state.currentCount();
         int target = Math.min(bounds.max(), Math.min(sizing.upNeed(), current + bounds.maxStep()));
         if (target <= current) {
-            return Decision.hold(state, "hold at " + current + ": need " + sizing.upNeed() + " but at the max bound "
-                    + bounds.max(), numbers);
+            return Decision.hold(
+                    state,
+                    "hold at " + current + ": need " + sizing.upNeed() + " but at the max bound " + bounds.max(),
+                    numbers);
         }
-        return count(state, target, "scale out " + current + " → " + target + ": " + level() + " forecast peak "
-                + Num.f(window.upPeak()) + " over the next " + window.upSteps() + " step(s) needs "
-                + sizing.forecastNeed() + ", current load " + Num.f(state.currentLoad()) + " needs "
-                + sizing.reactiveNeed() + limits(target, sizing.upNeed(), bounds), numbers);
+        return count(
+                state,
+                target,
+                "scale out " + current + " → " + target + ": " + level() + " forecast peak "
+                        + Num.f(window.upPeak()) + " over the next " + window.upSteps() + " step(s) needs "
+                        + sizing.forecastNeed() + ", current load " + Num.f(state.currentLoad()) + " needs "
+                        + sizing.reactiveNeed() + limits(target, sizing.upNeed(), bounds),
+                numbers);
     }
 
-    private Decision scaleIn(ScalingState state, Window window, Sizing sizing, Bounds bounds,
-                             Map<String, Double> numbers) {
+    private Decision scaleIn(
+            ScalingState state, Window window, Sizing sizing, Bounds bounds, Map<String, Double> numbers) {
         int current = state.currentCount();
         if (!window.downVisible()) {
-            return Decision.hold(state, "hold at " + current + ": the forecast does not cover the lead plus cooldown ("
-                    + window.downSteps() + " steps), so no scale-in", numbers);
+            return Decision.hold(
+                    state,
+                    "hold at " + current + ": the forecast does not cover the lead plus cooldown (" + window.downSteps()
+                            + " steps), so no scale-in",
+                    numbers);
         }
         if (sizing.downNeed() >= current) {
-            return Decision.hold(state, "hold at " + current + ": " + level() + " forecast peak "
-                    + Num.f(window.downPeak()) + " over lead plus cooldown needs " + sizing.downNeed()
-                    + " with hysteresis", numbers);
+            return Decision.hold(
+                    state,
+                    "hold at " + current + ": " + level() + " forecast peak "
+                            + Num.f(window.downPeak()) + " over lead plus cooldown needs " + sizing.downNeed()
+                            + " with hysteresis",
+                    numbers);
         }
         Instant lastChange = latest(state.lastScaleOutAt(), state.lastScaleInAt());
         if (lastChange != null && state.now().isBefore(lastChange.plus(options.cooldown()))) {
-            return Decision.hold(state, "hold at " + current + ": scale-in to " + sizing.downNeed()
-                    + " waits for the cooldown until " + lastChange.plus(options.cooldown()), numbers);
+            return Decision.hold(
+                    state,
+                    "hold at " + current + ": scale-in to " + sizing.downNeed() + " waits for the cooldown until "
+                            + lastChange.plus(options.cooldown()),
+                    numbers);
         }
         int target = Math.max(bounds.min(), Math.max(sizing.downNeed(), current - bounds.maxStep()));
         if (target >= current) {
             return Decision.hold(state, "hold at " + current + ": at the min bound " + bounds.min(), numbers);
         }
-        return count(state, target, "scale in " + current + " → " + target + ": " + level() + " forecast peak "
-                + Num.f(window.downPeak()) + " × " + Num.f(1 + options.hysteresis()) + " over the next "
-                + window.downSteps() + " step(s) (lead plus cooldown) needs " + sizing.downNeed()
-                + limits(target, sizing.downNeed(), bounds), numbers);
+        return count(
+                state,
+                target,
+                "scale in " + current + " → " + target + ": " + level() + " forecast peak "
+                        + Num.f(window.downPeak()) + " × " + Num.f(1 + options.hysteresis()) + " over the next "
+                        + window.downSteps() + " step(s) (lead plus cooldown) needs " + sizing.downNeed()
+                        + limits(target, sizing.downNeed(), bounds),
+                numbers);
     }
 
     private String level() {
@@ -196,12 +233,15 @@ public final class ScalingController {
     }
 
     private static String limits(int target, int need, Bounds bounds) {
-        return target == need ? "" : " (limited to " + target + " by bounds [" + bounds.min() + ", " + bounds.max()
-                + "] and max step " + bounds.maxStep() + ")";
+        return target == need
+                ? ""
+                : " (limited to " + target + " by bounds [" + bounds.min() + ", " + bounds.max() + "] and max step "
+                        + bounds.maxStep() + ")";
     }
 
     private static Decision count(ScalingState state, int target, String reason, Map<String, Double> numbers) {
-        Decision.Action action = target > state.currentCount() ? Decision.Action.SCALE_OUT
+        Decision.Action action = target > state.currentCount()
+                ? Decision.Action.SCALE_OUT
                 : target < state.currentCount() ? Decision.Action.SCALE_IN : Decision.Action.HOLD;
         Map<String, Double> withTarget = new LinkedHashMap<>(numbers);
         withTarget.put("targetCount", (double) target);
@@ -217,7 +257,8 @@ public final class ScalingController {
 
     static boolean inWindow(Instant now, LocalTime from, LocalTime to) {
         LocalTime time = LocalTime.ofInstant(now, ZoneOffset.UTC);
-        return from.isBefore(to) ? !time.isBefore(from) && time.isBefore(to)
+        return from.isBefore(to)
+                ? !time.isBefore(from) && time.isBefore(to)
                 : !time.isBefore(from) || time.isBefore(to);
     }
 }

@@ -26,16 +26,18 @@ import java.util.Objects;
  *
  * @param digest the digest; {@code null} computes it, any other value must match the computed one
  */
-public record ScalingPolicy(int schemaVersion, String name, List<ScalingBand> bands, JsonNode provenance, String digest) {
+public record ScalingPolicy(
+        int schemaVersion, String name, List<ScalingBand> bands, JsonNode provenance, String digest) {
     /** The only schema version this code reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public ScalingPolicy {
         if (schemaVersion != SCHEMA_VERSION) {
-            throw new IllegalArgumentException("policy schemaVersion must be " + SCHEMA_VERSION + ", got " + schemaVersion);
+            throw new IllegalArgumentException(
+                    "policy schemaVersion must be " + SCHEMA_VERSION + ", got " + schemaVersion);
         }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("policy name must not be blank, got '" + name + "'");
@@ -52,26 +54,28 @@ public record ScalingPolicy(int schemaVersion, String name, List<ScalingBand> ba
                         + " ends at " + previous.loadTo() + " but band " + i + " starts at " + band.loadFrom());
             }
             if (!previous.unit().equals(band.unit())) {
-                throw new IllegalArgumentException("policy bands must share one unit: band 0 has '" + bands.get(0).unit()
-                        + "', band " + i + " has '" + band.unit() + "'");
+                throw new IllegalArgumentException("policy bands must share one unit: band 0 has '"
+                        + bands.get(0).unit() + "', band " + i + " has '" + band.unit() + "'");
             }
         }
         provenance = provenance == null ? JsonNodeFactory.instance.objectNode() : provenance.deepCopy();
         if (!provenance.isObject()) {
-            throw new IllegalArgumentException("policy provenance must be a JSON object, got " + provenance.getNodeType());
+            throw new IllegalArgumentException(
+                    "policy provenance must be a JSON object, got " + provenance.getNodeType());
         }
         String computed = CanonicalJson.sha256(document(schemaVersion, name, bands, provenance));
         if (digest != null && !digest.equals(computed)) {
-            throw new IllegalArgumentException("policy digest does not match its content: document says " + digest
-                    + ", computed " + computed);
+            throw new IllegalArgumentException(
+                    "policy digest does not match its content: document says " + digest + ", computed " + computed);
         }
         digest = computed;
     }
 
     /** A capacity-only policy: one band from 0 upwards, {@code ceil(load / perInstanceCapacity)} instances. */
-    public static ScalingPolicy capacityOnly(String name, double perInstanceCapacity, String unit, JsonNode provenance) {
-        return new ScalingPolicy(SCHEMA_VERSION, name, List.of(ScalingBand.capacityOnly(perInstanceCapacity, unit)),
-                provenance, null);
+    public static ScalingPolicy capacityOnly(
+            String name, double perInstanceCapacity, String unit, JsonNode provenance) {
+        return new ScalingPolicy(
+                SCHEMA_VERSION, name, List.of(ScalingBand.capacityOnly(perInstanceCapacity, unit)), provenance, null);
     }
 
     @Override
@@ -91,7 +95,8 @@ public record ScalingPolicy(int schemaVersion, String name, List<ScalingBand> ba
 
     /** Whether some band holds {@code load} (the controller says so in its decision when not). */
     public boolean covers(double load) {
-        return load >= bands.get(0).loadFrom() && load < bands.get(bands.size() - 1).loadTo();
+        return load >= bands.get(0).loadFrom()
+                && load < bands.get(bands.size() - 1).loadTo();
     }
 
     /** Instances for {@code load} (requests in the bands' unit), by the band that holds it. */
@@ -132,7 +137,8 @@ public record ScalingPolicy(int schemaVersion, String name, List<ScalingBand> ba
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            if (!List.of("schemaVersion", "name", "bands", "provenance", "digest").contains(field)) {
+            if (!List.of("schemaVersion", "name", "bands", "provenance", "digest")
+                    .contains(field)) {
                 throw new IllegalArgumentException("policy has unknown field '" + field + "'");
             }
         }
@@ -145,8 +151,12 @@ public record ScalingPolicy(int schemaVersion, String name, List<ScalingBand> ba
             bands.add(ScalingBand.fromJson(bandsNode.get(i), i));
         }
         JsonNode digest = root.get("digest");
-        return new ScalingPolicy(root.path("schemaVersion").asInt(-1), root.path("name").asText(null), bands,
-                root.get("provenance"), digest == null || digest.isNull() ? null : digest.asText());
+        return new ScalingPolicy(
+                root.path("schemaVersion").asInt(-1),
+                root.path("name").asText(null),
+                bands,
+                root.get("provenance"),
+                digest == null || digest.isNull() ? null : digest.asText());
     }
 
     /** Reads a policy file. */

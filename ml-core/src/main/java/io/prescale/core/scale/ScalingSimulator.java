@@ -12,8 +12,7 @@ import java.util.Objects;
  * starts with {@code bounds.min} ready instances.
  */
 public final class ScalingSimulator {
-    private ScalingSimulator() {
-    }
+    private ScalingSimulator() {}
 
     /** Runs {@code strategy} over the whole of {@code demand}. */
     public static StrategyResult run(TimeSeries demand, SimulationSettings settings, ScalingStrategy strategy) {
@@ -41,7 +40,8 @@ public final class ScalingSimulator {
                 if (desired > launched.length) {
                     launched = Arrays.copyOf(launched, Math.max(desired, launched.length * 2));
                 }
-                Arrays.fill(launched, Math.min(count, desired), desired, t); // launches at t; removals drop the youngest
+                Arrays.fill(
+                        launched, Math.min(count, desired), desired, t); // launches at t; removals drop the youngest
                 count = desired;
             }
             readyLine[t] = readyCount(launched, count, t - k);
@@ -97,9 +97,16 @@ public final class ScalingSimulator {
 
         StrategyResult result(String name, int[] ready, int[] total) {
             double stepMinutes = settings.step().toNanos() / 60e9;
-            return new StrategyResult(name, violations * stepMinutes, violations,
-                    demand > 0 ? unserved / demand : Double.NaN, instanceSteps * stepMinutes / 60.0, actions,
-                    maxInstances, ready, total);
+            return new StrategyResult(
+                    name,
+                    violations * stepMinutes,
+                    violations,
+                    demand > 0 ? unserved / demand : Double.NaN,
+                    instanceSteps * stepMinutes / 60.0,
+                    actions,
+                    maxInstances,
+                    ready,
+                    total);
         }
     }
 }

@@ -20,8 +20,8 @@ final class SeasonalModel implements ForecastModel {
         this(shape, null, 0, 0, null);
     }
 
-    private SeasonalModel(SeasonalShape shape, double[][] sortedErrors, double scaleFloor, double errorPower,
-                          Duration step) {
+    private SeasonalModel(
+            SeasonalShape shape, double[][] sortedErrors, double scaleFloor, double errorPower, Duration step) {
         this.shape = shape;
         this.sortedErrors = sortedErrors;
         this.scaleFloor = scaleFloor;
@@ -44,7 +44,8 @@ final class SeasonalModel implements ForecastModel {
             double[] errors = sortedErrors[Math.min(h, sortedErrors.length - 1)];
             double scale = scale(point, scaleFloor, errorPower);
             for (int q = 0; q < levels.length; q++) {
-                values[h][q] = Double.isFinite(point) ? Math.max(0, point + quantile(errors, levels[q]) * scale) : Double.NaN;
+                values[h][q] =
+                        Double.isFinite(point) ? Math.max(0, point + quantile(errors, levels[q]) * scale) : Double.NaN;
             }
         }
         return new QuantileForecast(history.end(), history.step(), levels, values);
@@ -111,8 +112,8 @@ final class SeasonalModel implements ForecastModel {
         return best;
     }
 
-    private static double[][] errors(double[] y, int firstOrigin, int stride, double[][] predicted, double floor,
-                                     double power) {
+    private static double[][] errors(
+            double[] y, int firstOrigin, int stride, double[][] predicted, double floor, double power) {
         double[][] errors = new double[predicted.length][];
         for (int h = 0; h < predicted.length; h++) {
             double[] e = new double[predicted[h].length];

@@ -23,11 +23,11 @@ final class SeasonalOffsetStrategy implements ScalingStrategy {
         }
         SimulationSettings s = view.settings();
         int offset = t - s.stepsIn(Duration.ofDays(7)) + Math.max(1, s.stepsIn(s.lead()));
-        int reactive = TargetValue.desired(view.observed(t - 1), count, s.capacity(), s.targetUtilization(),
-                s.reactiveThreshold());
+        int reactive = TargetValue.desired(
+                view.observed(t - 1), count, s.capacity(), s.targetUtilization(), s.reactiveThreshold());
         int seasonal = offset >= 0 && offset < t
-                ? TargetValue.desired(view.observed(offset), count, s.capacity(), s.targetUtilization(),
-                s.reactiveThreshold())
+                ? TargetValue.desired(
+                        view.observed(offset), count, s.capacity(), s.targetUtilization(), s.reactiveThreshold())
                 : TargetValue.NO_METRIC;
         return combine(count, reactive, seasonal);
     }

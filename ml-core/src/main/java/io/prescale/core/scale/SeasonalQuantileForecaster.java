@@ -38,8 +38,13 @@ public final class SeasonalQuantileForecaster implements Forecaster {
      * @param selectionHorizons candidates are compared on this many horizons
      * @param dampings the candidate φ values
      */
-    public record Options(int seasonsAveraged, Duration validation, int maxOrigins, int residualHorizons,
-                          int selectionHorizons, List<Double> dampings) {
+    public record Options(
+            int seasonsAveraged,
+            Duration validation,
+            int maxOrigins,
+            int residualHorizons,
+            int selectionHorizons,
+            List<Double> dampings) {
         public Options {
             if (seasonsAveraged < 1 || maxOrigins < 10 || residualHorizons < 1 || selectionHorizons < 1) {
                 throw new IllegalArgumentException("seasonsAveraged, residualHorizons and selectionHorizons must be ≥ 1"
@@ -88,15 +93,17 @@ public final class SeasonalQuantileForecaster implements Forecaster {
         // the daily period in whole steps (rounded when the step does not divide a day)
         int day = (int) Math.min(Integer.MAX_VALUE / 16, Math.round((double) dayNanos / stepNanos));
         if (day < 2) {
-            throw new IllegalArgumentException("step " + history.step() + " is too long for a daily season (at most 12 h)");
+            throw new IllegalArgumentException(
+                    "step " + history.step() + " is too long for a daily season (at most 12 h)");
         }
         int n = history.size();
         if (n < 2 * day + 1) {
-            throw new IllegalArgumentException("history of " + n + " steps is shorter than two days (" + (2 * day + 1)
-                    + " steps)");
+            throw new IllegalArgumentException(
+                    "history of " + n + " steps is shorter than two days (" + (2 * day + 1) + " steps)");
         }
         double[] y = history.values();
-        int validation = (int) Math.min(n - day - 1, Math.max(1, options.validation().toNanos() / stepNanos));
+        int validation =
+                (int) Math.min(n - day - 1, Math.max(1, options.validation().toNanos() / stepNanos));
         int stride = Math.max(1, validation / options.maxOrigins());
         int firstOrigin = n - validation;
         List<Integer> periods = new ArrayList<>(List.of(day));
@@ -130,7 +137,8 @@ public final class SeasonalQuantileForecaster implements Forecaster {
         SeasonalShape best = null;
         double bestError = Double.POSITIVE_INFINITY;
         for (SeasonalShape shape : shapes) {
-            double error = new SeasonalModel(shape).meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
+            double error =
+                    new SeasonalModel(shape).meanAbsoluteError(y, firstOrigin, stride, options.selectionHorizons());
             if (error < bestError) {
                 bestError = error;
                 best = shape;

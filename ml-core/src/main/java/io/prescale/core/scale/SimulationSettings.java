@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param reactiveCooldown the Nomad Autoscaler cooldown of the reactive strategies
  * @param reactiveThreshold the target-value threshold (no action while |metric/target − 1| ≤ threshold)
  */
-public record SimulationSettings(Duration step, Duration lead, int startupSteps, double capacity, Bounds bounds,
-                                 int warmUpSteps, double targetUtilization, Duration reactiveCooldown,
-                                 double reactiveThreshold) {
+public record SimulationSettings(
+        Duration step,
+        Duration lead,
+        int startupSteps,
+        double capacity,
+        Bounds bounds,
+        int warmUpSteps,
+        double targetUtilization,
+        Duration reactiveCooldown,
+        double reactiveThreshold) {
     public SimulationSettings {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(lead, "lead");
@@ -43,8 +50,8 @@ public record SimulationSettings(Duration step, Duration lead, int startupSteps,
 
     /** The same world with another reactive target utilisation (for the frontier). */
     public SimulationSettings withTargetUtilization(double u) {
-        return new SimulationSettings(step, lead, startupSteps, capacity, bounds, warmUpSteps, u, reactiveCooldown,
-                reactiveThreshold);
+        return new SimulationSettings(
+                step, lead, startupSteps, capacity, bounds, warmUpSteps, u, reactiveCooldown, reactiveThreshold);
     }
 
     /** Whole steps in {@code duration}, rounded up. */

@@ -5,8 +5,16 @@ package io.prescale.core.scale;
  * share Σmax(0, d_t − ready_t·c)/Σd_t, instance-hours counted from launch, count changes, and the largest count.
  * {@code ready} and {@code total} are the per-step timelines over the whole series (copies).
  */
-public record StrategyResult(String name, double sloViolationMinutes, int violationSteps, double unservedShare,
-                             double instanceHours, int actions, int maxInstances, int[] ready, int[] total) {
+public record StrategyResult(
+        String name,
+        double sloViolationMinutes,
+        int violationSteps,
+        double unservedShare,
+        double instanceHours,
+        int actions,
+        int maxInstances,
+        int[] ready,
+        int[] total) {
     public StrategyResult {
         ready = ready.clone();
         total = total.clone();

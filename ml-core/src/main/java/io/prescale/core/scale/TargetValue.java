@@ -9,8 +9,7 @@ final class TargetValue {
     /** Returned when the check's metric is missing (Nomad's {@code on_check_error = "ignore"}). */
     static final int NO_METRIC = -1;
 
-    private TargetValue() {
-    }
+    private TargetValue() {}
 
     static int desired(double load, int count, double capacity, double target, double threshold) {
         if (!Double.isFinite(load)) {
@@ -31,6 +30,7 @@ final class TargetValue {
             return false;
         }
         SimulationSettings s = view.settings();
-        return (long) (view.t() - last) * s.step().toNanos() < s.reactiveCooldown().toNanos();
+        return (long) (view.t() - last) * s.step().toNanos()
+                < s.reactiveCooldown().toNanos();
     }
 }

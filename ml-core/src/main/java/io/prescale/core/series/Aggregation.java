@@ -5,7 +5,11 @@ package io.prescale.core.series;
  * gap (NaN) for every aggregation, including {@link #SUM}.
  */
 public enum Aggregation {
-    SUM, MEAN, MAX, MIN, LAST;
+    SUM,
+    MEAN,
+    MAX,
+    MIN,
+    LAST;
 
     /** Parses {@code sum|mean|max|min|last}, naming the value and the choices when it is none of them. */
     public static Aggregation parse(String text) {
@@ -14,7 +18,8 @@ public enum Aggregation {
                 return aggregation;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not an aggregation (expected sum, mean, max, min or last)");
+        throw new IllegalArgumentException(
+                "'" + text + "' is not an aggregation (expected sum, mean, max, min or last)");
     }
 
     /** Aggregates {@code values[from, to)}, skipping NaN; NaN when every value is NaN or the range is empty. */

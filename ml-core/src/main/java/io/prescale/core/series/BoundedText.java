@@ -18,10 +18,10 @@ import java.nio.charset.StandardCharsets;
 public final class BoundedText {
     /** Characters of an offending line shown in a message. */
     static final int SHOWN = 60;
+
     private static final int CHUNK = 64 * 1024;
 
-    private BoundedText() {
-    }
+    private BoundedText() {}
 
     /**
      * The text of a user's file within {@link TraceReader#MAX_BYTES} and {@link TraceReader#MAX_LINE_CHARS}.
@@ -42,8 +42,10 @@ public final class BoundedText {
      *                                  the limit
      */
     static String read(InputStream in, String source, long maxBytes, int maxLine) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         StringBuilder text = new StringBuilder();
         byte[] chunk = new byte[CHUNK];
         ByteBuffer bytes = ByteBuffer.allocate(CHUNK * 2);

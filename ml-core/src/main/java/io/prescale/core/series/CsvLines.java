@@ -36,7 +36,10 @@ final class CsvLines {
             position = end + 1;
             lineNumber++;
             if (lineEnd - lineStart > TraceReader.MAX_LINE_CHARS) {
-                throw BoundedText.tooLong(source, lineNumber, TraceReader.MAX_LINE_CHARS,
+                throw BoundedText.tooLong(
+                        source,
+                        lineNumber,
+                        TraceReader.MAX_LINE_CHARS,
                         text.substring(lineStart, lineStart + BoundedText.SHOWN));
             }
             if (!isBlank(lineStart, lineEnd)) {

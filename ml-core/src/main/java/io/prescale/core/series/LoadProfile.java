@@ -36,8 +36,8 @@ import java.util.Objects;
  * @param provenance where the profile came from (source, model, seed, controls…); string keys, JSON values
  */
 @JsonPropertyOrder({"schemaVersion", "start", "step", "unit", "values", "provenance"})
-public record LoadProfile(int schemaVersion, Instant start, Duration step, String unit, double[] values,
-                          Map<String, Object> provenance) {
+public record LoadProfile(
+        int schemaVersion, Instant start, Duration step, String unit, double[] values, Map<String, Object> provenance) {
     public static final int SCHEMA_VERSION = 1;
     public static final String UNIT = "requests/s";
 
@@ -49,10 +49,13 @@ public record LoadProfile(int schemaVersion, Instant start, Duration step, Strin
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     @JsonCreator
-    public LoadProfile(@JsonProperty("schemaVersion") int schemaVersion, @JsonProperty("start") Instant start,
-                       @JsonProperty("step") Duration step, @JsonProperty("unit") String unit,
-                       @JsonProperty("values") double[] values,
-                       @JsonProperty("provenance") Map<String, Object> provenance) {
+    public LoadProfile(
+            @JsonProperty("schemaVersion") int schemaVersion,
+            @JsonProperty("start") Instant start,
+            @JsonProperty("step") Duration step,
+            @JsonProperty("unit") String unit,
+            @JsonProperty("values") double[] values,
+            @JsonProperty("provenance") Map<String, Object> provenance) {
         if (schemaVersion != SCHEMA_VERSION) {
             throw new IllegalArgumentException("load profile schemaVersion is " + schemaVersion
                     + ", this prescale reads version " + SCHEMA_VERSION);
@@ -70,16 +73,18 @@ public record LoadProfile(int schemaVersion, Instant start, Duration step, Strin
         Objects.requireNonNull(values, "values");
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i]) || values[i] < 0) {
-                throw new IllegalArgumentException("load profile value " + i + " is " + values[i]
-                        + "; expected a finite rate >= 0");
+                throw new IllegalArgumentException(
+                        "load profile value " + i + " is " + values[i] + "; expected a finite rate >= 0");
             }
         }
         this.values = values.clone();
-        this.provenance = provenance == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        this.provenance =
+                provenance == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 
     /** A profile from rates in requests/s. */
-    public static LoadProfile of(Instant start, Duration step, double[] ratesPerSecond, Map<String, Object> provenance) {
+    public static LoadProfile of(
+            Instant start, Duration step, double[] ratesPerSecond, Map<String, Object> provenance) {
         return new LoadProfile(SCHEMA_VERSION, start, step, UNIT, ratesPerSecond, provenance);
     }
 
@@ -94,8 +99,8 @@ public record LoadProfile(int schemaVersion, Instant start, Duration step, Strin
         double[] rates = series.values();
         for (int i = 0; i < rates.length; i++) {
             if (Double.isNaN(rates[i])) {
-                throw new IllegalArgumentException("series has a gap at " + series.timeAt(i)
-                        + "; fill or cut gaps before making a load profile");
+                throw new IllegalArgumentException(
+                        "series has a gap at " + series.timeAt(i) + "; fill or cut gaps before making a load profile");
             }
             rates[i] = unit == Unit.COUNT ? rates[i] / stepSeconds : rates[i];
         }
@@ -188,8 +193,11 @@ public record LoadProfile(int schemaVersion, Instant start, Duration step, Strin
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LoadProfile other && start.equals(other.start) && step.equals(other.step)
-                && Arrays.equals(values, other.values) && provenance.equals(other.provenance);
+        return o instanceof LoadProfile other
+                && start.equals(other.start)
+                && step.equals(other.step)
+                && Arrays.equals(values, other.values)
+                && provenance.equals(other.provenance);
     }
 
     @Override

@@ -5,8 +5,7 @@ package io.prescale.core.series;
  * {@link Double#parseDouble}. Stateless and thread-safe.
  */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** The number in {@code text}, or NaN when it is none (or is written {@code NaN} or empty: see {@link #isGap}). */
     static double parse(String text) {
@@ -41,7 +40,9 @@ final class Numbers {
 
     /** True for a cell that marks a gap: empty, {@code NaN}, {@code null} or {@code NA}. */
     static boolean isGap(String text) {
-        return text.isEmpty() || text.equalsIgnoreCase("nan") || text.equalsIgnoreCase("null")
+        return text.isEmpty()
+                || text.equalsIgnoreCase("nan")
+                || text.equalsIgnoreCase("null")
                 || text.equalsIgnoreCase("na");
     }
 }

@@ -31,7 +31,8 @@ public final class TimeSeries {
 
     /** A series from a copy of {@code values}. */
     public static TimeSeries of(Instant start, Duration step, double[] values) {
-        return new TimeSeries(start, step, Objects.requireNonNull(values, "values").clone());
+        return new TimeSeries(
+                start, step, Objects.requireNonNull(values, "values").clone());
     }
 
     /** Start of the first step (inclusive). */
@@ -91,7 +92,8 @@ public final class TimeSeries {
     /** Steps {@code [from, to)} as a new series. */
     public TimeSeries slice(int from, int to) {
         if (from < 0 || to > values.length || from > to) {
-            throw new IllegalArgumentException("slice [" + from + ", " + to + ") is outside [0, " + values.length + ")");
+            throw new IllegalArgumentException(
+                    "slice [" + from + ", " + to + ") is outside [0, " + values.length + ")");
         }
         return new TimeSeries(timeAt(from), step, Arrays.copyOfRange(values, from, to));
     }
@@ -128,7 +130,8 @@ public final class TimeSeries {
         }
         long factorNanos = newStep.toNanos() / step.toNanos();
         if (factorNanos < 1 || newStep.toNanos() % step.toNanos() != 0) {
-            throw new IllegalArgumentException("step " + newStep + " is not a whole multiple of the series step " + step);
+            throw new IllegalArgumentException(
+                    "step " + newStep + " is not a whole multiple of the series step " + step);
         }
         int factor = Math.toIntExact(factorNanos);
         int buckets = (values.length + factor - 1) / factor;
@@ -141,7 +144,9 @@ public final class TimeSeries {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimeSeries other && start.equals(other.start) && step.equals(other.step)
+        return o instanceof TimeSeries other
+                && start.equals(other.start)
+                && step.equals(other.step)
                 && Arrays.equals(values, other.values);
     }
 
@@ -152,6 +157,7 @@ public final class TimeSeries {
 
     @Override
     public String toString() {
-        return "TimeSeries[start=" + start + ", step=" + step + ", size=" + values.length + ", gaps=" + gapCount() + "]";
+        return "TimeSeries[start=" + start + ", step=" + step + ", size=" + values.length + ", gaps=" + gapCount()
+                + "]";
     }
 }

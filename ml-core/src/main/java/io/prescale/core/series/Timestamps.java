@@ -2,7 +2,6 @@ package io.prescale.core.series;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,12 +20,14 @@ public final class Timestamps {
     static final long INVALID = Long.MIN_VALUE;
 
     private static final long NANOS = 1_000_000_000L;
-    private static final long MIN_SECONDS = 315_532_800L;     // 1980-01-01
-    private static final long MAX_SECONDS = 4_102_444_800L;   // 2100-01-01
+    private static final long MIN_SECONDS = 315_532_800L; // 1980-01-01
+    private static final long MAX_SECONDS = 4_102_444_800L; // 2100-01-01
 
     /** How a time column is written. */
     enum Format {
-        ISO("iso"), EPOCH_SECONDS("epoch-seconds"), EPOCH_MILLIS("epoch-millis");
+        ISO("iso"),
+        EPOCH_SECONDS("epoch-seconds"),
+        EPOCH_MILLIS("epoch-millis");
 
         final String label;
 
@@ -35,8 +36,7 @@ public final class Timestamps {
         }
     }
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * One timestamp as a user writes it in an option or a small file (ISO-8601 as above, a date alone meaning
@@ -93,7 +93,9 @@ public final class Timestamps {
                 || seconds.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
             return INVALID;
         }
-        return seconds.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+        return seconds.movePointRight(9)
+                .setScale(0, java.math.RoundingMode.HALF_EVEN)
+                .longValueExact();
     }
 
     static long parseIso(String text) {

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 final class TraceGrid {
     /** Above this many points a trace is surely a mistake (a wrong step or time column). */
     static final long MAX_POINTS = 50_000_000L;
+
     private static final long SECOND = 1_000_000_000L;
 
     private final String source;
@@ -85,11 +86,13 @@ final class TraceGrid {
                 throw new IllegalArgumentException(source + ": duplicate timestamp " + instant(times[i]) + " on lines "
                         + lines[i] + " and " + lines[i + 1] + "; use --on-duplicate mean, sum or last to merge them");
             }
-            double merged = j - i == 1 ? values[i] : switch (options.onDuplicate()) {
-                case MEAN -> Aggregation.MEAN.apply(values, i, j);
-                case SUM -> Aggregation.SUM.apply(values, i, j);
-                case LAST, ERROR -> values[j - 1];
-            };
+            double merged = j - i == 1
+                    ? values[i]
+                    : switch (options.onDuplicate()) {
+                        case MEAN -> Aggregation.MEAN.apply(values, i, j);
+                        case SUM -> Aggregation.SUM.apply(values, i, j);
+                        case LAST, ERROR -> values[j - 1];
+                    };
             times[out] = times[i];
             values[out] = merged;
             lines[out] = lines[i];

@@ -21,12 +21,21 @@ import java.util.Objects;
  *                    holds the values one per step from the first row (the step as above). For scorers that count
  *                    rows, such as the Numenta Anomaly Benchmark's.
  */
-public record TraceReadOptions(String timeColumn, String valueColumn, OnDuplicate onDuplicate,
-                               OnDisorder onDisorder, LoadProfile.Unit unit, Duration step, boolean rowsAsWritten) {
+public record TraceReadOptions(
+        String timeColumn,
+        String valueColumn,
+        OnDuplicate onDuplicate,
+        OnDisorder onDisorder,
+        LoadProfile.Unit unit,
+        Duration step,
+        boolean rowsAsWritten) {
 
     /** Rows with equal timestamps: merged by mean, sum or last (in file order), or rejected. */
     public enum OnDuplicate {
-        MEAN, SUM, LAST, ERROR;
+        MEAN,
+        SUM,
+        LAST,
+        ERROR;
 
         /** Parses {@code mean|sum|last|error}, naming the value and the choices otherwise. */
         public static OnDuplicate parse(String text) {
@@ -36,7 +45,8 @@ public record TraceReadOptions(String timeColumn, String valueColumn, OnDuplicat
 
     /** Timestamps going backwards: sorted (stable), or rejected. */
     public enum OnDisorder {
-        SORT, ERROR;
+        SORT,
+        ERROR;
 
         /** Parses {@code sort|error}, naming the value and the choices otherwise. */
         public static OnDisorder parse(String text) {
@@ -66,7 +76,8 @@ public record TraceReadOptions(String timeColumn, String valueColumn, OnDuplicat
 
     /** Defaults of {@code prescale import}: duplicates and disorder are errors. */
     public static TraceReadOptions importDefaults() {
-        return new TraceReadOptions(null, null, OnDuplicate.ERROR, OnDisorder.ERROR, LoadProfile.Unit.COUNT, null, false);
+        return new TraceReadOptions(
+                null, null, OnDuplicate.ERROR, OnDisorder.ERROR, LoadProfile.Unit.COUNT, null, false);
     }
 
     public TraceReadOptions withTimeColumn(String column) {

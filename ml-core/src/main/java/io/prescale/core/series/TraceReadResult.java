@@ -22,9 +22,19 @@ import java.util.Objects;
  *                          {@link TraceReadOptions#rowsAsWritten()} (then {@code series} holds the rows' values in
  *                          the same order); empty otherwise
  */
-public record TraceReadResult(TimeSeries series, String source, String timeColumn, String timeFormat,
-                              String valueColumn, int rows, int duplicatesMerged, int reordered, int bucketed,
-                              int gaps, boolean stepInferred, List<Instant> rowTimes) {
+public record TraceReadResult(
+        TimeSeries series,
+        String source,
+        String timeColumn,
+        String timeFormat,
+        String valueColumn,
+        int rows,
+        int duplicatesMerged,
+        int reordered,
+        int bucketed,
+        int gaps,
+        boolean stepInferred,
+        List<Instant> rowTimes) {
     public TraceReadResult {
         rowTimes = List.copyOf(rowTimes);
         Objects.requireNonNull(series, "series");

@@ -52,11 +52,11 @@ public final class TraceReader {
     public static final int MAX_LINE_CHARS = 65_536;
     /** The longest cell that can be a number or a timestamp, in characters. */
     public static final int MAX_CELL_CHARS = 100;
+
     private static final int SAMPLE_ROWS = 100;
     private static final int SHOWN_CELL = 40;
 
-    private TraceReader() {
-    }
+    private TraceReader() {}
 
     /** Reads a CSV file. */
     public static TraceReadResult read(Path file, TraceReadOptions options) {
@@ -94,17 +94,38 @@ public final class TraceReader {
         if (layout.timeIndex < 0) {
             Duration step = options.step() == null ? Duration.ofSeconds(1) : options.step();
             TimeSeries series = TimeSeries.of(Instant.EPOCH, step, Arrays.copyOf(rows.values, rows.size));
-            return new TraceReadResult(series, source, null, "none", layout.valueName(), rows.size, 0, 0, 0,
-                    series.gapCount(), false, List.of());
+            return new TraceReadResult(
+                    series,
+                    source,
+                    null,
+                    "none",
+                    layout.valueName(),
+                    rows.size,
+                    0,
+                    0,
+                    0,
+                    series.gapCount(),
+                    false,
+                    List.of());
         }
         if (options.rowsAsWritten()) {
             return asWritten(source, options, layout, rows);
         }
         TraceGrid grid = new TraceGrid(source, options, rows.times, rows.values, rows.lines, rows.size);
         TimeSeries series = grid.build();
-        return new TraceReadResult(series, source, layout.timeName(), layout.format.label, layout.valueName(),
-                rows.size, grid.duplicatesMerged, grid.reordered, grid.bucketed, series.gapCount(),
-                grid.stepInferred, List.of());
+        return new TraceReadResult(
+                series,
+                source,
+                layout.timeName(),
+                layout.format.label,
+                layout.valueName(),
+                rows.size,
+                grid.duplicatesMerged,
+                grid.reordered,
+                grid.bucketed,
+                series.gapCount(),
+                grid.stepInferred,
+                List.of());
     }
 
     /** Every row in file order, values one per step from the first row, each row's own timestamp kept. */
@@ -124,8 +145,19 @@ public final class TraceReader {
             step = median > 0 ? Duration.ofNanos(median) : Duration.ofSeconds(1);
         }
         TimeSeries series = TimeSeries.of(times.get(0), step, Arrays.copyOf(rows.values, rows.size));
-        return new TraceReadResult(series, source, layout.timeName(), layout.format.label, layout.valueName(),
-                rows.size, 0, 0, 0, series.gapCount(), options.step() == null, times);
+        return new TraceReadResult(
+                series,
+                source,
+                layout.timeName(),
+                layout.format.label,
+                layout.valueName(),
+                rows.size,
+                0,
+                0,
+                0,
+                series.gapCount(),
+                options.step() == null,
+                times);
     }
 
     /**
@@ -169,8 +201,11 @@ public final class TraceReader {
             if (layout.timeIndex >= 0 && rows.size() < 2) {
                 long time = Timestamps.parse(cells.get(layout.timeIndex), layout.format);
                 if (time == Timestamps.INVALID) {
-                    throw badRow(source, lines, "'" + cells.get(layout.timeIndex) + "' in column " + layout.timeName()
-                            + " is not a timestamp (" + layout.format.label + ")");
+                    throw badRow(
+                            source,
+                            lines,
+                            "'" + cells.get(layout.timeIndex) + "' in column " + layout.timeName()
+                                    + " is not a timestamp (" + layout.format.label + ")");
                 }
                 firstTimes[rows.size()] = time;
             }
@@ -179,8 +214,10 @@ public final class TraceReader {
                 String cell = cells.get(valueColumns.get(k));
                 row[k] = Numbers.parse(cell);
                 if (!Double.isFinite(row[k])) {
-                    throw badRow(source, lines, "'" + cell + "' in column " + names.get(k)
-                            + " is not a finite number (fill gaps first)");
+                    throw badRow(
+                            source,
+                            lines,
+                            "'" + cell + "' in column " + names.get(k) + " is not a finite number (fill gaps first)");
                 }
             }
             rows.add(row);
@@ -200,8 +237,13 @@ public final class TraceReader {
                 }
             }
         }
-        return new TraceTable(source, layout.timeIndex >= 0 ? layout.timeName() : null, names,
-                rows.toArray(double[][]::new), start, step);
+        return new TraceTable(
+                source,
+                layout.timeIndex >= 0 ? layout.timeName() : null,
+                names,
+                rows.toArray(double[][]::new),
+                start,
+                step);
     }
 
     private static Rows readRows(String text, String source, Layout layout) {
@@ -210,8 +252,11 @@ public final class TraceReader {
             lines.next();
         }
         boolean timed = layout.timeIndex >= 0;
-        int[] wanted = timed ? new int[] {Math.min(layout.timeIndex, layout.valueIndex),
-                Math.max(layout.timeIndex, layout.valueIndex)} : new int[] {layout.valueIndex};
+        int[] wanted = timed
+                ? new int[] {
+                    Math.min(layout.timeIndex, layout.valueIndex), Math.max(layout.timeIndex, layout.valueIndex)
+                }
+                : new int[] {layout.valueIndex};
         String[] cells = new String[wanted.length];
         int timeSlot = timed && layout.timeIndex > layout.valueIndex ? 1 : 0;
         int valueSlot = timed ? 1 - timeSlot : 0;
@@ -224,16 +269,22 @@ public final class TraceReader {
             if (timed) {
                 time = Timestamps.parse(cells[timeSlot], layout.format);
                 if (time == Timestamps.INVALID) {
-                    throw badRow(source, lines, "'" + BoundedText.shown(cells[timeSlot], SHOWN_CELL) + "' in column "
-                            + layout.timeName()
-                            + " is not a timestamp (" + layout.format.label + ")");
+                    throw badRow(
+                            source,
+                            lines,
+                            "'" + BoundedText.shown(cells[timeSlot], SHOWN_CELL) + "' in column "
+                                    + layout.timeName()
+                                    + " is not a timestamp (" + layout.format.label + ")");
                 }
             }
             double value = Numbers.parse(cells[valueSlot]);
             if (Double.isInfinite(value) || (Double.isNaN(value) && !Numbers.isGap(cells[valueSlot]))) {
-                throw badRow(source, lines, "'" + BoundedText.shown(cells[valueSlot], SHOWN_CELL) + "' in column "
-                        + layout.valueName()
-                        + " is not a finite number");
+                throw badRow(
+                        source,
+                        lines,
+                        "'" + BoundedText.shown(cells[valueSlot], SHOWN_CELL) + "' in column "
+                                + layout.valueName()
+                                + " is not a finite number");
             }
             rows.add(time, value, lines.lineNumber());
         }
@@ -244,8 +295,8 @@ public final class TraceReader {
     }
 
     private static IllegalArgumentException badRow(String source, CsvLines lines, String what) {
-        return new IllegalArgumentException(source + " line " + lines.lineNumber() + ": " + what + ": '"
-                + lines.lineText() + "'");
+        return new IllegalArgumentException(
+                source + " line " + lines.lineNumber() + ": " + what + ": '" + lines.lineText() + "'");
     }
 
     /** Where the columns are, found from the header and the first rows. */
@@ -271,8 +322,8 @@ public final class TraceReader {
             }
             Layout layout = new Layout();
             List<String> first = lines.cells();
-            layout.hasHeader = first.stream().anyMatch(c -> !c.isEmpty() && Double.isNaN(Numbers.parse(c))
-                    && Timestamps.detect(c) == null);
+            layout.hasHeader = first.stream()
+                    .anyMatch(c -> !c.isEmpty() && Double.isNaN(Numbers.parse(c)) && Timestamps.detect(c) == null);
             List<List<String>> sample = new ArrayList<>();
             if (layout.hasHeader) {
                 layout.names = first;
@@ -328,8 +379,8 @@ public final class TraceReader {
                         + String.join(", ", names) + "); name one with --value-column");
             }
             if (valueIndex == timeIndex) {
-                throw new IllegalArgumentException(source + ": the value column " + valueName()
-                        + " is also the time column");
+                throw new IllegalArgumentException(
+                        source + ": the value column " + valueName() + " is also the time column");
             }
         }
 
@@ -345,8 +396,8 @@ public final class TraceReader {
                 index = parsed < names.size() ? parsed : -1;
             }
             if (index < 0) {
-                throw new IllegalArgumentException(source + ": unknown " + option + " '" + column
-                        + "' (columns: " + String.join(", ", names) + "; or a 0-based index below " + names.size() + ")");
+                throw new IllegalArgumentException(source + ": unknown " + option + " '" + column + "' (columns: "
+                        + String.join(", ", names) + "; or a 0-based index below " + names.size() + ")");
             }
             return index;
         }
@@ -393,8 +444,8 @@ public final class TraceReader {
         /** A header that says its column holds times. */
         private boolean isTimeName(String name) {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
-            return hasHeader && (lower.contains("time") || lower.contains("date") || lower.equals("ts")
-                    || lower.equals("t"));
+            return hasHeader
+                    && (lower.contains("time") || lower.contains("date") || lower.equals("ts") || lower.equals("t"));
         }
 
         /** Bad cells allowed among the sampled rows, so that a bad row is reported by line, not as "no column". */

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param step       the time between the first two rows (or the given step), or null without a time column and
  *                   without a given step
  */
-public record TraceTable(String source, String timeColumn, List<String> columns, double[][] rows, Instant start,
-                         Duration step) {
+public record TraceTable(
+        String source, String timeColumn, List<String> columns, double[][] rows, Instant start, Duration step) {
     public TraceTable {
         Objects.requireNonNull(source, "source");
         columns = List.copyOf(columns);

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param newestMillis the newest stored sample after the append, ms since the epoch; {@link Long#MIN_VALUE} when
  *                   the series holds none
  */
-public record AppendResult(String series, int received, int stored, int duplicates, int tooOld, int gaps,
-                           long newestMillis) {
+public record AppendResult(
+        String series, int received, int stored, int duplicates, int tooOld, int gaps, long newestMillis) {
     public AppendResult {
         Objects.requireNonNull(series, "series");
         if (received < 0 || stored < 0 || duplicates < 0 || tooOld < 0 || gaps < 0) {

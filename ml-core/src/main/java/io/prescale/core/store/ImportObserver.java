@@ -7,7 +7,7 @@ package io.prescale.core.store;
 @FunctionalInterface
 interface ImportObserver {
     /** Observes nothing. */
-    ImportObserver NONE = stage -> { };
+    ImportObserver NONE = stage -> {};
 
     void reached(ImportStage stage);
 }

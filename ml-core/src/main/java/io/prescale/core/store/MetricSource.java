@@ -22,6 +22,5 @@ public interface MetricSource extends AutoCloseable {
     TimeSeries read(String query, Instant start, Instant end, Duration step, Aggregation aggregation);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -103,8 +103,8 @@ final class QuestDbAppends {
     }
 
     /** Appends the rows that are neither too old nor stored; returns how many. */
-    private static int writeRows(TableWriter writer, long[] times, double[] values, int size, int firstFresh,
-                                 long oldest, long[] existing) {
+    private static int writeRows(
+            TableWriter writer, long[] times, double[] values, int size, int firstFresh, long oldest, long[] existing) {
         int stored = 0;
         for (int i = 0; i < size; i++) {
             long t = times[i];
@@ -191,14 +191,14 @@ final class QuestDbAppends {
 
     private void query(String statement, Consumer<Record> handler) {
         try (RecordCursorFactory factory = engine.select(statement, context);
-             RecordCursor cursor = factory.getCursor(context)) {
+                RecordCursor cursor = factory.getCursor(context)) {
             Record record = cursor.getRecord();
             while (cursor.hasNext()) {
                 handler.accept(record);
             }
         } catch (SqlException e) {
-            throw new MetricSourceException("store query failed: " + e.getMessage() + " [" + statement + "]",
-                    directory.toString(), 0, e);
+            throw new MetricSourceException(
+                    "store query failed: " + e.getMessage() + " [" + statement + "]", directory.toString(), 0, e);
         }
     }
 }

@@ -16,8 +16,7 @@ final class QuestDbLogging {
     private static final Logger LOG = LoggerFactory.getLogger(QuestDbLogging.class);
     private static boolean started;
 
-    private QuestDbLogging() {
-    }
+    private QuestDbLogging() {}
 
     static synchronized void start() {
         if (started) {

@@ -43,8 +43,15 @@ final class QuestDbReads {
         Instant last = instant(minMaxCount[1]);
         long stepNanos = meta.step().toNanos();
         long steps = Duration.between(first, last).toNanos() / stepNanos + 1;
-        return Optional.of(new SeriesInfo(series, first, last.plus(meta.step()), meta.step(), count,
-                Math.max(0, steps - count), meta.unit(), meta.source()));
+        return Optional.of(new SeriesInfo(
+                series,
+                first,
+                last.plus(meta.step()),
+                meta.step(),
+                count,
+                Math.max(0, steps - count),
+                meta.unit(),
+                meta.source()));
     }
 
     /** The difference of the first two timestamps, or 1 s; for a table written without metadata. */
@@ -55,7 +62,9 @@ final class QuestDbReads {
             times[seen[0]++] = record.getTimestamp(0);
             return true;
         });
-        return seen[0] == 2 && times[1] > times[0] ? Duration.of(times[1] - times[0], ChronoUnit.MICROS) : Duration.ofSeconds(1);
+        return seen[0] == 2 && times[1] > times[0]
+                ? Duration.of(times[1] - times[0], ChronoUnit.MICROS)
+                : Duration.ofSeconds(1);
     }
 
     TimeSeries read(String table, Instant start, Instant end, Duration step, Aggregation aggregation) {
@@ -70,11 +79,13 @@ final class QuestDbReads {
         long span = Duration.between(start, end).toNanos();
         int size = Math.toIntExact((span + stepNanos - 1) / stepNanos);
         Samples samples = new Samples();
-        query("SELECT ts, value FROM '" + table + "' WHERE ts >= " + QuestDbStore.micros(start) + " AND ts < "
-                + QuestDbStore.micros(end), record -> {
-            samples.add(record.getTimestamp(0) * 1000 - startNanos, record.getDouble(1));
-            return true;
-        });
+        query(
+                "SELECT ts, value FROM '" + table + "' WHERE ts >= " + QuestDbStore.micros(start) + " AND ts < "
+                        + QuestDbStore.micros(end),
+                record -> {
+                    samples.add(record.getTimestamp(0) * 1000 - startNanos, record.getDouble(1));
+                    return true;
+                });
         double[] out = new double[size];
         Arrays.fill(out, Double.NaN);
         int i = 0;
@@ -97,7 +108,7 @@ final class QuestDbReads {
 
     private void query(String sql, RowHandler handler) {
         try (RecordCursorFactory factory = engine.select(sql, context);
-             RecordCursor cursor = factory.getCursor(context)) {
+                RecordCursor cursor = factory.getCursor(context)) {
             Record record = cursor.getRecord();
             while (cursor.hasNext()) {
                 if (!handler.row(record)) {
@@ -105,8 +116,8 @@ final class QuestDbReads {
                 }
             }
         } catch (SqlException e) {
-            throw new MetricSourceException("store query failed: " + e.getMessage() + " [" + sql + "]",
-                    directory.toString(), 0, e);
+            throw new MetricSourceException(
+                    "store query failed: " + e.getMessage() + " [" + sql + "]", directory.toString(), 0, e);
         }
     }
 

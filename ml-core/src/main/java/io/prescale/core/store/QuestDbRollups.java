@@ -48,7 +48,8 @@ final class QuestDbRollups {
         long nowMicros = QuestDbStore.micros(now);
         long[] rawRange = minMaxCount(raw, "ts");
         long[] rolled = minMaxCount(rollup, "ts");
-        long from = rolled[2] > 0 ? rolled[1] + BUCKET : rawRange[2] > 0 ? Math.floorDiv(rawRange[0], BUCKET) * BUCKET : 0;
+        long from =
+                rolled[2] > 0 ? rolled[1] + BUCKET : rawRange[2] > 0 ? Math.floorDiv(rawRange[0], BUCKET) * BUCKET : 0;
         long to = Math.floorDiv(nowMicros - policy.lateness().toNanos() / 1000, BUCKET) * BUCKET;
         long buckets = 0;
         if (rawRange[2] > 0 && to > from) {
@@ -60,7 +61,8 @@ final class QuestDbRollups {
         long rolledUpTo = Math.max(from, to);
         long rawCutoff = Math.min(nowMicros - policy.raw().toNanos() / 1000, rolledUpTo);
         long rawRemoved = dropPartitionsBefore(raw, rawCutoff);
-        long rollupRemoved = dropPartitionsBefore(rollup, nowMicros - policy.rollups().toNanos() / 1000);
+        long rollupRemoved =
+                dropPartitionsBefore(rollup, nowMicros - policy.rollups().toNanos() / 1000);
         return new MaintenanceResult(series, buckets, rawRemoved, rollupRemoved);
     }
 
@@ -70,7 +72,8 @@ final class QuestDbRollups {
         long[] rows = {0};
         List<long[]> partitions = new ArrayList<>();
         List<String> all = new ArrayList<>();
-        query("SELECT name, maxTimestamp, numRows FROM table_partitions('" + table + "') ORDER BY minTimestamp",
+        query(
+                "SELECT name, maxTimestamp, numRows FROM table_partitions('" + table + "') ORDER BY minTimestamp",
                 record -> {
                     all.add(record.getStrA(0).toString());
                     partitions.add(new long[] {record.getTimestamp(1), record.getLong(2)});
@@ -96,8 +99,14 @@ final class QuestDbRollups {
      * Reads {@code [start, end)} at {@code step}: raw samples for steps from the oldest kept raw sample on,
      * rollups for steps before it.
      */
-    TimeSeries read(String series, String raw, Instant start, Instant end, Duration step, Aggregation aggregation,
-                    TimeSeries rawRead) {
+    TimeSeries read(
+            String series,
+            String raw,
+            Instant start,
+            Instant end,
+            Duration step,
+            Aggregation aggregation,
+            TimeSeries rawRead) {
         String rollup = PREFIX + series;
         if (engine.getTableTokenIfExists(rollup) == null) {
             return rawRead;
@@ -112,11 +121,13 @@ final class QuestDbRollups {
         double[] out = rawRead.values();
         double[][] acc = new double[out.length][];
         long until = Math.min(QuestDbStore.micros(end), rawStart);
-        query("SELECT ts, mean, min, max, count FROM '" + rollup + "' WHERE ts >= " + startMicros + " AND ts < "
-                + until, record -> {
+        query(
+                "SELECT ts, mean, min, max, count FROM '" + rollup + "' WHERE ts >= " + startMicros + " AND ts < "
+                        + until,
+                record -> {
                     int i = (int) ((record.getTimestamp(0) - startMicros) / stepMicros);
-                    acc[i] = combine(acc[i], record.getDouble(1), record.getDouble(2), record.getDouble(3),
-                            record.getLong(4));
+                    acc[i] = combine(
+                            acc[i], record.getDouble(1), record.getDouble(2), record.getDouble(3), record.getLong(4));
                 });
         for (int i = 0; i < out.length; i++) {
             long stepStart = startMicros + i * stepMicros;
@@ -143,9 +154,17 @@ final class QuestDbRollups {
             return info;
         }
         Instant first = QuestDbReads.instant(firstAndCount[0]);
-        long steps = Duration.between(first, info.start()).toNanos() / info.step().toNanos();
-        return new SeriesInfo(info.name(), first, info.end(), info.step(), info.count() + firstAndCount[1],
-                info.gaps() + Math.max(0, steps - firstAndCount[1]), info.unit(), info.source());
+        long steps =
+                Duration.between(first, info.start()).toNanos() / info.step().toNanos();
+        return new SeriesInfo(
+                info.name(),
+                first,
+                info.end(),
+                info.step(),
+                info.count() + firstAndCount[1],
+                info.gaps() + Math.max(0, steps - firstAndCount[1]),
+                info.unit(),
+                info.source());
     }
 
     /** Running {sum, min, max, count} of the buckets in one step. */
@@ -186,14 +205,14 @@ final class QuestDbRollups {
 
     private void query(String statement, Consumer<Record> handler) {
         try (RecordCursorFactory factory = engine.select(statement, context);
-             RecordCursor cursor = factory.getCursor(context)) {
+                RecordCursor cursor = factory.getCursor(context)) {
             Record record = cursor.getRecord();
             while (cursor.hasNext()) {
                 handler.accept(record);
             }
         } catch (SqlException e) {
-            throw new MetricSourceException("store query failed: " + e.getMessage() + " [" + statement + "]",
-                    directory.toString(), 0, e);
+            throw new MetricSourceException(
+                    "store query failed: " + e.getMessage() + " [" + statement + "]", directory.toString(), 0, e);
         }
     }
 }

@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class QuestDbStore implements AppendableStore {
     /** The QuestDB log configuration, picked up through QuestDB's system property {@code out}. */
     static final String LOG_CONFIG = "/io/prescale/core/store/questdb-log.conf";
+
     private static final Logger LOG = LoggerFactory.getLogger(QuestDbStore.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final int COMMIT_EVERY = 1_000_000;
@@ -89,7 +90,8 @@ public final class QuestDbStore implements AppendableStore {
     /** {@link #open(Path)} telling {@code observer} each stage an import reaches (for the crash test). */
     static QuestDbStore open(Path directory, ImportObserver observer) {
         Objects.requireNonNull(observer, "observer");
-        Path dir = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+        Path dir =
+                Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException | SecurityException e) {
@@ -128,7 +130,8 @@ public final class QuestDbStore implements AppendableStore {
     }
 
     @Override
-    public synchronized SeriesInfo write(String series, LoadProfile.Unit unit, String source, Iterator<TimeSeries> chunks) {
+    public synchronized SeriesInfo write(
+            String series, LoadProfile.Unit unit, String source, Iterator<TimeSeries> chunks) {
         checkOpen();
         checkName(series);
         Objects.requireNonNull(unit, "unit");
@@ -217,7 +220,8 @@ public final class QuestDbStore implements AppendableStore {
         java.util.SortedSet<String> names = new java.util.TreeSet<>(catalog.series());
         for (String table : StoreRecovery.tableNames(engine)) {
             String name = table.substring(Math.min(table.length(), SeriesCatalog.LEGACY_PREFIX.length()));
-            if (table.startsWith(SeriesCatalog.LEGACY_PREFIX) && NAME.matcher(name).matches()) {
+            if (table.startsWith(SeriesCatalog.LEGACY_PREFIX)
+                    && NAME.matcher(name).matches()) {
                 names.add(name);
             }
         }
@@ -232,7 +236,9 @@ public final class QuestDbStore implements AppendableStore {
     public synchronized Optional<SeriesInfo> info(String series) {
         checkOpen();
         checkName(series);
-        return entry(series).flatMap(entry -> reads.info(series, entry.table(), entry.meta())).map(rollups::widen);
+        return entry(series)
+                .flatMap(entry -> reads.info(series, entry.table(), entry.meta()))
+                .map(rollups::widen);
     }
 
     /**
@@ -240,8 +246,8 @@ public final class QuestDbStore implements AppendableStore {
      * the step of its first two rows.
      */
     private Optional<SeriesCatalog.Entry> entry(String series) {
-        Optional<SeriesCatalog.Entry> entry = catalog.read(series)
-                .filter(e -> engine.getTableTokenIfExists(e.table()) != null);
+        Optional<SeriesCatalog.Entry> entry =
+                catalog.read(series).filter(e -> engine.getTableTokenIfExists(e.table()) != null);
         if (entry.isPresent() || catalog.read(series).isPresent()) {
             return entry;
         }
@@ -249,12 +255,13 @@ public final class QuestDbStore implements AppendableStore {
         if (engine.getTableTokenIfExists(legacy) == null) {
             return Optional.empty();
         }
-        return Optional.of(new SeriesCatalog.Entry(legacy,
-                new SeriesMeta(reads.firstStep(legacy), LoadProfile.Unit.COUNT, "unknown")));
+        return Optional.of(new SeriesCatalog.Entry(
+                legacy, new SeriesMeta(reads.firstStep(legacy), LoadProfile.Unit.COUNT, "unknown")));
     }
 
     @Override
-    public synchronized TimeSeries read(String query, Instant start, Instant end, Duration step, Aggregation aggregation) {
+    public synchronized TimeSeries read(
+            String query, Instant start, Instant end, Duration step, Aggregation aggregation) {
         checkOpen();
         checkName(query);
         Objects.requireNonNull(aggregation, "aggregation");
@@ -301,8 +308,8 @@ public final class QuestDbStore implements AppendableStore {
     private SeriesCatalog.Entry createForAppends(String series, AppendOptions options) {
         String table = SeriesCatalog.newTable(series, StoreRecovery.tableNames(engine));
         sql("CREATE TABLE '" + table + "' (ts TIMESTAMP, value DOUBLE) TIMESTAMP(ts) PARTITION BY DAY BYPASS WAL");
-        SeriesCatalog.Entry entry = new SeriesCatalog.Entry(table,
-                new SeriesMeta(options.step(), options.unit(), options.source()));
+        SeriesCatalog.Entry entry =
+                new SeriesCatalog.Entry(table, new SeriesMeta(options.step(), options.unit(), options.source()));
         catalog.commit(series, entry, ImportObserver.NONE);
         return entry;
     }
@@ -323,8 +330,8 @@ public final class QuestDbStore implements AppendableStore {
         try {
             engine.execute(statement, context);
         } catch (SqlException e) {
-            throw new MetricSourceException("store statement failed: " + e.getMessage() + " [" + statement + "]",
-                    directory.toString(), 0, e);
+            throw new MetricSourceException(
+                    "store statement failed: " + e.getMessage() + " [" + statement + "]", directory.toString(), 0, e);
         }
     }
 
@@ -334,8 +341,8 @@ public final class QuestDbStore implements AppendableStore {
 
     private static void checkName(String series) {
         if (series == null || !NAME.matcher(series).matches()) {
-            throw new IllegalArgumentException("'" + series + "' is not a series name (expected 1 to 100 letters, "
-                    + "digits, '_' or '-')");
+            throw new IllegalArgumentException(
+                    "'" + series + "' is not a series name (expected 1 to 100 letters, " + "digits, '_' or '-')");
         }
     }
 

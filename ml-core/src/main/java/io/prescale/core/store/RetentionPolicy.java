@@ -25,8 +25,8 @@ public record RetentionPolicy(Duration raw, Duration rollups, Duration lateness)
             throw new IllegalArgumentException("raw retention must be positive, got " + raw);
         }
         if (rollups.compareTo(raw) < 0) {
-            throw new IllegalArgumentException("rollup retention " + rollups + " must be at least the raw retention "
-                    + raw);
+            throw new IllegalArgumentException(
+                    "rollup retention " + rollups + " must be at least the raw retention " + raw);
         }
         if (lateness.isNegative()) {
             throw new IllegalArgumentException("lateness must be zero or positive, got " + lateness);

@@ -26,8 +26,8 @@ public record SampleBatch(long[] epochMillis, double[] values) {
     /** The first {@code size} pairs of the two arrays. */
     public static SampleBatch of(long[] epochMillis, double[] values, int size) {
         if (size < 0 || size > epochMillis.length || size > values.length) {
-            throw new IllegalArgumentException("size must be in [0, " + Math.min(epochMillis.length, values.length)
-                    + "], got " + size);
+            throw new IllegalArgumentException(
+                    "size must be in [0, " + Math.min(epochMillis.length, values.length) + "], got " + size);
         }
         return new SampleBatch(Arrays.copyOf(epochMillis, size), Arrays.copyOf(values, size));
     }
@@ -59,7 +59,8 @@ public record SampleBatch(long[] epochMillis, double[] values) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SampleBatch that && Arrays.equals(epochMillis, that.epochMillis)
+        return other instanceof SampleBatch that
+                && Arrays.equals(epochMillis, that.epochMillis)
                 && Arrays.equals(values, that.values);
     }
 

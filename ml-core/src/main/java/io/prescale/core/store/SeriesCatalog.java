@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 final class SeriesCatalog {
     /** The table of a series written before versioned tables; still read. */
     static final String LEGACY_PREFIX = "series_";
+
     private static final Pattern VERSIONED = Pattern.compile("v(\\d{1,18})_(.+)");
     private static final String SUFFIX = ".json";
     private static final String TEMP_SUFFIX = ".json.tmp";
@@ -59,8 +60,10 @@ final class SeriesCatalog {
         }
         try {
             JsonNode node = MAPPER.readTree(file.toFile());
-            SeriesMeta meta = new SeriesMeta(Duration.parse(node.get("step").asText()),
-                    LoadProfile.Unit.parse(node.get("unit").asText()), node.get("source").asText());
+            SeriesMeta meta = new SeriesMeta(
+                    Duration.parse(node.get("step").asText()),
+                    LoadProfile.Unit.parse(node.get("unit").asText()),
+                    node.get("source").asText());
             String table = node.hasNonNull("table") ? node.get("table").asText() : LEGACY_PREFIX + series;
             return Optional.of(new Entry(table, meta));
         } catch (IOException | RuntimeException e) {
@@ -75,7 +78,8 @@ final class SeriesCatalog {
         }
         try (Stream<Path> files = Files.list(directory)) {
             List<String> names = new ArrayList<>();
-            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(SUFFIX) && !n.endsWith(TEMP_SUFFIX))
+            files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(SUFFIX) && !n.endsWith(TEMP_SUFFIX))
                     .forEach(n -> names.add(n.substring(0, n.length() - SUFFIX.length())));
             return names;
         } catch (IOException e) {
@@ -115,7 +119,8 @@ final class SeriesCatalog {
             return;
         }
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(TEMP_SUFFIX)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(TEMP_SUFFIX))
+                    .toList()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
@@ -150,7 +155,8 @@ final class SeriesCatalog {
     }
 
     private static void sync(Path path, boolean isDirectory) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, isDirectory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(path, isDirectory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
             channel.force(true);
         }
     }

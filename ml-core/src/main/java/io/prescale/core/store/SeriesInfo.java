@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param unit    what the values mean
  * @param source  where the values came from
  */
-public record SeriesInfo(String name, Instant start, Instant end, Duration step, long count, long gaps,
-                         LoadProfile.Unit unit, String source) {
+public record SeriesInfo(
+        String name,
+        Instant start,
+        Instant end,
+        Duration step,
+        long count,
+        long gaps,
+        LoadProfile.Unit unit,
+        String source) {
     public SeriesInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(start, "start");

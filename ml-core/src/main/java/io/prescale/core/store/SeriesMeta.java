@@ -1,8 +1,8 @@
 package io.prescale.core.store;
 
 import io.prescale.core.series.LoadProfile;
-import java.util.Objects;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * What the table of a series does not say: its step, unit and source. Kept in the series' {@link SeriesCatalog}

@@ -36,10 +36,13 @@ final class StoreLock implements AutoCloseable {
         Path file = directory.resolve(FILE_NAME);
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new IllegalArgumentException("store directory " + directory + " is not writable: cannot open "
-                    + file + " (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "store directory " + directory + " is not writable: cannot open " + file + " (" + e.getMessage()
+                            + ")",
+                    e);
         }
         FileLock lock;
         try {

@@ -57,7 +57,8 @@ final class StoreRecovery {
             } else if (table.startsWith(LEGACY_OLD)) {
                 String series = table.substring(LEGACY_OLD.length());
                 String legacy = SeriesCatalog.LEGACY_PREFIX + series;
-                if (engine.getTableTokenIfExists(legacy) == null && catalog.read(series).isEmpty()) {
+                if (engine.getTableTokenIfExists(legacy) == null
+                        && catalog.read(series).isEmpty()) {
                     sql.accept("RENAME TABLE '" + table + "' TO '" + legacy + "'");
                 } else {
                     sql.accept("DROP TABLE IF EXISTS '" + table + "'");

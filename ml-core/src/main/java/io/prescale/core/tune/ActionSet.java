@@ -76,7 +76,8 @@ final class ActionSet {
             cost[v] = frontier.get(v)[1];
             capacity[v] = frontier.get(v)[2];
         }
-        int[] counts = count.levels().stream().mapToInt(d -> (int) Math.round(d)).toArray();
+        int[] counts =
+                count.levels().stream().mapToInt(d -> (int) Math.round(d)).toArray();
         return new ActionSet(space, variants, capacity, cost, counts);
     }
 

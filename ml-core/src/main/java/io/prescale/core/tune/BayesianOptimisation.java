@@ -18,18 +18,17 @@ import smile.stat.distribution.GaussianDistribution;
  * acquisition function or optimisation loop, so expected improvement and the loop are written here. Seeded.
  */
 public final class BayesianOptimisation {
-    private BayesianOptimisation() {
-    }
+    private BayesianOptimisation() {}
 
     /**
      * Minimises {@code objective} (candidate index → value, each call may be a real load test) in {@code budget}
      * evaluations, the first {@code initial} of them random.
      */
-    public static SearchTrace minimise(double[][] candidates, IntToDoubleFunction objective, int budget, int initial,
-                                       long seed) {
+    public static SearchTrace minimise(
+            double[][] candidates, IntToDoubleFunction objective, int budget, int initial, long seed) {
         if (budget < 1 || candidates.length == 0) {
-            throw new IllegalArgumentException("search needs a budget ≥ 1 and candidates, got " + budget + ", "
-                    + candidates.length);
+            throw new IllegalArgumentException(
+                    "search needs a budget ≥ 1 and candidates, got " + budget + ", " + candidates.length);
         }
         SplittableRandom random = new SplittableRandom(seed);
         List<Integer> evaluated = new ArrayList<>();
@@ -39,7 +38,8 @@ public final class BayesianOptimisation {
         int dims = candidates[0].length;
         GaussianKernel kernel = new GaussianKernel(0.25 * Math.sqrt(dims));
         for (int k = 0; k < Math.min(budget, candidates.length); k++) {
-            int next = k < initial || evaluated.size() < 2 ? randomUnseen(candidates.length, seen, random)
+            int next = k < initial || evaluated.size() < 2
+                    ? randomUnseen(candidates.length, seen, random)
                     : expectedImprovement(candidates, evaluated, values, seen, kernel);
             double value = objective.applyAsDouble(next);
             seen.add(next);
@@ -68,8 +68,12 @@ public final class BayesianOptimisation {
         return new SearchTrace(evaluated, values, best);
     }
 
-    private static int expectedImprovement(double[][] candidates, List<Integer> evaluated, List<Double> values,
-                                           Set<Integer> seen, GaussianKernel kernel) {
+    private static int expectedImprovement(
+            double[][] candidates,
+            List<Integer> evaluated,
+            List<Double> values,
+            Set<Integer> seen,
+            GaussianKernel kernel) {
         double[][] x = new double[evaluated.size()][];
         double[] y = new double[evaluated.size()];
         double best = Double.POSITIVE_INFINITY;

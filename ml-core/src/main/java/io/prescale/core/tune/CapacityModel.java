@@ -37,7 +37,10 @@ public final class CapacityModel {
 
         /** The chosen form's score. */
         public Score best() {
-            return scores.stream().filter(s -> s.model().equals(chosen)).findFirst().orElseThrow();
+            return scores.stream()
+                    .filter(s -> s.model().equals(chosen))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -48,8 +51,7 @@ public final class CapacityModel {
      * @param p99ErrorShare median of |predicted − measured| / measured p99 over held-out load tests
      * @param errorRateError mean |predicted − measured| error rate over held-out load tests
      */
-    public record Score(String model, double p99ErrorShare, double errorRateError) {
-    }
+    public record Score(String model, double p99ErrorShare, double errorRateError) {}
 
     /**
      * Fits the three forms, cross-validates them with {@code min(5, n)} folds (shuffled by {@code seed}) and keeps the

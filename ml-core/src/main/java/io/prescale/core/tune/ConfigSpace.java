@@ -25,8 +25,8 @@ import java.util.Set;
 public record ConfigSpace(String name, List<Knob> knobs, CostModel cost, Slo slo, Workload workload) {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final List<String> TOP = List.of("name", "knobs", "cost", "slo", "workload");
-    private static final List<String> KNOB_FIELDS = List.of("name", "type", "min", "max", "step", "apply", "key", "flag",
-            "role", "restart");
+    private static final List<String> KNOB_FIELDS =
+            List.of("name", "type", "min", "max", "step", "apply", "key", "flag", "role", "restart");
 
     public ConfigSpace {
         if (name == null || name.isBlank()) {
@@ -45,7 +45,8 @@ public record ConfigSpace(String name, List<Knob> knobs, CostModel cost, Slo slo
             instances += knob.role() == Knob.Role.INSTANCES ? 1 : 0;
         }
         if (instances != 1) {
-            throw new IllegalArgumentException("space needs exactly one knob with role instances (apply: count), got " + instances);
+            throw new IllegalArgumentException(
+                    "space needs exactly one knob with role instances (apply: count), got " + instances);
         }
         for (String knob : cost.memoryMbPer().keySet()) {
             if (!names.contains(knob)) {
@@ -89,20 +90,26 @@ public record ConfigSpace(String name, List<Knob> knobs, CostModel cost, Slo slo
             }
         }
         CostModel cost = attempt(() -> cost(root.path("cost"), problems), problems);
-        Slo slo = attempt(() -> {
-            JsonNode node = root.path("slo");
-            unknown(node, List.of("p99Ms", "errorRate"), "slo", problems);
-            return new Slo(number(node, "p99Ms", Double.NaN), number(node, "errorRate", 0));
-        }, problems);
-        Workload workload = attempt(() -> {
-            JsonNode node = root.path("workload");
-            if (node.isMissingNode()) {
-                return Workload.referenceDefaults();
-            }
-            unknown(node, List.of("keys", "zipfExponent", "valueKb"), "workload", problems);
-            return new Workload((int) number(node, "keys", 100_000), number(node, "zipfExponent", 1),
-                    number(node, "valueKb", 4));
-        }, problems);
+        Slo slo = attempt(
+                () -> {
+                    JsonNode node = root.path("slo");
+                    unknown(node, List.of("p99Ms", "errorRate"), "slo", problems);
+                    return new Slo(number(node, "p99Ms", Double.NaN), number(node, "errorRate", 0));
+                },
+                problems);
+        Workload workload = attempt(
+                () -> {
+                    JsonNode node = root.path("workload");
+                    if (node.isMissingNode()) {
+                        return Workload.referenceDefaults();
+                    }
+                    unknown(node, List.of("keys", "zipfExponent", "valueKb"), "workload", problems);
+                    return new Workload(
+                            (int) number(node, "keys", 100_000),
+                            number(node, "zipfExponent", 1),
+                            number(node, "valueKb", 4));
+                },
+                problems);
         String name = root.path("name").asText("");
         if (problems.isEmpty()) {
             attempt(() -> new ConfigSpace(name, knobs, cost, slo, workload), problems);
@@ -115,13 +122,18 @@ public record ConfigSpace(String name, List<Knob> knobs, CostModel cost, Slo slo
 
     /** The knob called {@code name}. */
     public Knob knob(String name) {
-        return knobs.stream().filter(k -> k.name().equals(name)).findFirst()
+        return knobs.stream()
+                .filter(k -> k.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("space has no knob '" + name + "'"));
     }
 
     /** The instance-count knob. */
     public Knob instancesKnob() {
-        return knobs.stream().filter(k -> k.role() == Knob.Role.INSTANCES).findFirst().orElseThrow();
+        return knobs.stream()
+                .filter(k -> k.role() == Knob.Role.INSTANCES)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The value of the first knob with {@code role} in {@code config}, or {@code fallback} when there is none. */
@@ -180,7 +192,8 @@ public record ConfigSpace(String name, List<Knob> knobs, CostModel cost, Slo slo
             }
             partial = next;
             if (partial.size() > 1_000_000) {
-                throw new IllegalArgumentException("space grid has more than 1,000,000 configurations; use larger steps");
+                throw new IllegalArgumentException(
+                        "space grid has more than 1,000,000 configurations; use larger steps");
             }
         }
         return partial.stream().map(Configuration::new).toList();
@@ -224,7 +237,8 @@ public record ConfigSpace(String name, List<Knob> knobs, CostModel cost, Slo slo
     }
 
     private static Knob knob(JsonNode node, int index, List<String> problems) {
-        String where = "knob " + index + (node.hasNonNull("name") ? " ('" + node.get("name").asText() + "')" : "");
+        String where = "knob " + index
+                + (node.hasNonNull("name") ? " ('" + node.get("name").asText() + "')" : "");
         if (!node.isObject()) {
             problems.add(where + " must be a mapping");
             return null;
@@ -235,10 +249,12 @@ public record ConfigSpace(String name, List<Knob> knobs, CostModel cost, Slo slo
             Knob.Type type = switch (typeText) {
                 case "int" -> Knob.Type.INT;
                 case "double" -> Knob.Type.DOUBLE;
-                default -> throw new IllegalArgumentException("unknown knob type '" + typeText + "'; expected int or double");
+                default ->
+                    throw new IllegalArgumentException("unknown knob type '" + typeText + "'; expected int or double");
             };
             Knob.Apply apply = Knob.Apply.parse(node.path("apply").asText(""));
-            Knob.Role role = node.has("role") ? Knob.Role.parse(node.get("role").asText())
+            Knob.Role role = node.has("role")
+                    ? Knob.Role.parse(node.get("role").asText())
                     : apply == Knob.Apply.COUNT ? Knob.Role.INSTANCES : Knob.Role.OTHER;
             double min = number(node, "min", Double.NaN);
             double max = number(node, "max", Double.NaN);
@@ -247,10 +263,20 @@ public record ConfigSpace(String name, List<Knob> knobs, CostModel cost, Slo slo
                 throw new IllegalArgumentException("min and max are required");
             }
             if (max == min) {
-                throw new IllegalArgumentException("range is empty: min = max = " + min + "; drop the knob or widen it");
+                throw new IllegalArgumentException(
+                        "range is empty: min = max = " + min + "; drop the knob or widen it");
             }
-            return new Knob(node.path("name").asText(""), type, min, max, step, apply, node.path("key").asText(null),
-                    node.path("flag").asText(null), role, node.path("restart").asBoolean(apply != Knob.Apply.COUNT));
+            return new Knob(
+                    node.path("name").asText(""),
+                    type,
+                    min,
+                    max,
+                    step,
+                    apply,
+                    node.path("key").asText(null),
+                    node.path("flag").asText(null),
+                    role,
+                    node.path("restart").asBoolean(apply != Knob.Apply.COUNT));
         } catch (IllegalArgumentException e) {
             problems.add(where + ": " + e.getMessage());
             return null;
@@ -258,11 +284,21 @@ public record ConfigSpace(String name, List<Knob> knobs, CostModel cost, Slo slo
     }
 
     private static CostModel cost(JsonNode node, List<String> problems) {
-        unknown(node, List.of("perInstanceHour", "perCoreHour", "perGbHour", "baseMemoryMb", "memoryMbPer"), "cost", problems);
+        unknown(
+                node,
+                List.of("perInstanceHour", "perCoreHour", "perGbHour", "baseMemoryMb", "memoryMbPer"),
+                "cost",
+                problems);
         Map<String, Double> per = new LinkedHashMap<>();
-        node.path("memoryMbPer").fields().forEachRemaining(e -> per.put(e.getKey(), e.getValue().asDouble(Double.NaN)));
-        return new CostModel(number(node, "perInstanceHour", 0), number(node, "perCoreHour", 0),
-                number(node, "perGbHour", 0), number(node, "baseMemoryMb", 0), per);
+        node.path("memoryMbPer")
+                .fields()
+                .forEachRemaining(e -> per.put(e.getKey(), e.getValue().asDouble(Double.NaN)));
+        return new CostModel(
+                number(node, "perInstanceHour", 0),
+                number(node, "perCoreHour", 0),
+                number(node, "perGbHour", 0),
+                number(node, "baseMemoryMb", 0),
+                per);
     }
 
     private static double number(JsonNode node, String field, double fallback) {

@@ -43,8 +43,10 @@ public record Configuration(Map<String, Double> values) {
     @Override
     public String toString() {
         return values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + (e.getValue() == Math.rint(e.getValue())
-                        ? String.valueOf(e.getValue().longValue()) : String.valueOf(e.getValue())))
+                .map(e -> e.getKey() + "="
+                        + (e.getValue() == Math.rint(e.getValue())
+                                ? String.valueOf(e.getValue().longValue())
+                                : String.valueOf(e.getValue())))
                 .collect(Collectors.joining(" "));
     }
 }

@@ -17,8 +17,12 @@ import java.util.Objects;
  * @param baseMemoryMb memory of an instance before its knobs, MiB, ≥ 0
  * @param memoryMbPer knob name → MiB per unit of its value
  */
-public record CostModel(double perInstanceHour, double perCoreHour, double perGbHour, double baseMemoryMb,
-                        Map<String, Double> memoryMbPer) {
+public record CostModel(
+        double perInstanceHour,
+        double perCoreHour,
+        double perGbHour,
+        double baseMemoryMb,
+        Map<String, Double> memoryMbPer) {
     public CostModel {
         check(perInstanceHour, "perInstanceHour");
         check(perCoreHour, "perCoreHour");
@@ -31,7 +35,8 @@ public record CostModel(double perInstanceHour, double perCoreHour, double perGb
         });
         memoryMbPer = Collections.unmodifiableMap(copy);
         if (perInstanceHour + perCoreHour + perGbHour <= 0) {
-            throw new IllegalArgumentException("cost model must price something: perInstanceHour, perCoreHour and perGbHour are all 0");
+            throw new IllegalArgumentException(
+                    "cost model must price something: perInstanceHour, perCoreHour and perGbHour are all 0");
         }
     }
 

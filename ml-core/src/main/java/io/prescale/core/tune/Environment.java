@@ -26,6 +26,5 @@ public interface Environment {
      * @param reward the step's reward
      * @param done whether the episode ended with this step
      */
-    record Step(double[] observation, double reward, boolean done) {
-    }
+    record Step(double[] observation, double reward, boolean done) {}
 }

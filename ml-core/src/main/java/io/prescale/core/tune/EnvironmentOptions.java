@@ -11,16 +11,26 @@ package io.prescale.core.tune;
  * @param violationPenalty reward lost per step that violates the SLO, in units of the dearest action's cost
  * @param switchCost reward lost per change of configuration, same units
  */
-public record EnvironmentOptions(int forecastSteps, double forecastNoise, int startupSteps, double restartShare,
-                                 int episodeSteps, double violationPenalty, double switchCost) {
+public record EnvironmentOptions(
+        int forecastSteps,
+        double forecastNoise,
+        int startupSteps,
+        double restartShare,
+        int episodeSteps,
+        double violationPenalty,
+        double switchCost) {
     public EnvironmentOptions {
         if (forecastSteps < 1 || startupSteps < 0 || episodeSteps < 2) {
-            throw new IllegalArgumentException("environment needs forecastSteps ≥ 1, startupSteps ≥ 0 and episodeSteps ≥ 2, got "
-                    + forecastSteps + ", " + startupSteps + ", " + episodeSteps);
+            throw new IllegalArgumentException(
+                    "environment needs forecastSteps ≥ 1, startupSteps ≥ 0 and episodeSteps ≥ 2, got " + forecastSteps
+                            + ", " + startupSteps + ", " + episodeSteps);
         }
-        if (!(forecastNoise >= 0) || !(restartShare >= 0 && restartShare <= 1) || !(violationPenalty >= 0)
+        if (!(forecastNoise >= 0)
+                || !(restartShare >= 0 && restartShare <= 1)
+                || !(violationPenalty >= 0)
                 || !(switchCost >= 0)) {
-            throw new IllegalArgumentException("environment forecastNoise, violationPenalty, switchCost must be ≥ 0 and restartShare in [0, 1]");
+            throw new IllegalArgumentException(
+                    "environment forecastNoise, violationPenalty, switchCost must be ≥ 0 and restartShare in [0, 1]");
         }
     }
 

@@ -24,6 +24,7 @@ final class ForestModel implements CapacityPredictor {
     private static final String ERRORS = "errors";
     /** p99 recorded for a load test in which no response completed: the load test's timeout. */
     static final double NO_RESPONSE_P99_MS = 10_000;
+
     private static final RegressionFactory FACTORY = new RegressionFactory();
     private final ConfigSpace space;
     private final Model<Regressor> model;
@@ -34,12 +35,17 @@ final class ForestModel implements CapacityPredictor {
     }
 
     static ForestModel fit(ConfigSpace space, List<Measurement> data, long seed) {
-        MutableDataset<Regressor> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("tuning load tests",
-                OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC), FACTORY), FACTORY);
+        MutableDataset<Regressor> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance(
+                        "tuning load tests", OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC), FACTORY),
+                FACTORY);
         for (Measurement m : data) {
             double p99 = Double.isFinite(m.p99Ms()) && m.p99Ms() > 0 ? m.p99Ms() : NO_RESPONSE_P99_MS;
-            Regressor target = new Regressor(new String[] {LOG_P99, ERRORS}, new double[] {Math.log(p99), m.errorRate()});
-            dataset.add(new ArrayExample<>(target, Physics.FEATURE_NAMES,
+            Regressor target =
+                    new Regressor(new String[] {LOG_P99, ERRORS}, new double[] {Math.log(p99), m.errorRate()});
+            dataset.add(new ArrayExample<>(
+                    target,
+                    Physics.FEATURE_NAMES,
                     Physics.of(space, m.config(), m.loadRps()).features()));
         }
         CARTRegressionTrainer tree = new CARTRegressionTrainer(6, 1f, 0f, 0.7f, false, new MeanSquaredError(), seed);
@@ -54,7 +60,9 @@ final class ForestModel implements CapacityPredictor {
 
     @Override
     public Prediction predict(Configuration config, double loadRps) {
-        ArrayExample<Regressor> example = new ArrayExample<>(FACTORY.getUnknownOutput(), Physics.FEATURE_NAMES,
+        ArrayExample<Regressor> example = new ArrayExample<>(
+                FACTORY.getUnknownOutput(),
+                Physics.FEATURE_NAMES,
                 Physics.of(space, config, loadRps).features());
         Regressor output = model.predict(example).getOutput();
         String[] names = output.getNames();

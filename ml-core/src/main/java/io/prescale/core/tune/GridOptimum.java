@@ -4,8 +4,7 @@ import java.util.List;
 
 /** The per-band grid optimum on the capacity model: the cheapest configuration of the whole grid that holds a load. */
 final class GridOptimum {
-    private GridOptimum() {
-    }
+    private GridOptimum() {}
 
     /** The cheapest configuration of {@code grid} that holds the SLO at {@code loadRps}, or null when none does. */
     static Configuration cheapest(ConfigSpace space, CapacityModel model, List<Configuration> grid, double loadRps) {

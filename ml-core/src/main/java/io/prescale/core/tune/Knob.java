@@ -20,10 +20,22 @@ import java.util.Objects;
  * @param role what the knob is to the capacity model's physics
  * @param restart whether changing it restarts the instances
  */
-public record Knob(String name, Type type, double min, double max, double step, Apply apply, String key, String flag,
-                   Role role, boolean restart) {
+public record Knob(
+        String name,
+        Type type,
+        double min,
+        double max,
+        double step,
+        Apply apply,
+        String key,
+        String flag,
+        Role role,
+        boolean restart) {
     /** Integer or real values. */
-    public enum Type { INT, DOUBLE }
+    public enum Type {
+        INT,
+        DOUBLE
+    }
 
     /** Where a knob's value is applied in a Nomad job. */
     public enum Apply {
@@ -56,14 +68,20 @@ public record Knob(String name, Type type, double min, double max, double step, 
                     return apply;
                 }
             }
-            throw new IllegalArgumentException("unknown apply mode '" + text
-                    + "'; expected count, resources.cpu, resources.memory, env or meta");
+            throw new IllegalArgumentException(
+                    "unknown apply mode '" + text + "'; expected count, resources.cpu, resources.memory, env or meta");
         }
     }
 
     /** What the knob is to the capacity model. */
     public enum Role {
-        INSTANCES, CPUS, THREADS, QUEUE, CACHE_MB, MEMORY_MB, OTHER;
+        INSTANCES,
+        CPUS,
+        THREADS,
+        QUEUE,
+        CACHE_MB,
+        MEMORY_MB,
+        OTHER;
 
         /** Parses {@code instances|cpus|threads|queue|cache-mb|memory-mb|other}. */
         public static Role parse(String text) {
@@ -89,10 +107,12 @@ public record Knob(String name, Type type, double min, double max, double step, 
         Objects.requireNonNull(apply, "apply");
         Objects.requireNonNull(role, "role");
         if (!Double.isFinite(min) || !Double.isFinite(max)) {
-            throw new IllegalArgumentException("knob '" + name + "' range must be finite, got [" + min + ", " + max + "]");
+            throw new IllegalArgumentException(
+                    "knob '" + name + "' range must be finite, got [" + min + ", " + max + "]");
         }
         if (max < min) {
-            throw new IllegalArgumentException("knob '" + name + "' range is inverted: min " + fmt(min) + " > max " + fmt(max));
+            throw new IllegalArgumentException(
+                    "knob '" + name + "' range is inverted: min " + fmt(min) + " > max " + fmt(max));
         }
         if (!(step > 0) || !Double.isFinite(step)) {
             throw new IllegalArgumentException("knob '" + name + "' step must be > 0, got " + step);

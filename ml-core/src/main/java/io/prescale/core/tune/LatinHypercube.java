@@ -8,8 +8,7 @@ import java.util.SplittableRandom;
  * once, the best of {@code candidates} random hypercubes by their smallest pairwise distance. Seeded.
  */
 public final class LatinHypercube {
-    private LatinHypercube() {
-    }
+    private LatinHypercube() {}
 
     /** {@code n} points of dimension {@code d}, the best of 50 candidate designs. */
     public static double[][] sample(int n, int d, long seed) {

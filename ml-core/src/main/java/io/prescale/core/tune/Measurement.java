@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param throughputRps successful responses per second
  * @param seconds measured duration of the load test
  */
-public record Measurement(int trial, String phase, Configuration config, double loadRps, double p99Ms, double errorRate,
-                          double throughputRps, double seconds) {
+public record Measurement(
+        int trial,
+        String phase,
+        Configuration config,
+        double loadRps,
+        double p99Ms,
+        double errorRate,
+        double throughputRps,
+        double seconds) {
     public Measurement {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(config, "config");

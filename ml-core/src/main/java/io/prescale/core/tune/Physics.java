@@ -18,10 +18,24 @@ record Physics(double instances, double cores, double threads, double queue, dou
      *  thread, threads per core, hit ratio, queue per thread. */
     double[] features() {
         double miss = perInstanceRps * (1 - hitRatio);
-        return new double[] {perInstanceRps / cores, perInstanceRps / threads, miss / cores, miss / threads,
-            threads / cores, hitRatio, queue / threads};
+        return new double[] {
+            perInstanceRps / cores,
+            perInstanceRps / threads,
+            miss / cores,
+            miss / threads,
+            threads / cores,
+            hitRatio,
+            queue / threads
+        };
     }
 
-    static final String[] FEATURE_NAMES = {"rpsPerCore", "rpsPerThread", "missRpsPerCore", "missRpsPerThread",
-        "threadsPerCore", "hitRatio", "queuePerThread"};
+    static final String[] FEATURE_NAMES = {
+        "rpsPerCore",
+        "rpsPerThread",
+        "missRpsPerCore",
+        "missRpsPerThread",
+        "threadsPerCore",
+        "hitRatio",
+        "queuePerThread"
+    };
 }

@@ -48,8 +48,14 @@ final class PolicyExport {
         }
     }
 
-    static PolicyExport of(ConfigSpace space, CapacityModel model, ActionSet actions, PpoPolicy policy, Profiles data,
-                           TuneOptions options, List<Configuration> grid) {
+    static PolicyExport of(
+            ConfigSpace space,
+            CapacityModel model,
+            ActionSet actions,
+            PpoPolicy policy,
+            Profiles data,
+            TuneOptions options,
+            List<Configuration> grid) {
         PolicyExport export = new PolicyExport(space, data, options);
         TuningEnvironment env = new TuningEnvironment(data.train(), actions, options.environment(), data.sizing());
         Configuration fallback = GridOptimum.cheapest(space, model, grid, data.sizing());
@@ -97,8 +103,8 @@ final class PolicyExport {
      * holds. Decoding a stochastic policy by its greedy action alone throws away what the agent learned about
      * near-ties; restricting the choice to the probable actions keeps it the agent's.
      */
-    static int cheapestProbable(ConfigSpace space, ActionSet actions, PpoPolicy policy, double[] observation,
-                                double load) {
+    static int cheapestProbable(
+            ConfigSpace space, ActionSet actions, PpoPolicy policy, double[] observation, double load) {
         double[] logits = policy.logits(observation);
         double max = java.util.Arrays.stream(logits).max().orElse(0);
         double sum = 0;
@@ -148,7 +154,8 @@ final class PolicyExport {
         return sizingLoads.length - 1;
     }
 
-    private TuneResult.HeldOut evaluate(CapacityModel model, TuningEnvironment env, PpoPolicy policy, int[] bandActions) {
+    private TuneResult.HeldOut evaluate(
+            CapacityModel model, TuningEnvironment env, PpoPolicy policy, int[] bandActions) {
         double ppoCost = 0;
         double gridCost = 0;
         int violations = 0;
@@ -177,18 +184,38 @@ final class PolicyExport {
             staticViolations += fixed.violations();
             episodeSteps += agent.steps();
         }
-        return new TuneResult.HeldOut(data.heldOut().size(), ppoCost / steps, gridCost / steps, violations / (double) steps,
-                ppoEpisode, staticEpisode, ppoViolations / (double) episodeSteps, staticViolations / (double) episodeSteps);
+        return new TuneResult.HeldOut(
+                data.heldOut().size(),
+                ppoCost / steps,
+                gridCost / steps,
+                violations / (double) steps,
+                ppoEpisode,
+                staticEpisode,
+                ppoViolations / (double) episodeSteps,
+                staticViolations / (double) episodeSteps);
     }
 
     /** The policy with its provenance. */
-    ScalingPolicy policy(int loadTests, CapacityModel model, Ppo.Result learned, TuneResult.HeldOut held,
-                         List<TuneResult.BandValidation> validations, double wallSeconds, Searches searches) {
+    ScalingPolicy policy(
+            int loadTests,
+            CapacityModel model,
+            Ppo.Result learned,
+            TuneResult.HeldOut held,
+            List<TuneResult.BandValidation> validations,
+            double wallSeconds,
+            Searches searches) {
         List<ScalingBand> bands = new ArrayList<>();
         for (int k = 0; k < configs.size(); k++) {
             boolean restart = k > 0 && space.restartBetween(configs.get(k - 1), configs.get(k));
-            bands.add(new ScalingBand(edges[k], edges[k + 1], LoadProfile.UNIT, space.policyConfig(configs.get(k)),
-                    restart, finite(predictions.get(k).p99Ms()), space.costPerHour(configs.get(k)), null));
+            bands.add(new ScalingBand(
+                    edges[k],
+                    edges[k + 1],
+                    LoadProfile.UNIT,
+                    space.policyConfig(configs.get(k)),
+                    restart,
+                    finite(predictions.get(k).p99Ms()),
+                    space.costPerHour(configs.get(k)),
+                    null));
         }
         ObjectNode provenance = JsonNodeFactory.instance.objectNode();
         provenance.put("tool", "prescale tune");
@@ -211,7 +238,11 @@ final class PolicyExport {
         ObjectNode learner = provenance.putObject("learner");
         learner.put("algorithm", "ppo");
         learner.put("iterations", options.ppo().iterations());
-        learner.put("steps", learned.curve().isEmpty() ? 0 : learned.curve().get(learned.curve().size() - 1).steps());
+        learner.put(
+                "steps",
+                learned.curve().isEmpty()
+                        ? 0
+                        : learned.curve().get(learned.curve().size() - 1).steps());
         ArrayNode sourceNode = learner.putArray("bandSources");
         sources.forEach(sourceNode::add);
         provenance.putObject("seeds").put("seed", options.seed());

@@ -32,8 +32,7 @@ import java.util.Objects;
  * Σ instances × that configuration's cost per instance-hour.
  */
 public final class PolicySimulation {
-    private PolicySimulation() {
-    }
+    private PolicySimulation() {}
 
     /**
      * One policy's score over the scored steps.
@@ -48,9 +47,16 @@ public final class PolicySimulation {
      * @param actions count changes in the scored range
      * @param maxInstances the largest count
      */
-    public record Outcome(String policy, double instanceHours, double cost, double costPerHour, double unservedShare,
-                          int violationSteps, int scoredSteps, int actions, int maxInstances) {
-    }
+    public record Outcome(
+            String policy,
+            double instanceHours,
+            double cost,
+            double costPerHour,
+            double unservedShare,
+            int violationSteps,
+            int scoredSteps,
+            int actions,
+            int maxInstances) {}
 
     /**
      * Both policies on one trace.
@@ -62,8 +68,8 @@ public final class PolicySimulation {
      * @param learned the learned policy's outcome
      * @param handWritten the hand-written policy's outcome
      */
-    public record Comparison(String trace, double scale, double p99Rps, Duration step, Outcome learned,
-                             Outcome handWritten) {
+    public record Comparison(
+            String trace, double scale, double p99Rps, Duration step, Outcome learned, Outcome handWritten) {
         /** The learned policy's instance-hours ÷ the hand-written one's. */
         public double instanceHoursRatio() {
             return learned.instanceHours() / handWritten.instanceHours();
@@ -81,8 +87,14 @@ public final class PolicySimulation {
      * @param lead the controller's lead and the instances' start-up time (rounded up to whole steps)
      * @throws IllegalArgumentException when the trace is not longer than the 7-day warm-up or has no positive load
      */
-    public static Comparison compare(String traceName, TimeSeries trace, double p99Rps, PricedPolicy learned,
-                                     PricedPolicy handWritten, Forecaster forecaster, Duration lead) {
+    public static Comparison compare(
+            String traceName,
+            TimeSeries trace,
+            double p99Rps,
+            PricedPolicy learned,
+            PricedPolicy handWritten,
+            Forecaster forecaster,
+            Duration lead) {
         Objects.requireNonNull(trace, "trace");
         if (!(p99Rps > 0 && Double.isFinite(p99Rps))) {
             throw new IllegalArgumentException("p99 must be a finite number > 0 requests/s, got " + p99Rps);
@@ -98,7 +110,9 @@ public final class PolicySimulation {
         SimulationSettings world = world(traceName, demand, lead);
         ScalingController.Options options = ScalingController.Options.defaults()
                 .withLead(world.step().multipliedBy(world.startupSteps()))
-                .withStaleAfter(max(ScalingController.Options.defaults().staleAfter(), world.step().multipliedBy(2)));
+                .withStaleAfter(max(
+                        ScalingController.Options.defaults().staleAfter(),
+                        world.step().multipliedBy(2)));
         ForecastFeed feed = new ForecastFeed(forecaster, options, world, demand.size());
         Outcome a = run(demand, world, learned, options, feed);
         Outcome b = run(demand, world, handWritten, options, feed);
@@ -117,8 +131,12 @@ public final class PolicySimulation {
         return new SimulationSettings(step, lead, k, 1, Bounds.of(1, 1000), warmUp, 0.7, Duration.ofMinutes(5), 0.01);
     }
 
-    private static Outcome run(TimeSeries demand, SimulationSettings world, PricedPolicy priced,
-                               ScalingController.Options options, ForecastFeed feed) {
+    private static Outcome run(
+            TimeSeries demand,
+            SimulationSettings world,
+            PricedPolicy priced,
+            ScalingController.Options options,
+            ForecastFeed feed) {
         int[] bandLine = new int[demand.size()];
         StrategyResult r = ScalingSimulator.run(demand, world, new ControlledStrategy(priced, options, feed, bandLine));
         int[] ready = r.ready();
@@ -146,13 +164,24 @@ public final class PolicySimulation {
                 unserved += d - served;
             }
         }
-        return new Outcome(priced.name(), instanceSteps * stepHours, cost, cost / (scored * stepHours),
-                load > 0 ? unserved / load : Double.NaN, violations, scored, r.actions(), r.maxInstances());
+        return new Outcome(
+                priced.name(),
+                instanceSteps * stepHours,
+                cost,
+                cost / (scored * stepHours),
+                load > 0 ? unserved / load : Double.NaN,
+                violations,
+                scored,
+                r.actions(),
+                r.maxInstances());
     }
 
     private static double percentile99(double[] values) {
-        double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-        return finite.length == 0 ? Double.NaN : finite[(int) Math.min(finite.length - 1, Math.ceil(0.99 * finite.length) - 1)];
+        double[] finite =
+                Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        return finite.length == 0
+                ? Double.NaN
+                : finite[(int) Math.min(finite.length - 1, Math.ceil(0.99 * finite.length) - 1)];
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -246,8 +275,11 @@ public final class PolicySimulation {
                 return Double.isFinite(load) ? policy.instancesFor(load) : count;
             }
             Instant now = view.timeAt(t);
-            Decision decision = controller.decide(new ScalingState(now, count, config, load, now, lastOut, lastIn),
-                    forecast, policy, view.settings().bounds());
+            Decision decision = controller.decide(
+                    new ScalingState(now, count, config, load, now, lastOut, lastIn),
+                    forecast,
+                    policy,
+                    view.settings().bounds());
             if (!decision.config().equals(config) && decision.numbers().containsKey("band")) {
                 config = decision.config();
                 band = decision.numbers().get("band").intValue();

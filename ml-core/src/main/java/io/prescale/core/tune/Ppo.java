@@ -30,8 +30,7 @@ import java.util.function.IntFunction;
  * after seeding PyTorch, so a run is reproducible from {@link PpoOptions#seed()} (on one thread count).
  */
 public final class Ppo {
-    private Ppo() {
-    }
+    private Ppo() {}
 
     /**
      * One point of the learning curve.
@@ -39,8 +38,7 @@ public final class Ppo {
      * @param steps environment steps taken so far
      * @param meanEpisodeReward mean total reward of the episodes of this iteration
      */
-    public record CurvePoint(long steps, double meanEpisodeReward) {
-    }
+    public record CurvePoint(long steps, double meanEpisodeReward) {}
 
     /**
      * A trained policy and how it learned.
@@ -82,7 +80,9 @@ public final class Ppo {
                     parameters.add(p.getValue());
                 }
             }
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate())).build();
+            Optimizer adam = Optimizer.adam()
+                    .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
+                    .build();
             ParameterStore store = new ParameterStore(manager, false);
             long steps = 0;
             for (int iteration = 0; iteration < options.iterations(); iteration++) {
@@ -92,7 +92,8 @@ public final class Ppo {
                 double entropy = options.entropy() * (1 - 0.9 * iteration / Math.max(1.0, options.iterations() - 1));
                 update(rollout, actor, critic, store, manager, adam, parameters, options, entropy, actions, random);
                 if (progress != null && (iteration + 1) % Math.max(1, options.iterations() / 10) == 0) {
-                    progress.accept(String.format("ppo: iteration %d of %d, %d steps, mean episode reward %.3f",
+                    progress.accept(String.format(
+                            "ppo: iteration %d of %d, %d steps, mean episode reward %.3f",
                             iteration + 1, options.iterations(), steps, rollout.meanEpisodeReward()));
                 }
             }
@@ -102,13 +103,21 @@ public final class Ppo {
 
     private static SequentialBlock mlp(int hidden, int out) {
         return new SequentialBlock()
-                .add(Linear.builder().setUnits(hidden).build()).add(Activation::tanh)
-                .add(Linear.builder().setUnits(hidden).build()).add(Activation::tanh)
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(Activation::tanh)
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(Activation::tanh)
                 .add(Linear.builder().setUnits(out).build());
     }
 
-    private static Rollout rollout(List<Environment> envs, SequentialBlock actor, SequentialBlock critic,
-                                   SplittableRandom random, int obs, int hidden, int actions) {
+    private static Rollout rollout(
+            List<Environment> envs,
+            SequentialBlock actor,
+            SequentialBlock critic,
+            SplittableRandom random,
+            int obs,
+            int hidden,
+            int actions) {
         // tiny networks: a forward pass in Java is far cheaper than a round of native calls per step
         PpoPolicy actorCopy = copy(actor, obs, hidden, actions);
         PpoPolicy criticCopy = copy(critic, obs, hidden, 1);
@@ -126,8 +135,13 @@ public final class Ppo {
                 int action = sample(probabilities, random);
                 double value = criticCopy.logits(current)[0];
                 Environment.Step result = env.step(action);
-                indices.add(out.add(toFloat(current), action, (float) Math.log(Math.max(1e-12, probabilities[action])),
-                        (float) value, result.reward(), result.done()));
+                indices.add(out.add(
+                        toFloat(current),
+                        action,
+                        (float) Math.log(Math.max(1e-12, probabilities[action])),
+                        (float) value,
+                        result.reward(),
+                        result.done()));
                 sum += result.reward();
                 current = result.observation();
                 done = result.done();
@@ -139,9 +153,18 @@ public final class Ppo {
         return out;
     }
 
-    private static void update(Rollout rollout, SequentialBlock actor, SequentialBlock critic, ParameterStore store,
-                               NDManager manager, Optimizer adam, List<Parameter> parameters, PpoOptions options,
-                               double entropyWeight, int actions, SplittableRandom random) {
+    private static void update(
+            Rollout rollout,
+            SequentialBlock actor,
+            SequentialBlock critic,
+            ParameterStore store,
+            NDManager manager,
+            Optimizer adam,
+            List<Parameter> parameters,
+            PpoOptions options,
+            double entropyWeight,
+            int actions,
+            SplittableRandom random) {
         int size = rollout.size();
         float[] advantages = new float[size];
         float[] returns = new float[size];
@@ -165,16 +188,42 @@ public final class Ppo {
             shuffle(order, random);
             for (int start = 0; start < size; start += options.minibatch()) {
                 int end = Math.min(size, start + options.minibatch());
-                step(rollout, order, start, end, advantages, returns, actor, critic, store, manager, adam, parameters,
-                        options, entropyWeight, actions);
+                step(
+                        rollout,
+                        order,
+                        start,
+                        end,
+                        advantages,
+                        returns,
+                        actor,
+                        critic,
+                        store,
+                        manager,
+                        adam,
+                        parameters,
+                        options,
+                        entropyWeight,
+                        actions);
             }
         }
     }
 
-    private static void step(Rollout rollout, int[] order, int start, int end, float[] advantages, float[] returns,
-                             SequentialBlock actor, SequentialBlock critic, ParameterStore store, NDManager manager,
-                             Optimizer adam, List<Parameter> parameters, PpoOptions options, double entropyWeight,
-                             int actions) {
+    private static void step(
+            Rollout rollout,
+            int[] order,
+            int start,
+            int end,
+            float[] advantages,
+            float[] returns,
+            SequentialBlock actor,
+            SequentialBlock critic,
+            ParameterStore store,
+            NDManager manager,
+            Optimizer adam,
+            List<Parameter> parameters,
+            PpoOptions options,
+            double entropyWeight,
+            int actions) {
         int b = end - start;
         float[][] x = new float[b][];
         int[] chosen = new int[b];
@@ -197,11 +246,19 @@ public final class Ppo {
                 NDArray logp = logpAll.mul(temp.create(chosen).oneHot(actions)).sum(new int[] {1});
                 NDArray ratio = logp.sub(temp.create(oldLogp)).exp();
                 NDArray a = temp.create(adv);
-                NDArray surrogate = ratio.mul(a).minimum(ratio.clip(1 - options.clip(), 1 + options.clip()).mul(a));
-                NDArray value = critic.forward(store, new NDList(input), true).singletonOrThrow().reshape(b);
+                NDArray surrogate = ratio.mul(a)
+                        .minimum(ratio.clip(1 - options.clip(), 1 + options.clip())
+                                .mul(a));
+                NDArray value = critic.forward(store, new NDList(input), true)
+                        .singletonOrThrow()
+                        .reshape(b);
                 NDArray valueLoss = value.sub(temp.create(ret)).square().mean();
-                NDArray entropy = logpAll.exp().mul(logpAll).sum(new int[] {1}).neg().mean();
-                NDArray loss = surrogate.mean().neg().add(valueLoss.mul(options.valueWeight()))
+                NDArray entropy =
+                        logpAll.exp().mul(logpAll).sum(new int[] {1}).neg().mean();
+                NDArray loss = surrogate
+                        .mean()
+                        .neg()
+                        .add(valueLoss.mul(options.valueWeight()))
                         .sub(entropy.mul(entropyWeight));
                 collector.backward(loss);
             }
@@ -301,8 +358,7 @@ public final class Ppo {
         List<List<Integer>> episodes;
         double meanReward;
 
-        Rollout(int obs) {
-        }
+        Rollout(int obs) {}
 
         int add(float[] observation, int action, float logp, float value, double reward, boolean done) {
             observations.add(observation);

@@ -16,9 +16,19 @@ package io.prescale.core.tune;
  * @param minibatch steps per gradient step
  * @param seed seed of network initialisation, episode draws and action sampling
  */
-public record PpoOptions(int iterations, int episodesPerIteration, int hidden, double learningRate, double gamma,
-                         double lambda, double clip, double entropy, double valueWeight, int epochs, int minibatch,
-                         long seed) {
+public record PpoOptions(
+        int iterations,
+        int episodesPerIteration,
+        int hidden,
+        double learningRate,
+        double gamma,
+        double lambda,
+        double clip,
+        double entropy,
+        double valueWeight,
+        int epochs,
+        int minibatch,
+        long seed) {
     public PpoOptions {
         positive(iterations, "iterations");
         positive(episodesPerIteration, "episodesPerIteration");
@@ -35,7 +45,8 @@ public record PpoOptions(int iterations, int episodesPerIteration, int hidden, d
             throw new IllegalArgumentException("ppo clip must be in (0, 1), got " + clip);
         }
         if (!(entropy >= 0) || !(valueWeight > 0)) {
-            throw new IllegalArgumentException("ppo entropy must be ≥ 0 and valueWeight > 0, got " + entropy + ", " + valueWeight);
+            throw new IllegalArgumentException(
+                    "ppo entropy must be ≥ 0 and valueWeight > 0, got " + entropy + ", " + valueWeight);
         }
     }
 
@@ -48,28 +59,83 @@ public record PpoOptions(int iterations, int episodesPerIteration, int hidden, d
     }
 
     public PpoOptions withIterations(int value) {
-        return new PpoOptions(value, episodesPerIteration, hidden, learningRate, gamma, lambda, clip, entropy,
-                valueWeight, epochs, minibatch, seed);
+        return new PpoOptions(
+                value,
+                episodesPerIteration,
+                hidden,
+                learningRate,
+                gamma,
+                lambda,
+                clip,
+                entropy,
+                valueWeight,
+                epochs,
+                minibatch,
+                seed);
     }
 
     public PpoOptions withSeed(long value) {
-        return new PpoOptions(iterations, episodesPerIteration, hidden, learningRate, gamma, lambda, clip, entropy,
-                valueWeight, epochs, minibatch, value);
+        return new PpoOptions(
+                iterations,
+                episodesPerIteration,
+                hidden,
+                learningRate,
+                gamma,
+                lambda,
+                clip,
+                entropy,
+                valueWeight,
+                epochs,
+                minibatch,
+                value);
     }
 
     public PpoOptions withLearningRate(double value) {
-        return new PpoOptions(iterations, episodesPerIteration, hidden, value, gamma, lambda, clip, entropy,
-                valueWeight, epochs, minibatch, seed);
+        return new PpoOptions(
+                iterations,
+                episodesPerIteration,
+                hidden,
+                value,
+                gamma,
+                lambda,
+                clip,
+                entropy,
+                valueWeight,
+                epochs,
+                minibatch,
+                seed);
     }
 
     public PpoOptions withEpochs(int value) {
-        return new PpoOptions(iterations, episodesPerIteration, hidden, learningRate, gamma, lambda, clip, entropy,
-                valueWeight, value, minibatch, seed);
+        return new PpoOptions(
+                iterations,
+                episodesPerIteration,
+                hidden,
+                learningRate,
+                gamma,
+                lambda,
+                clip,
+                entropy,
+                valueWeight,
+                value,
+                minibatch,
+                seed);
     }
 
     public PpoOptions withGamma(double value) {
-        return new PpoOptions(iterations, episodesPerIteration, hidden, learningRate, value, lambda, clip, entropy,
-                valueWeight, epochs, minibatch, seed);
+        return new PpoOptions(
+                iterations,
+                episodesPerIteration,
+                hidden,
+                learningRate,
+                value,
+                lambda,
+                clip,
+                entropy,
+                valueWeight,
+                epochs,
+                minibatch,
+                seed);
     }
 
     private static void positive(int value, String name) {

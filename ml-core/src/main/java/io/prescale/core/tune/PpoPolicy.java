@@ -10,6 +10,7 @@ import java.util.List;
 public final class PpoPolicy {
     /** Layers in order; weights[l] is out × in, row-major. */
     private final List<float[]> weights;
+
     private final List<float[]> biases;
     private final int[] widths;
 
@@ -45,7 +46,8 @@ public final class PpoPolicy {
     /** The network's raw outputs (logits of an actor, the value of a critic). */
     double[] logits(double[] observation) {
         if (observation.length != widths[0]) {
-            throw new IllegalArgumentException("observation must have " + widths[0] + " values, got " + observation.length);
+            throw new IllegalArgumentException(
+                    "observation must have " + widths[0] + " values, got " + observation.length);
         }
         double[] x = observation.clone();
         for (int l = 0; l < weights.size(); l++) {

@@ -7,5 +7,4 @@ package io.prescale.core.tune;
  * @param errorRate share of failed requests, in [0, 1]
  * @param throughputRps successful responses per second
  */
-public record Prediction(double p99Ms, double errorRate, double throughputRps) {
-}
+public record Prediction(double p99Ms, double errorRate, double throughputRps) {}

@@ -13,7 +13,8 @@ import io.prescale.core.scale.ScalingPolicy;
  * @param capacityPerInstance per band, requests/s one instance of the band's configuration holds (&gt; 0)
  * @param costPerInstanceHour per band, the cost of one instance of the band's configuration per hour (≥ 0)
  */
-public record PricedPolicy(String name, ScalingPolicy policy, double[] capacityPerInstance, double[] costPerInstanceHour) {
+public record PricedPolicy(
+        String name, ScalingPolicy policy, double[] capacityPerInstance, double[] costPerInstanceHour) {
     public PricedPolicy {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("priced policy name must not be blank, got '" + name + "'");
@@ -43,8 +44,12 @@ public record PricedPolicy(String name, ScalingPolicy policy, double[] capacityP
      * each configuration on the capacity model (capacity searched up to {@code ceilingRps}; a configuration that holds
      * no load gets a thousandth of a request/s, so it violates wherever it runs).
      */
-    public static PricedPolicy of(String name, ScalingPolicy policy, java.util.List<Configuration> configs,
-                                  CapacityModel model, double ceilingRps) {
+    public static PricedPolicy of(
+            String name,
+            ScalingPolicy policy,
+            java.util.List<Configuration> configs,
+            CapacityModel model,
+            double ceilingRps) {
         ConfigSpace space = model.space();
         double[] capacity = new double[configs.size()];
         double[] cost = new double[configs.size()];
@@ -60,17 +65,27 @@ public record PricedPolicy(String name, ScalingPolicy policy, double[] capacityP
      * The policy a person writes by hand today: one open band running {@code perInstance} (its count ignored) with
      * {@code capacityPerInstance} = {@code utilisation} × the load one instance of it holds on the capacity model.
      */
-    public static PricedPolicy handWritten(Configuration perInstance, CapacityModel model, double utilisation,
-                                           double ceilingRps) {
+    public static PricedPolicy handWritten(
+            Configuration perInstance, CapacityModel model, double utilisation, double ceilingRps) {
         ConfigSpace space = model.space();
         Configuration one = perInstance.with(space.instancesKnob().name(), 1);
         double holds = Math.max(1e-3, model.capacity(one, ceilingRps));
         java.util.Map<String, Object> knobs = new java.util.LinkedHashMap<>(space.policyConfig(one));
         knobs.remove(space.instancesKnob().name());
-        ScalingPolicy policy = new ScalingPolicy(ScalingPolicy.SCHEMA_VERSION, space.name() + "-hand-written",
-                java.util.List.of(new io.prescale.core.scale.ScalingBand(0, Double.POSITIVE_INFINITY,
-                        io.prescale.core.series.LoadProfile.UNIT, knobs, false, null, space.costPerHour(one),
-                        utilisation * holds)), null, null);
+        ScalingPolicy policy = new ScalingPolicy(
+                ScalingPolicy.SCHEMA_VERSION,
+                space.name() + "-hand-written",
+                java.util.List.of(new io.prescale.core.scale.ScalingBand(
+                        0,
+                        Double.POSITIVE_INFINITY,
+                        io.prescale.core.series.LoadProfile.UNIT,
+                        knobs,
+                        false,
+                        null,
+                        space.costPerHour(one),
+                        utilisation * holds)),
+                null,
+                null);
         return new PricedPolicy("hand-written", policy, new double[] {holds}, new double[] {space.costPerHour(one)});
     }
 

@@ -24,7 +24,10 @@ record Profiles(List<double[]> train, List<double[]> heldOut, double p99, double
                 throw new IllegalArgumentException("load profiles need at least 8 steps, one has " + p.size());
             }
         }
-        double[] everything = profiles.stream().flatMapToDouble(p -> Arrays.stream(p.values())).sorted().toArray();
+        double[] everything = profiles.stream()
+                .flatMapToDouble(p -> Arrays.stream(p.values()))
+                .sorted()
+                .toArray();
         double scale = Double.isNaN(peakRps) ? 1 : peakRps / Math.max(1e-9, quantile(everything, 0.99));
         List<double[]> scaled = new ArrayList<>();
         for (LoadProfile p : profiles) {
@@ -42,7 +45,8 @@ record Profiles(List<double[]> train, List<double[]> heldOut, double p99, double
             train.addAll(scaled.subList(0, scaled.size() - held));
             heldOut.addAll(scaled.subList(scaled.size() - held, scaled.size()));
         }
-        double[] trainLoads = train.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        double[] trainLoads =
+                train.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
         double p99 = quantile(trainLoads, 0.99);
         if (!(p99 > 0)) {
             throw new IllegalArgumentException("the training profiles carry no load (99th percentile " + p99 + ")");

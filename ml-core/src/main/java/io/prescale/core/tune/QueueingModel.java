@@ -50,7 +50,9 @@ final class QueueingModel implements CapacityPredictor {
     }
 
     static QueueingModel fit(ConfigSpace space, List<Measurement> data, Form form) {
-        List<Physics> physics = data.stream().map(m -> Physics.of(space, m.config(), m.loadRps())).toList();
+        List<Physics> physics = data.stream()
+                .map(m -> Physics.of(space, m.config(), m.loadRps()))
+                .toList();
         double[][] starts = {{0.5, 5, 20, 1, 1.2}, {1, 2, 5, 0.5, 1}, {0.2, 10, 50, 2, 1.5}};
         double[] best = starts[0].clone();
         double bestLoss = loss(form, physics, best, data);
@@ -122,9 +124,12 @@ final class QueueingModel implements CapacityPredictor {
         double p99;
         double errors;
         if (rho < 1) {
-            double waitMs = form == Form.KINGMAN ? p[3] * holdMs * rho / (1 - rho)
-                    : p[3] * Math.max(erlangWait99(x.cores(), cpuMs, x.perInstanceRps() / 1000),
-                    erlangWait99(x.threads(), holdMs, x.perInstanceRps() / 1000));
+            double waitMs = form == Form.KINGMAN
+                    ? p[3] * holdMs * rho / (1 - rho)
+                    : p[3]
+                            * Math.max(
+                                    erlangWait99(x.cores(), cpuMs, x.perInstanceRps() / 1000),
+                                    erlangWait99(x.threads(), holdMs, x.perInstanceRps() / 1000));
             p99 = p[4] * holdMs + Math.min(waitMs, drainMs);
             errors = form == Form.KINGMAN ? 0 : blocking(x.threads(), x.queue(), x.perInstanceRps() / 1000 * holdMs);
         } else {

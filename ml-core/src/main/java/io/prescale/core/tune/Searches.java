@@ -10,11 +10,15 @@ import java.util.SplittableRandom;
  * test holds the SLO, and 1 + that + how far it missed (log p99 ratio, capped at 1, plus the error rate) when not,
  * so any configuration that holds beats any that does not.
  */
-record Searches(TuneResult.MethodResult random, TuneResult.MethodResult bayes, List<Double> randomCurve,
-                List<Double> bayesCurve) {
+record Searches(
+        TuneResult.MethodResult random,
+        TuneResult.MethodResult bayes,
+        List<Double> randomCurve,
+        List<Double> bayesCurve) {
     private static final int MAX_CANDIDATES = 4000;
 
-    static Searches run(ConfigSpace space, List<Configuration> grid, Trials trials, double load, int budget, long seed) {
+    static Searches run(
+            ConfigSpace space, List<Configuration> grid, Trials trials, double load, int budget, long seed) {
         List<Configuration> candidates = grid;
         if (grid.size() > MAX_CANDIDATES) {
             SplittableRandom random = new SplittableRandom(seed ^ 0x5EA4C4L);
@@ -24,7 +28,8 @@ record Searches(TuneResult.MethodResult random, TuneResult.MethodResult bayes, L
             }
             candidates = sample;
         }
-        double maxCost = candidates.stream().mapToDouble(space::costPerHour).max().orElse(1);
+        double maxCost =
+                candidates.stream().mapToDouble(space::costPerHour).max().orElse(1);
         List<Configuration> pool = candidates;
         Search random = new Search(space, pool, trials, load, maxCost, "random");
         BayesianOptimisation.random(pool.size(), random::objective, budget, seed + 1);
@@ -70,7 +75,9 @@ record Searches(TuneResult.MethodResult random, TuneResult.MethodResult bayes, L
                 return cost / maxCost;
             }
             curve.add(bestCost);
-            double miss = Double.isFinite(m.p99Ms()) ? Math.max(0, Math.log(m.p99Ms() / space.slo().p99Ms())) : 1;
+            double miss = Double.isFinite(m.p99Ms())
+                    ? Math.max(0, Math.log(m.p99Ms() / space.slo().p99Ms()))
+                    : 1;
             return 1 + cost / maxCost + Math.min(1, miss) + m.errorRate();
         }
 

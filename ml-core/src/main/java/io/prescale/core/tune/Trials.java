@@ -29,7 +29,8 @@ final class Trials {
 
     Measurement run(String phase, Configuration config, double loadRps) {
         int trial = all.size();
-        Measurement m = trial < resumed.size() && same(resumed.get(trial), phase, config, loadRps) ? resumed.get(trial) : null;
+        Measurement m =
+                trial < resumed.size() && same(resumed.get(trial), phase, config, loadRps) ? resumed.get(trial) : null;
         if (m == null) {
             long start = clock.millis();
             m = runner.run(trial, phase, config, loadRps);
@@ -38,10 +39,20 @@ final class Trials {
         }
         all.add(m);
         listener.measured(m);
-        Duration eta = fresh == 0 ? Duration.ZERO : Duration.ofNanos(freshNanos / fresh * Math.max(0, budget - all.size()));
-        listener.progress(String.format("trial %d of %d (%s): %s at %.0f rps → p99 %.1f ms, errors %.4f%s; ETA %dm%02ds",
-                all.size(), budget, phase, config, loadRps, m.p99Ms(), m.errorRate(),
-                trial < resumed.size() && m == resumed.get(trial) ? " (resumed)" : "", eta.toMinutes(), eta.toSecondsPart()));
+        Duration eta =
+                fresh == 0 ? Duration.ZERO : Duration.ofNanos(freshNanos / fresh * Math.max(0, budget - all.size()));
+        listener.progress(String.format(
+                "trial %d of %d (%s): %s at %.0f rps → p99 %.1f ms, errors %.4f%s; ETA %dm%02ds",
+                all.size(),
+                budget,
+                phase,
+                config,
+                loadRps,
+                m.p99Ms(),
+                m.errorRate(),
+                trial < resumed.size() && m == resumed.get(trial) ? " (resumed)" : "",
+                eta.toMinutes(),
+                eta.toSecondsPart()));
         return m;
     }
 

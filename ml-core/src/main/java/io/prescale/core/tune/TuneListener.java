@@ -12,12 +12,10 @@ public interface TuneListener {
     static TuneListener silent() {
         return new TuneListener() {
             @Override
-            public void progress(String message) {
-            }
+            public void progress(String message) {}
 
             @Override
-            public void measured(Measurement measurement) {
-            }
+            public void measured(Measurement measurement) {}
         };
     }
 }

@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param seed seed of the design, the searches, PPO and the evaluation
  * @param codeVersion the code version recorded in the policy's provenance
  */
-public record TuneOptions(int budget, int bands, double peakRps, double heldOutShare, PpoOptions ppo,
-                          EnvironmentOptions environment, int maxVariants, long seed, String codeVersion) {
+public record TuneOptions(
+        int budget,
+        int bands,
+        double peakRps,
+        double heldOutShare,
+        PpoOptions ppo,
+        EnvironmentOptions environment,
+        int maxVariants,
+        long seed,
+        String codeVersion) {
     public TuneOptions {
         if (budget < 1) {
             throw new IllegalArgumentException("budget must be ≥ 1, got " + budget);
@@ -40,8 +48,8 @@ public record TuneOptions(int budget, int bands, double peakRps, double heldOutS
 
     /** Budget 40, 4 bands, profiles as given, a fifth held out, PPO and environment defaults, 12 variants, seed 1. */
     public static TuneOptions defaults() {
-        return new TuneOptions(40, 4, Double.NaN, 0.2, PpoOptions.defaults(), EnvironmentOptions.defaults(), 12, 1,
-                "unknown");
+        return new TuneOptions(
+                40, 4, Double.NaN, 0.2, PpoOptions.defaults(), EnvironmentOptions.defaults(), 12, 1, "unknown");
     }
 
     public TuneOptions withBudget(int value) {
@@ -57,7 +65,8 @@ public record TuneOptions(int budget, int bands, double peakRps, double heldOutS
     }
 
     public TuneOptions withPpo(PpoOptions value) {
-        return new TuneOptions(budget, bands, peakRps, heldOutShare, value, environment, maxVariants, seed, codeVersion);
+        return new TuneOptions(
+                budget, bands, peakRps, heldOutShare, value, environment, maxVariants, seed, codeVersion);
     }
 
     public TuneOptions withSeed(long value) {

@@ -27,12 +27,25 @@ import java.util.Objects;
  * @param learned the exported policy priced on the capacity model, for {@link PolicySimulation}
  * @param handWritten the hand-written capacity-only policy it is compared with (see {@link Tuner})
  */
-public record TuneResult(ScalingPolicy policy, MethodResult ppo, MethodResult gridOptimum, MethodResult bayesOpt,
-                         MethodResult random, double regretVsOptimum, double episodeCostVsStaticOptimum,
-                         HeldOut heldOut, CapacityModel.CrossValidation capacityModel, List<BandValidation> validation,
-                         List<Ppo.CurvePoint> ppoCurve, List<Double> bayesCurve, List<Double> randomCurve,
-                         List<Measurement> measurements, double sizingLoadRps, double wallSeconds,
-                         PricedPolicy learned, PricedPolicy handWritten) {
+public record TuneResult(
+        ScalingPolicy policy,
+        MethodResult ppo,
+        MethodResult gridOptimum,
+        MethodResult bayesOpt,
+        MethodResult random,
+        double regretVsOptimum,
+        double episodeCostVsStaticOptimum,
+        HeldOut heldOut,
+        CapacityModel.CrossValidation capacityModel,
+        List<BandValidation> validation,
+        List<Ppo.CurvePoint> ppoCurve,
+        List<Double> bayesCurve,
+        List<Double> randomCurve,
+        List<Measurement> measurements,
+        double sizingLoadRps,
+        double wallSeconds,
+        PricedPolicy learned,
+        PricedPolicy handWritten) {
     public TuneResult {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(learned, "learned");
@@ -49,8 +62,11 @@ public record TuneResult(ScalingPolicy policy, MethodResult ppo, MethodResult gr
      * measured| / measured p99 over the bands' re-measurements that answered; NaN when none did.
      */
     public double validationP99ErrorShare() {
-        double[] errors = validation.stream().filter(v -> Double.isFinite(v.measuredP99Ms()) && v.measuredP99Ms() > 0)
-                .mapToDouble(v -> Math.abs(v.predictedP99Ms() - v.measuredP99Ms()) / v.measuredP99Ms()).sorted().toArray();
+        double[] errors = validation.stream()
+                .filter(v -> Double.isFinite(v.measuredP99Ms()) && v.measuredP99Ms() > 0)
+                .mapToDouble(v -> Math.abs(v.predictedP99Ms() - v.measuredP99Ms()) / v.measuredP99Ms())
+                .sorted()
+                .toArray();
         if (errors.length == 0) {
             return Double.NaN;
         }
@@ -71,8 +87,7 @@ public record TuneResult(ScalingPolicy policy, MethodResult ppo, MethodResult gr
      * @param sloViolationShare share of its chosen configurations' real load tests that violated the SLO
      * @param loadTests real load tests the method used
      */
-    public record MethodResult(Configuration config, double costPerHour, double sloViolationShare, int loadTests) {
-    }
+    public record MethodResult(Configuration config, double costPerHour, double sloViolationShare, int loadTests) {}
 
     /**
      * Held-out evaluation on the capacity model.
@@ -86,10 +101,15 @@ public record TuneResult(ScalingPolicy policy, MethodResult ppo, MethodResult gr
      * @param ppoEpisodeViolationShare violating steps of PPO's episodes
      * @param staticEpisodeViolationShare violating steps of the static optimum's episodes
      */
-    public record HeldOut(int profiles, double ppoPolicyCostPerHour, double gridPolicyCostPerHour,
-                          double ppoPolicyViolationShare, double ppoEpisodeCost, double staticEpisodeCost,
-                          double ppoEpisodeViolationShare, double staticEpisodeViolationShare) {
-    }
+    public record HeldOut(
+            int profiles,
+            double ppoPolicyCostPerHour,
+            double gridPolicyCostPerHour,
+            double ppoPolicyViolationShare,
+            double ppoEpisodeCost,
+            double staticEpisodeCost,
+            double ppoEpisodeViolationShare,
+            double staticEpisodeViolationShare) {}
 
     /**
      * A band's configuration re-measured by a real load test at the band's sizing load.
@@ -102,7 +122,12 @@ public record TuneResult(ScalingPolicy policy, MethodResult ppo, MethodResult gr
      * @param predictedErrorRate the model's error rate
      * @param measuredErrorRate the load test's error rate
      */
-    public record BandValidation(int band, double loadRps, Configuration config, double predictedP99Ms,
-                                 double measuredP99Ms, double predictedErrorRate, double measuredErrorRate) {
-    }
+    public record BandValidation(
+            int band,
+            double loadRps,
+            Configuration config,
+            double predictedP99Ms,
+            double measuredP99Ms,
+            double predictedErrorRate,
+            double measuredErrorRate) {}
 }

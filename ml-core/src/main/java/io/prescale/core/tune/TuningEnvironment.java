@@ -45,8 +45,7 @@ final class TuningEnvironment implements Environment {
      * @param switches configuration changes
      * @param episodeCost −(sum of rewards): cost, penalties and switching together
      */
-    record Totals(int steps, double costPerHour, int violations, int switches, double episodeCost) {
-    }
+    record Totals(int steps, double costPerHour, int violations, int switches, double episodeCost) {}
 
     @Override
     public int observationSize() {
@@ -123,11 +122,14 @@ final class TuningEnvironment implements Environment {
         boolean violates = load[t] > actions.capacity(nextVariant, serving) * (1 + 1e-9);
         boolean changed = next != action;
         double cost = actions.cost(next);
-        double reward = -cost / actions.maxCost() - (violates ? options.violationPenalty() : 0)
+        double reward = -cost / actions.maxCost()
+                - (violates ? options.violationPenalty() : 0)
                 - (changed ? options.switchCost() : 0);
-        totals = new Totals(totals.steps() + 1,
+        totals = new Totals(
+                totals.steps() + 1,
                 (totals.costPerHour() * totals.steps() + cost) / (totals.steps() + 1),
-                totals.violations() + (violates ? 1 : 0), totals.switches() + (changed ? 1 : 0),
+                totals.violations() + (violates ? 1 : 0),
+                totals.switches() + (changed ? 1 : 0),
                 totals.episodeCost() - reward);
         action = next;
         t++;

@@ -36,7 +36,8 @@ public record Workload(int keys, double zipfExponent, double valueKb) {
      * independent-reference model; Breslau et al., INFOCOM 1999, show LRU close to it for Zipf requests).
      */
     public double hitRatio(double cacheMb) {
-        return HIT_RATIOS.computeIfAbsent(this, w -> new java.util.concurrent.ConcurrentHashMap<>())
+        return HIT_RATIOS
+                .computeIfAbsent(this, w -> new java.util.concurrent.ConcurrentHashMap<>())
                 .computeIfAbsent(cacheMb, this::computeHitRatio);
     }
 
@@ -58,7 +59,8 @@ public record Workload(int keys, double zipfExponent, double valueKb) {
         if (n > exact) {
             double a = exact + 0.5;
             double b = n + 0.5;
-            sum += Math.abs(zipfExponent - 1) < 1e-9 ? Math.log(b / a)
+            sum += Math.abs(zipfExponent - 1) < 1e-9
+                    ? Math.log(b / a)
                     : (Math.pow(b, 1 - zipfExponent) - Math.pow(a, 1 - zipfExponent)) / (1 - zipfExponent);
         }
         return sum;

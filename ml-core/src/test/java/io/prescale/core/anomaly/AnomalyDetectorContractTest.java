@@ -58,14 +58,16 @@ abstract class AnomalyDetectorContractTest {
         }
         double[] before = detector(7).scoreStreaming(rows);
         double[] after = detector(7).scoreStreaming(changed);
-        assertThat(Arrays.copyOf(after, cut)).as("scores of rows before the changed future")
+        assertThat(Arrays.copyOf(after, cut))
+                .as("scores of rows before the changed future")
                 .containsExactly(Arrays.copyOf(before, cut));
     }
 
     @Test
     void theSameSeedGivesTheSameScores() {
         double[] rows = series(3);
-        assertThat(detector(11).scoreStreaming(rows)).containsExactly(detector(11).scoreStreaming(rows));
+        assertThat(detector(11).scoreStreaming(rows))
+                .containsExactly(detector(11).scoreStreaming(rows));
     }
 
     @Test
@@ -74,7 +76,8 @@ abstract class AnomalyDetectorContractTest {
         rows[SPIKE] = 400;
         double[] scores = detector(7).scoreStreaming(rows);
         double spike = Arrays.stream(scores, SPIKE, SPIKE + 3).max().orElseThrow();
-        double surroundings = Math.max(Arrays.stream(scores, SPIKE - 150, SPIKE).max().orElseThrow(),
+        double surroundings = Math.max(
+                Arrays.stream(scores, SPIKE - 150, SPIKE).max().orElseThrow(),
                 Arrays.stream(scores, SPIKE + 60, SPIKE + 150).max().orElseThrow());
         assertThat(spike).as("highest score at the spike").isGreaterThan(surroundings);
     }

@@ -18,8 +18,8 @@ class AnomalyExclusionTest {
     @Test
     void aFlaggedSpikeAndTheSpanAfterItBecomeGapsAndNothingBeforeIt() {
         TimeSeries series = withSpike();
-        AnomalyExclusion exclusion = new AnomalyExclusion(AnomalyDetectors.named("best", 1), 1.0,
-                Duration.ofMinutes(50));
+        AnomalyExclusion exclusion =
+                new AnomalyExclusion(AnomalyDetectors.named("best", 1), 1.0, Duration.ofMinutes(50));
         boolean[] mask = exclusion.mask(series);
         assertThat(mask[899]).isFalse();
         for (int i = 900; i <= 910; i++) {

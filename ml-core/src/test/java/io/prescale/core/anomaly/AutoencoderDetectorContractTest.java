@@ -4,6 +4,7 @@ package io.prescale.core.anomaly;
 class AutoencoderDetectorContractTest extends AnomalyDetectorContractTest {
     @Override
     protected AnomalyDetector detector(long seed) {
-        return new AutoencoderDetector(AutoencoderDetector.Options.defaults(seed).withSteps(15));
+        return new AutoencoderDetector(
+                AutoencoderDetector.Options.defaults(seed).withSteps(15));
     }
 }

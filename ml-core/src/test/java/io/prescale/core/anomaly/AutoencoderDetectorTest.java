@@ -41,8 +41,11 @@ class AutoencoderDetectorTest {
     @Test
     void otherFormatVersionIsRefusedNamingBoth(@TempDir Path temp) throws Exception {
         Path file = temp.resolve("old.zip");
-        ModelArchive.write(file, new ModelManifest(AutoencoderModel.KIND, 9, "test", Instant.EPOCH, Map.of()), Map.of());
-        assertThatThrownBy(() -> AutoencoderModel.load(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("version 9").hasMessageContaining("version 1");
+        ModelArchive.write(
+                file, new ModelManifest(AutoencoderModel.KIND, 9, "test", Instant.EPOCH, Map.of()), Map.of());
+        assertThatThrownBy(() -> AutoencoderModel.load(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("version 9")
+                .hasMessageContaining("version 1");
     }
 }

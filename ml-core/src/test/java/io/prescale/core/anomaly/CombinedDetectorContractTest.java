@@ -4,8 +4,10 @@ package io.prescale.core.anomaly;
 class CombinedDetectorContractTest extends AnomalyDetectorContractTest {
     @Override
     protected AnomalyDetector detector(long seed) {
-        return new CombinedDetector(new IsolationForestDetector(IsolationForestDetector.Options.defaults(seed)),
-                new AutoencoderDetector(AutoencoderDetector.Options.defaults(seed).withSteps(15)),
+        return new CombinedDetector(
+                new IsolationForestDetector(IsolationForestDetector.Options.defaults(seed)),
+                new AutoencoderDetector(
+                        AutoencoderDetector.Options.defaults(seed).withSteps(15)),
                 StreamCalibration.defaults());
     }
 }

@@ -47,9 +47,12 @@ class IsolationForestTest {
             data[i] = new double[] {gaussian(random), gaussian(random), gaussian(random)};
         }
         double[] probe = {1.5, -0.5, 2};
-        double a = IsolationForest.fit(data, IsolationForest.Options.defaults(), new SplittableRandom(9)).score(probe);
-        double b = IsolationForest.fit(data, IsolationForest.Options.defaults(), new SplittableRandom(9)).score(probe);
-        double c = IsolationForest.fit(data, IsolationForest.Options.defaults(), new SplittableRandom(10)).score(probe);
+        double a = IsolationForest.fit(data, IsolationForest.Options.defaults(), new SplittableRandom(9))
+                .score(probe);
+        double b = IsolationForest.fit(data, IsolationForest.Options.defaults(), new SplittableRandom(9))
+                .score(probe);
+        double c = IsolationForest.fit(data, IsolationForest.Options.defaults(), new SplittableRandom(10))
+                .score(probe);
         assertThat(b).isEqualTo(a);
         assertThat(c).isNotEqualTo(a);
     }
@@ -80,7 +83,9 @@ class IsolationForestTest {
         double[] spiked = normal.clone();
         spiked[150] += 80;
         // Rows after the first long window (60 rows), where the window features are complete.
-        double normalMax = Arrays.stream(model.score(AnomalyDetector.rowsAsSeries(normal)), 60, 300).max().orElseThrow();
+        double normalMax = Arrays.stream(model.score(AnomalyDetector.rowsAsSeries(normal)), 60, 300)
+                .max()
+                .orElseThrow();
         double atSpike = model.score(AnomalyDetector.rowsAsSeries(spiked))[150];
         assertThat(atSpike).isGreaterThan(normalMax).isGreaterThan(0.65);
     }

@@ -3,8 +3,8 @@ package io.prescale.core.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.testing.SyntheticLoad;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,8 @@ class BacktestTest {
         TimeSeries series = SyntheticLoad.weekly(1000, 3, 0);
         List<Instant> fitEnds = new ArrayList<>();
         Forecaster spy = new Forecaster() {
-            final Forecaster inner = Forecasters.byName("seasonal-naive-daily", ForecastOptions.defaults().withHorizon(5));
+            final Forecaster inner = Forecasters.byName(
+                    "seasonal-naive-daily", ForecastOptions.defaults().withHorizon(5));
 
             @Override
             public String name() {
@@ -44,8 +45,8 @@ class BacktestTest {
         for (int i = 800; i < 1000; i++) {
             nan += Double.isNaN(series.valueAt(i)) ? 1 : 0;
         }
-        BacktestResult result = Backtest.run(series, Forecasters.byName("naive", ForecastOptions.defaults()),
-                new BacktestSpec(1, 800, 48));
+        BacktestResult result = Backtest.run(
+                series, Forecasters.byName("naive", ForecastOptions.defaults()), new BacktestSpec(1, 800, 48));
         assertThat(nan).isPositive();
         assertThat(result.skippedTargets()).isEqualTo(nan);
         assertThat(result.metrics().targets()).isEqualTo(200 - nan);
@@ -54,7 +55,9 @@ class BacktestTest {
     @Test
     void testFromOutsideTheSeriesIsRejected() {
         TimeSeries series = SyntheticLoad.weekly(100, 4, 0);
-        assertThatThrownBy(() -> Backtest.run(series, Forecasters.byName("naive", ForecastOptions.defaults()),
-                new BacktestSpec(1, 100, 48))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100");
+        assertThatThrownBy(() -> Backtest.run(
+                        series, Forecasters.byName("naive", ForecastOptions.defaults()), new BacktestSpec(1, 100, 48)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("100");
     }
 }

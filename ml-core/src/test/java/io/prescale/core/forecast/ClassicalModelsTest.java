@@ -3,23 +3,33 @@ package io.prescale.core.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.testing.SyntheticLoad;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import smile.timeseries.AR;
 
 class ClassicalModelsTest {
     private static final double[] LEVELS = {0.05, 0.1, 0.5, 0.9, 0.95, 0.99};
 
     @ParameterizedTest
-    @ValueSource(strings = {"naive", "seasonal-naive-daily", "seasonal-naive-weekly", "holt-winters", "arima", "prophet",
-        "auto"})
+    @ValueSource(
+            strings = {
+                "naive",
+                "seasonal-naive-daily",
+                "seasonal-naive-weekly",
+                "holt-winters",
+                "arima",
+                "prophet",
+                "auto"
+            })
     void quantilesAreOrderedAndGapsAreSurvived(String name) {
         TimeSeries series = SyntheticLoad.weekly(48 * 21, 11, 0.05);
-        ForecastModel model = Forecasters.byName(name, ForecastOptions.defaults().withHorizon(6)).fit(series);
+        ForecastModel model = Forecasters.byName(
+                        name, ForecastOptions.defaults().withHorizon(6))
+                .fit(series);
         QuantileForecast forecast = model.forecast(series, 60, LEVELS);
         assertThat(forecast.horizon()).isEqualTo(60);
         assertThat(forecast.origin()).isEqualTo(series.end());
@@ -41,16 +51,24 @@ class ClassicalModelsTest {
         TimeSeries series = SyntheticLoad.weekly(48 * 28, 5, 0.02);
         BacktestSpec spec = new BacktestSpec(1, 48 * 24, 48);
         ForecastOptions options = ForecastOptions.defaults().withHorizon(1);
-        double model = Backtest.run(series, Forecasters.byName(name, options), spec).metrics().mase();
-        double naive = Backtest.run(series, Forecasters.byName("naive", options), spec).metrics().mase();
-        double weekly = Backtest.run(series, Forecasters.byName("seasonal-naive-weekly", options), spec).metrics().mase();
+        double model = Backtest.run(series, Forecasters.byName(name, options), spec)
+                .metrics()
+                .mase();
+        double naive = Backtest.run(series, Forecasters.byName("naive", options), spec)
+                .metrics()
+                .mase();
+        double weekly = Backtest.run(series, Forecasters.byName("seasonal-naive-weekly", options), spec)
+                .metrics()
+                .mase();
         assertThat(model).isLessThan(0.95 * Math.min(naive, weekly));
     }
 
     @Test
     void coverageOfTheEightyPercentBandIsHonestOnSyntheticLoad() {
         TimeSeries series = SyntheticLoad.weekly(48 * 28, 8, 0);
-        BacktestResult r = Backtest.run(series, Forecasters.byName("holt-winters", ForecastOptions.defaults().withHorizon(3)),
+        BacktestResult r = Backtest.run(
+                series,
+                Forecasters.byName("holt-winters", ForecastOptions.defaults().withHorizon(3)),
                 new BacktestSpec(3, 48 * 24, 48));
         assertThat(r.metrics().coverage80()).isBetween(0.65, 0.95);
     }
@@ -59,7 +77,8 @@ class ClassicalModelsTest {
     @ValueSource(strings = {"seasonal-naive-weekly", "holt-winters", "arima", "prophet"})
     void shortHistoryFallsBackAndSaysSo(String name) {
         TimeSeries series = SyntheticLoad.weekly(48 * 4, 2, 0);
-        ForecastModel model = Forecasters.byName(name, ForecastOptions.defaults()).fit(series);
+        ForecastModel model =
+                Forecasters.byName(name, ForecastOptions.defaults()).fit(series);
         assertThat(model.provenance().fallback()).isNotBlank();
         assertThat(model.forecast(series, 5, new double[] {0.5}).value(0, 0)).isFinite();
     }
@@ -78,15 +97,21 @@ class ClassicalModelsTest {
         TimeSeries series = base.withValues(v);
         BacktestSpec spec = new BacktestSpec(5, 48 * 23, 48);
         ForecastOptions options = ForecastOptions.defaults().withHorizon(5);
-        double without = Backtest.run(series, Forecasters.byName("prophet", options), spec).metrics().mase();
-        double with = Backtest.run(series, Forecasters.byName("prophet", options.withEvents(events)), spec).metrics().mase();
+        double without = Backtest.run(series, Forecasters.byName("prophet", options), spec)
+                .metrics()
+                .mase();
+        double with = Backtest.run(series, Forecasters.byName("prophet", options.withEvents(events)), spec)
+                .metrics()
+                .mase();
         assertThat(with).isLessThan(0.8 * without);
     }
 
     @Test
     void unknownModelNameIsRejectedNamingTheKnownOnes() {
         assertThatThrownBy(() -> Forecasters.byName("magic", ForecastOptions.defaults()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("magic").hasMessageContaining("arima");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("magic")
+                .hasMessageContaining("arima");
     }
 
     @Test
@@ -106,6 +131,7 @@ class ClassicalModelsTest {
     @Test
     void periodsAreDetectedFromTheAutocorrelation() {
         TimeSeries series = SyntheticLoad.weekly(48 * 21, 1, 0);
-        assertThat(Seasonality.detect(Gaps.fill(series.values(), 0), series.step())).containsExactly(48, 336);
+        assertThat(Seasonality.detect(Gaps.fill(series.values(), 0), series.step()))
+                .containsExactly(48, 336);
     }
 }

@@ -54,7 +54,8 @@ class EventAwareForecasterTest {
         assertThat(match.peakFactor()).isCloseTo(EFFECT, within(0.12));
         Instant midEvent = events.get(3).start().plus(Duration.ofHours(1));
         assertThat(effects.factorAt(midEvent)).isCloseTo(EFFECT, within(0.12));
-        assertThat(effects.factorAt(events.get(3).start().minus(Duration.ofHours(6)))).isEqualTo(1.0);
+        assertThat(effects.factorAt(events.get(3).start().minus(Duration.ofHours(6))))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -66,7 +67,8 @@ class EventAwareForecasterTest {
         TimeSeries history = all.slice(0, cut);
         int horizon = 30;
         double[] levels = {0.1, 0.5, 0.9};
-        Forecaster plain = Forecasters.byName("seasonal-naive-daily", ForecastOptions.defaults().withHorizon(horizon));
+        Forecaster plain = Forecasters.byName(
+                "seasonal-naive-daily", ForecastOptions.defaults().withHorizon(horizon));
         Forecaster aware = new EventAwareForecaster(plain, EventCalendar.of(events));
 
         double plainError = absoluteError(plain.fit(history).forecast(history, horizon, levels), all, cut);
@@ -96,9 +98,12 @@ class EventAwareForecasterTest {
         EventEffects without = EventEffects.learn(load(30, matches(30), 4), EventCalendar.of(matches(30)));
 
         assertThat(withOld.ignoredOccurrences()).isEqualTo(1);
-        assertThat(withOld.profiles().get("match").occurrences()).isEqualTo(matches(30).size());
-        assertThat(withOld.profiles().get("match").factors()).containsExactly(without.profiles().get("match").factors());
-        assertThat(EventCalendar.of(events).countOutside(START, START.plus(Duration.ofDays(30)))).isEqualTo(1);
+        assertThat(withOld.profiles().get("match").occurrences())
+                .isEqualTo(matches(30).size());
+        assertThat(withOld.profiles().get("match").factors())
+                .containsExactly(without.profiles().get("match").factors());
+        assertThat(EventCalendar.of(events).countOutside(START, START.plus(Duration.ofDays(30))))
+                .isEqualTo(1);
     }
 
     @Test
@@ -124,7 +129,8 @@ class EventAwareForecasterTest {
                 new Event("match1", t.plus(Duration.ofHours(1)), t.plus(Duration.ofHours(2)))));
 
         assertThat(calendar.mergedOverlaps()).isEqualTo(1);
-        assertThat(calendar.occurrences("sale")).singleElement()
+        assertThat(calendar.occurrences("sale"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.end()).isEqualTo(t.plus(Duration.ofHours(3))));
         assertThat(calendar.kinds()).containsExactly("match", "sale");
     }

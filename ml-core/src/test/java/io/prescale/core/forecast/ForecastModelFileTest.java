@@ -3,18 +3,18 @@ package io.prescale.core.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.nn.ModelArchive;
 import io.prescale.core.nn.ModelManifest;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.testing.SyntheticLoad;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ForecastModelFileTest {
     @TempDir
@@ -24,7 +24,8 @@ class ForecastModelFileTest {
     @ValueSource(strings = {"seasonal-naive-weekly", "holt-winters", "arima", "prophet", "auto"})
     void savedModelsForecastExactlyAsBefore(String name) throws Exception {
         TimeSeries series = SyntheticLoad.weekly(48 * 21, 17, 0.03);
-        ForecastOptions options = ForecastOptions.defaults().withHorizon(4)
+        ForecastOptions options = ForecastOptions.defaults()
+                .withHorizon(4)
                 .withEvents(List.of(new Event("holiday", series.timeAt(100), series.timeAt(148))));
         ForecastModel model = Forecasters.byName(name, options).fit(series);
         Path file = temp.resolve(name + ".zip");
@@ -48,8 +49,9 @@ class ForecastModelFileTest {
         for (int day = 2; day < 24; day += 3) { // the last two lie after the data: future occurrences
             events.add(new Event("match" + day, series.timeAt(48 * day + 36), series.timeAt(48 * day + 40)));
         }
-        ForecastModel model = Forecasters.byName(name, ForecastOptions.defaults().withHorizon(4),
-                EventCalendar.of(events)).fit(series);
+        ForecastModel model = Forecasters.byName(
+                        name, ForecastOptions.defaults().withHorizon(4), EventCalendar.of(events))
+                .fit(series);
         Path file = temp.resolve(name + "-events.zip");
         ForecastModelFile.save(model, file, "test", Instant.EPOCH);
         ForecastModel loaded = ForecastModelFile.load(file);
@@ -85,7 +87,9 @@ class ForecastModelFileTest {
     void anotherFormatVersionIsRefusedNamingBothVersions() throws Exception {
         Path file = temp.resolve("old.zip");
         ModelArchive.write(file, new ModelManifest("forecast", 7, "0", Instant.EPOCH, Map.of()), Map.of());
-        assertThatThrownBy(() -> ForecastModelFile.load(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("7").hasMessageContaining("version 1");
+        assertThatThrownBy(() -> ForecastModelFile.load(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("7")
+                .hasMessageContaining("version 1");
     }
 }

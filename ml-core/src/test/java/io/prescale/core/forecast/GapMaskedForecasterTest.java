@@ -25,7 +25,9 @@ class GapMaskedForecasterTest {
                 fitted.add(history);
                 return (h, horizon, levels) -> {
                     forecastFrom.add(h);
-                    return Forecasters.byName("naive", ForecastOptions.defaults()).fit(h).forecast(h, horizon, levels);
+                    return Forecasters.byName("naive", ForecastOptions.defaults())
+                            .fit(h)
+                            .forecast(h, horizon, levels);
                 };
             }
         };

@@ -2,15 +2,16 @@ package io.prescale.core.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.testing.SyntheticLoad;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LstmForecasterTest {
-    private static final ForecastOptions OPTIONS = ForecastOptions.defaults().withHorizon(3).withLstm(LstmOptions.quick());
+    private static final ForecastOptions OPTIONS =
+            ForecastOptions.defaults().withHorizon(3).withLstm(LstmOptions.quick());
 
     @Test
     void trainsReportsLossesBeatsPersistenceAndRoundTrips(@TempDir Path temp) throws Exception {
@@ -19,7 +20,8 @@ class LstmForecasterTest {
         BacktestResult lstm = Backtest.run(series, Forecasters.byName("lstm", OPTIONS), spec);
         BacktestResult naive = Backtest.run(series, Forecasters.byName("naive", OPTIONS), spec);
         assertThat(lstm.facts()).containsKeys("trainLoss", "valLoss", "epochs");
-        assertThat((Integer) lstm.facts().get("epochs")).isBetween(1, LstmOptions.quick().maxEpochs());
+        assertThat((Integer) lstm.facts().get("epochs"))
+                .isBetween(1, LstmOptions.quick().maxEpochs());
         assertThat(lstm.metrics().mase()).isLessThan(naive.metrics().mase());
 
         TimeSeries train = series.slice(0, 1300);
@@ -28,7 +30,9 @@ class LstmForecasterTest {
         QuantileForecast forecast = model.forecast(series.slice(0, 1400), 60, levels);
         for (int h = 0; h < 60; h++) {
             assertThat(forecast.value(h, 0)).isLessThanOrEqualTo(forecast.value(h, 1));
-            assertThat(forecast.value(h, 1)).isLessThanOrEqualTo(forecast.value(h, 2)).isFinite();
+            assertThat(forecast.value(h, 1))
+                    .isLessThanOrEqualTo(forecast.value(h, 2))
+                    .isFinite();
         }
         Path file = temp.resolve("lstm.zip");
         ForecastModelFile.save(model, file, "test", Instant.EPOCH);
@@ -51,9 +55,13 @@ class LstmForecasterTest {
     @Test
     void theSameSeedGivesTheSameNetwork() {
         TimeSeries series = SyntheticLoad.weekly(1200, 5, 0);
-        double[] a = Forecasters.byName("lstm", OPTIONS.withSeed(4)).fit(series).forecast(series, 3, new double[] {0.5})
+        double[] a = Forecasters.byName("lstm", OPTIONS.withSeed(4))
+                .fit(series)
+                .forecast(series, 3, new double[] {0.5})
                 .quantile(0.5);
-        double[] b = Forecasters.byName("lstm", OPTIONS.withSeed(4)).fit(series).forecast(series, 3, new double[] {0.5})
+        double[] b = Forecasters.byName("lstm", OPTIONS.withSeed(4))
+                .fit(series)
+                .forecast(series, 3, new double[] {0.5})
                 .quantile(0.5);
         assertThat(b).containsExactly(a);
     }

@@ -30,8 +30,8 @@ class ConditionalVaeTest {
     @Test
     void beatsTheMeanPlusNoiseBaselineOnDiscriminatorAndAcf() {
         EvaluationReport report = Evaluation.score(vae, split, EvaluationTest.QUICK, 1);
-        EvaluationReport noise = Evaluation.evaluate(EvaluationTest.ROWS, 24, Baselines.meanPlusNoise(),
-                EvaluationTest.QUICK, 1);
+        EvaluationReport noise =
+                Evaluation.evaluate(EvaluationTest.ROWS, 24, Baselines.meanPlusNoise(), EvaluationTest.QUICK, 1);
         assertThat(report.discriminativeScore()).isLessThan(noise.discriminativeScore());
         assertThat(report.acfDistance()).isLessThan(noise.acfDistance());
         assertThat(report.memorisationRatio()).isGreaterThan(0.3);
@@ -78,12 +78,15 @@ class ConditionalVaeTest {
     void corruptOrOtherVersionModelFilesAreRefused(@TempDir Path temp) throws Exception {
         Path corrupt = temp.resolve("corrupt.zip");
         Files.writeString(corrupt, "not a zip");
-        assertThatThrownBy(() -> LoadModels.read(corrupt)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> LoadModels.read(corrupt))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a Prescale model file");
         Path other = temp.resolve("v9.zip");
-        ModelArchive.write(other, new ModelManifest(ConditionalVae.KIND, 9, "test", CLOCK.instant(), Map.of()),
-                Map.of());
-        assertThatThrownBy(() -> LoadModels.read(other)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("format version 9").hasMessageContaining("reads version 1");
+        ModelArchive.write(
+                other, new ModelManifest(ConditionalVae.KIND, 9, "test", CLOCK.instant(), Map.of()), Map.of());
+        assertThatThrownBy(() -> LoadModels.read(other))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format version 9")
+                .hasMessageContaining("reads version 1");
     }
 }

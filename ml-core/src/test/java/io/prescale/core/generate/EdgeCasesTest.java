@@ -27,23 +27,29 @@ class EdgeCasesTest {
     @Test
     void tailSamplesScoreHigherThanTypicalOnesAndAreReproducible() {
         Evaluation.Split split = Evaluation.split(EvaluationTest.ROWS, 24);
-        LoadModel vae = ConditionalVae.trainer(new VaeOptions(4, 32, 300, 64, 3e-3, 10)).train(split.train(), 2);
-        ProfileGenerator generator = new ProfileGenerator(vae, Instant.parse("2030-01-01T00:00:00Z"),
-                Duration.ofHours(1), LoadProfile.Unit.COUNT, 0);
+        LoadModel vae =
+                ConditionalVae.trainer(new VaeOptions(4, 32, 300, 64, 3e-3, 10)).train(split.train(), 2);
+        ProfileGenerator generator = new ProfileGenerator(
+                vae, Instant.parse("2030-01-01T00:00:00Z"), Duration.ofHours(1), LoadProfile.Unit.COUNT, 0);
         EdgeCases edgeCases = new EdgeCases(new RobustZScoreDetector(), 5, 32, 0.001);
         List<EdgeCases.Scored> found = edgeCases.find(generator, 3, ProfileControls.NONE, 4);
         assertThat(found).hasSize(3);
         assertThat(found.get(0).score()).isGreaterThanOrEqualTo(found.get(2).score());
-        assertThat(found.get(0).profile().provenance()).containsEntry("kind", "edge-case")
+        assertThat(found.get(0).profile().provenance())
+                .containsEntry("kind", "edge-case")
                 .containsEntry("anomalyDetector", "robust-zscore");
         assertThat(edgeCases.find(generator, 3, ProfileControls.NONE, 4)).isEqualTo(found);
 
-        AnomalyModel scorer = new RobustZScoreDetector().fit(generator.sample(32, ProfileControls.NONE, 99).get(0)
-                .toSeries());
-        double typical = generator.sample(15, ProfileControls.NONE, 5).stream().mapToDouble(scorer::scoreProfile)
-                .average().orElseThrow();
+        AnomalyModel scorer = new RobustZScoreDetector()
+                .fit(generator.sample(32, ProfileControls.NONE, 99).get(0).toSeries());
+        double typical = generator.sample(15, ProfileControls.NONE, 5).stream()
+                .mapToDouble(scorer::scoreProfile)
+                .average()
+                .orElseThrow();
         double tails = generator.sampleTail(15, 0.001, ProfileControls.NONE, 5).stream()
-                .mapToDouble(scorer::scoreProfile).average().orElseThrow();
+                .mapToDouble(scorer::scoreProfile)
+                .average()
+                .orElseThrow();
         assertThat(tails).isGreaterThan(typical);
     }
 }

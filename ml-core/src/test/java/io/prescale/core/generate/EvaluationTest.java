@@ -43,7 +43,8 @@ class EvaluationTest {
         Evaluation.Split split = Evaluation.split(ROWS, 24, EvaluationProtocol.TIMEGAN, 3);
         assertThat(split.real()).hasNumberOfRows(937);
         assertThat(split.train().size() + split.test().size()).isEqualTo(937);
-        assertThat(java.util.Arrays.stream(split.test().starts()).anyMatch(start -> start < 500)).isTrue();
+        assertThat(java.util.Arrays.stream(split.test().starts()).anyMatch(start -> start < 500))
+                .isTrue();
         double max = 0;
         for (double[][] w : split.real()) {
             for (double[] step : w) {
@@ -72,8 +73,8 @@ class EvaluationTest {
             assertThat(max).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-6));
         }
         assertThat(Evaluation.split(ROWS, 24).scaling()).isEqualTo("global");
-        EvaluationReport report = Evaluation.evaluate(trending, 24, Baselines.copyTraining(),
-                new EvaluationOptions(1, 20, 20, 32), 1);
+        EvaluationReport report =
+                Evaluation.evaluate(trending, 24, Baselines.copyTraining(), new EvaluationOptions(1, 20, 20, 32), 1);
         assertThat(report.deviations()).anyMatch(d -> d.contains("every window min-max scaled on its own"));
     }
 
@@ -127,6 +128,7 @@ class EvaluationTest {
     void windowLongerThanTheHeldOutPartIsRefused() {
         assertThatThrownBy(() -> Evaluation.split(ROWS, 500))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("window of 500 steps").hasMessageContaining("960 rows");
+                .hasMessageContaining("window of 500 steps")
+                .hasMessageContaining("960 rows");
     }
 }

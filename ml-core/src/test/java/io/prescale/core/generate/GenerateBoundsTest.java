@@ -20,7 +20,8 @@ class GenerateBoundsTest {
     @Test
     void negativeLoadsAreRefusedNamingTheRow() {
         double[][] rows = {{0.5, 10}, {0.6, -3}};
-        assertThatThrownBy(() -> MinMaxScaler.fit(rows)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> MinMaxScaler.fit(rows))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("load at row 1 is -3.0");
     }
 
@@ -28,8 +29,10 @@ class GenerateBoundsTest {
     @ValueSource(doubles = {1e308, Double.POSITIVE_INFINITY, Double.NaN, 2e12})
     void hugeOrNonFiniteTrainingValuesAreRefused(double value) {
         double[][] rows = {{0.5, 10}, {0.6, value}};
-        assertThatThrownBy(() -> MinMaxScaler.fit(rows)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("row 1, feature 1").hasMessageContaining("at most 1.0E12");
+        assertThatThrownBy(() -> MinMaxScaler.fit(rows))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 1, feature 1")
+                .hasMessageContaining("at most 1.0E12");
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.series.LoadProfile;
+import io.prescale.core.testing.SyntheticLoad;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +58,12 @@ class ProfileControlsTest {
     @Test
     void outOfRangeControlsAndEventsAreRefusedWithTheValue() {
         assertThatThrownBy(() -> new ProfileControls(null, null, -0.1, null, List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noise").hasMessageContaining("-0.1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("noise")
+                .hasMessageContaining("-0.1");
         assertThatThrownBy(() -> new ProfileControls(null, null, null, 0.5, List.of()))
-                .hasMessageContaining("peak").hasMessageContaining("0.5");
+                .hasMessageContaining("peak")
+                .hasMessageContaining("0.5");
         assertThatThrownBy(() -> LoadEvent.parse("earthquake:2@1h/1h")).hasMessageContaining("earthquake");
         assertThatThrownBy(() -> LoadEvent.parse("outage:2@1h/1h")).hasMessageContaining("[0, 1]");
         assertThatThrownBy(() -> LoadEvent.parse("flash-crowd:3@23h/2h").applyTo(new double[48], HALF_HOUR))
@@ -71,10 +74,10 @@ class ProfileControlsTest {
     void generatorWritesReproducibleLoadProfilesUnderControls() {
         Evaluation.Split split = Evaluation.split(SyntheticLoad.dailyRows(20, 24, 1), 24);
         LoadModel copy = Baselines.copyTraining().train(split.train(), 1);
-        ProfileGenerator generator = new ProfileGenerator(copy, Instant.parse("2030-01-01T00:00:00Z"),
-                Duration.ofHours(1), LoadProfile.Unit.COUNT, 0);
-        ProfileControls controls = new ProfileControls(null, null, null, 3.0,
-                List.of(LoadEvent.parse("outage:0.5@2h/1h")));
+        ProfileGenerator generator = new ProfileGenerator(
+                copy, Instant.parse("2030-01-01T00:00:00Z"), Duration.ofHours(1), LoadProfile.Unit.COUNT, 0);
+        ProfileControls controls =
+                new ProfileControls(null, null, null, 3.0, List.of(LoadEvent.parse("outage:0.5@2h/1h")));
         List<LoadProfile> a = generator.sample(3, controls, 8);
         assertThat(generator.sample(3, controls, 8)).isEqualTo(a);
         assertThat(a).hasSize(3).allSatisfy(p -> {
@@ -82,7 +85,10 @@ class ProfileControlsTest {
             assertThat(p.provenance()).containsEntry("kind", "typical");
             assertThat(LoadProfile.fromJson(p.toJson()).values()).containsExactly(p.values());
         });
-        assertThatThrownBy(() -> generator.sample(1, new ProfileControls(null, null, null, null,
-                List.of(LoadEvent.parse("outage:0.5@30h/1h"))), 1)).hasMessageContaining("past the profile's end");
+        assertThatThrownBy(() -> generator.sample(
+                        1,
+                        new ProfileControls(null, null, null, null, List.of(LoadEvent.parse("outage:0.5@30h/1h"))),
+                        1))
+                .hasMessageContaining("past the profile's end");
     }
 }

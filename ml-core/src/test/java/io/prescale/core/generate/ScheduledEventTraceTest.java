@@ -30,7 +30,8 @@ class ScheduledEventTraceTest {
         });
         for (int i = 1; i < events.size(); i++) {
             Event previous = events.get(i - 1);
-            assertThat(Duration.between(previous.end(), events.get(i).start())).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
+            assertThat(Duration.between(previous.end(), events.get(i).start()))
+                    .isGreaterThanOrEqualTo(Duration.ofMinutes(30));
         }
     }
 
@@ -42,7 +43,8 @@ class ScheduledEventTraceTest {
         assertThat(effects.profiles().get("match").peakFactor()).isBetween(1.5, 2.0);
         Event event = trace.calendar().events().get(10);
         assertThat(effects.factorAt(event.start().plus(Duration.ofMinutes(50)))).isBetween(1.4, 2.0);
-        var earlyMorning = event.start().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(4));
+        var earlyMorning =
+                event.start().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(4));
         assertThat(effects.factorAt(earlyMorning)).isEqualTo(1.0);
     }
 

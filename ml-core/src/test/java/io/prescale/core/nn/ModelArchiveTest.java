@@ -38,7 +38,8 @@ class ModelArchiveTest {
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
             NDArray input = manager.create(new float[] {1, 2, 3}, new Shape(1, 3));
             float[] expected = block.forward(new ParameterStore(manager, false), new NDList(input), false)
-                    .singletonOrThrow().toFloatArray();
+                    .singletonOrThrow()
+                    .toFloatArray();
             ModelManifest manifest = new ModelManifest("test/linear", 1, "test", Instant.EPOCH, Map.of("seed", 3));
             ModelArchive.write(file, manifest, Map.of("params", ModelArchive.parameters(block)));
 
@@ -48,7 +49,8 @@ class ModelArchiveTest {
             ModelArchive archive = ModelArchive.read(file, "test/linear", 1);
             ModelArchive.loadParameters(restored, manager, archive.entry("params"));
             float[] actual = restored.forward(new ParameterStore(manager, false), new NDList(input), false)
-                    .singletonOrThrow().toFloatArray();
+                    .singletonOrThrow()
+                    .toFloatArray();
             assertThat(actual).containsExactly(expected);
             assertThat(archive.manifest().provenance()).containsEntry("seed", 3);
         }
@@ -61,7 +63,8 @@ class ModelArchiveTest {
         ModelArchive.write(file, new ModelManifest("forecast/lstm", 3, "test", Instant.EPOCH, Map.of()), Map.of());
         assertThatThrownBy(() -> ModelArchive.read(file, "forecast/lstm", 2))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("format version 3").hasMessageContaining("reads version 2");
+                .hasMessageContaining("format version 3")
+                .hasMessageContaining("reads version 2");
         assertThatThrownBy(() -> ModelArchive.read(file, "generate/vae", 3))
                 .hasMessageContaining("forecast/lstm model, expected generate/vae");
     }

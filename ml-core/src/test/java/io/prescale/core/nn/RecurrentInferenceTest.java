@@ -28,13 +28,25 @@ class RecurrentInferenceTest {
 
     @Test
     void lstmInferenceMatchesTheEquations() {
-        check(LSTM.builder().setStateSize(HIDDEN).setNumLayers(1).optBatchFirst(true).optReturnState(false).build(),
+        check(
+                LSTM.builder()
+                        .setStateSize(HIDDEN)
+                        .setNumLayers(1)
+                        .optBatchFirst(true)
+                        .optReturnState(false)
+                        .build(),
                 RecurrentInferenceTest::lstm);
     }
 
     @Test
     void gruInferenceMatchesTheEquations() {
-        check(GRU.builder().setStateSize(HIDDEN).setNumLayers(1).optBatchFirst(true).optReturnState(false).build(),
+        check(
+                GRU.builder()
+                        .setStateSize(HIDDEN)
+                        .setNumLayers(1)
+                        .optBatchFirst(true)
+                        .optReturnState(false)
+                        .build(),
                 RecurrentInferenceTest::gru);
     }
 
@@ -50,12 +62,15 @@ class RecurrentInferenceTest {
             NDArray out = DeepLearning.recurrentForward(block, new ParameterStore(manager, false), x, false);
             float[] got = out.get(":, -1, :").toFloatArray();
             Map<String, float[]> weights = new HashMap<>();
-            block.getParameters().forEach(p -> weights.put(kind(p.getKey()), p.getValue().getArray().toFloatArray()));
+            block.getParameters()
+                    .forEach(p -> weights.put(
+                            kind(p.getKey()), p.getValue().getArray().toFloatArray()));
             float[] xs = x.toFloatArray();
             for (int b = 0; b < BATCH; b++) {
                 double[] expected = reference.lastState(weights, xs, b);
                 for (int j = 0; j < HIDDEN; j++) {
-                    assertThat((double) got[b * HIDDEN + j]).as("sample %d unit %d", b, j)
+                    assertThat((double) got[b * HIDDEN + j])
+                            .as("sample %d unit %d", b, j)
                             .isCloseTo(expected[j], within(1e-4));
                 }
             }

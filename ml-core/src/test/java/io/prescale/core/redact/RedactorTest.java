@@ -33,7 +33,9 @@ class RedactorTest {
         Redactor redactor = Redactor.none().withBasicAuth("bob", "pw-456789");
 
         assertThat(redactor.redact("Authorization: Basic " + header + "; pair bob:pw-456789; pw pw-456789; user bob"))
-                .doesNotContain("pw-456789").doesNotContain(header).contains("user bob");
+                .doesNotContain("pw-456789")
+                .doesNotContain(header)
+                .contains("user bob");
     }
 
     @Test
@@ -50,7 +52,8 @@ class RedactorTest {
     void masksTheUserInfoOfAKnownUrlWhereverItAppears() {
         Redactor redactor = Redactor.none().withUrl(URI.create("http://svc:pa55word@prom:9090"));
 
-        assertThat(redactor.redact("login svc:pa55word failed; password pa55word")).doesNotContain("pa55word");
+        assertThat(redactor.redact("login svc:pa55word failed; password pa55word"))
+                .doesNotContain("pa55word");
     }
 
     @Test
@@ -58,14 +61,20 @@ class RedactorTest {
         Redactor redactor = Redactor.none().withSecret("ABCDEFGHIJ");
         String text = "x".repeat(15) + "ABCDEFGHIJ" + "y".repeat(50);
 
-        assertThat(redactor.excerpt(text, 20)).isEqualTo("x".repeat(15) + "***y…").doesNotContain("ABC");
+        assertThat(redactor.excerpt(text, 20))
+                .isEqualTo("x".repeat(15) + "***y…")
+                .doesNotContain("ABC");
         assertThat(redactor.excerpt("a\nb\tc", 10)).isEqualTo("a b c");
         assertThatThrownBy(() -> redactor.excerpt("x", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void knowsNoSecretWhenGivenNone() {
-        assertThat(Redactor.none().withSecret(null).withSecret("").withBasicAuth("u", null).redact("plain text"))
+        assertThat(Redactor.none()
+                        .withSecret(null)
+                        .withSecret("")
+                        .withBasicAuth("u", null)
+                        .redact("plain text"))
                 .isEqualTo("plain text");
         assertThat(Redactor.none().withSecret(TOKEN).toString()).doesNotContain(TOKEN);
     }

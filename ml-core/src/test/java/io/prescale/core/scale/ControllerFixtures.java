@@ -9,13 +9,18 @@ import java.time.LocalTime;
 final class ControllerFixtures {
     static final Instant NOW = Instant.parse("2026-01-05T12:00:00Z");
     static final Duration STEP = Duration.ofMinutes(1);
-    static final ScalingController.Options OPTIONS = new ScalingController.Options(Duration.ofMinutes(2),
-            Duration.ofMinutes(2), 0.95, 0.05, Duration.ofMinutes(5), LocalTime.of(2, 0), LocalTime.of(5, 0));
+    static final ScalingController.Options OPTIONS = new ScalingController.Options(
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(2),
+            0.95,
+            0.05,
+            Duration.ofMinutes(5),
+            LocalTime.of(2, 0),
+            LocalTime.of(5, 0));
     static final ScalingController CONTROLLER = new ScalingController(OPTIONS);
     static final ScalingPolicy CAPACITY_100 = ScalingPolicy.capacityOnly("c100", 100, "requests/min", null);
 
-    private ControllerFixtures() {
-    }
+    private ControllerFixtures() {}
 
     /** A forecast at {@code origin} whose p95 path is {@code p95} and p50 is 90 % of it. */
     static QuantileForecast forecast(Instant origin, double... p95) {
@@ -28,7 +33,8 @@ final class ControllerFixtures {
     }
 
     static ScalingState state(int current, double load, Integer minutesSinceChange) {
-        Instant last = minutesSinceChange == null || minutesSinceChange < 0 ? null
+        Instant last = minutesSinceChange == null || minutesSinceChange < 0
+                ? null
                 : NOW.minus(Duration.ofMinutes(minutesSinceChange));
         return ScalingState.of(NOW, current, load, last, null);
     }

@@ -24,10 +24,19 @@ class RiskBudgetTest {
     }
 
     /** 10-minute steps, start-up 2 steps, 100 requests per instance, bounds [1, 40]. */
-    private static final SimulationSettings WORLD = new SimulationSettings(Duration.ofMinutes(10),
-            Duration.ofMinutes(20), 2, 100, Bounds.of(1, 40), 0, 0.7, Duration.ofMinutes(5), 0.01);
-    private static final ScalingController.Options CONTROLLER = ScalingController.Options.defaults()
-            .withLead(Duration.ofMinutes(20));
+    private static final SimulationSettings WORLD = new SimulationSettings(
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(20),
+            2,
+            100,
+            Bounds.of(1, 40),
+            0,
+            0.7,
+            Duration.ofMinutes(5),
+            0.01);
+
+    private static final ScalingController.Options CONTROLLER =
+            ScalingController.Options.defaults().withLead(Duration.ofMinutes(20));
 
     private static RiskBudget.Choice choose(RiskBudget budget, TimeSeries load) {
         ForecastMemo memo = new ForecastMemo(new SeasonalQuantileForecaster(), RiskBudget.CANDIDATES, 2 * 7 * DAY);
@@ -41,7 +50,8 @@ class RiskBudgetTest {
 
         double[] unserved = choice.unserved();
         for (int q = 2; q < unserved.length; q++) {
-            assertThat(unserved[q]).as("p%s against two candidates lower", budget.candidates()[q])
+            assertThat(unserved[q])
+                    .as("p%s against two candidates lower", budget.candidates()[q])
                     .isLessThanOrEqualTo(unserved[q - 2] + 1e-12);
         }
         assertThat(unserved[0]).isGreaterThan(unserved[unserved.length - 1]);
@@ -73,16 +83,24 @@ class RiskBudgetTest {
 
     @Test
     void aCostBalancedBacktestReportsTheQuantileItChoseAtEachRefit() {
-        ScalingBacktestOptions options = ScalingBacktestOptions.defaults().withLead(Duration.ofMinutes(20), null)
+        ScalingBacktestOptions options = ScalingBacktestOptions.defaults()
+                .withLead(Duration.ofMinutes(20), null)
                 .withUnservedCost(RiskBudget.SUGGESTED_UNSERVED_COST);
         TimeSeries load = noisyDays(6).slice(0, 10 * DAY);
-        ScalingBacktestResult result = ScalingBacktest.run(load, options, SeasonalQuantileForecaster::new,
-                java.util.List.of("prescale"), false);
+        ScalingBacktestResult result = ScalingBacktest.run(
+                load, options, SeasonalQuantileForecaster::new, java.util.List.of("prescale"), false);
 
-        assertThat(result.chosenQuantiles()).isNotEmpty()
+        assertThat(result.chosenQuantiles())
+                .isNotEmpty()
                 .allSatisfy(q -> assertThat(RiskBudget.CANDIDATES).contains(q));
-        assertThat(ScalingBacktest.run(load, options.withUnservedCost(null), SeasonalQuantileForecaster::new,
-                java.util.List.of("prescale"), false).chosenQuantiles()).isEmpty();
+        assertThat(ScalingBacktest.run(
+                                load,
+                                options.withUnservedCost(null),
+                                SeasonalQuantileForecaster::new,
+                                java.util.List.of("prescale"),
+                                false)
+                        .chosenQuantiles())
+                .isEmpty();
     }
 
     @Test
@@ -95,17 +113,28 @@ class RiskBudgetTest {
     void aBudgetOutsideTheOpenUnitIntervalIsRefused() {
         assertThatThrownBy(() -> RiskBudget.of(0, 10)).hasMessageContaining("(0, 1), got 0.0");
         assertThatThrownBy(() -> RiskBudget.of(1.5, 10)).hasMessageContaining("got 1.5");
-        assertThatThrownBy(() -> ScalingBacktestOptions.defaults().withMaxUnserved(1.0)).hasMessageContaining("got 1.0");
+        assertThatThrownBy(() -> ScalingBacktestOptions.defaults().withMaxUnserved(1.0))
+                .hasMessageContaining("got 1.0");
     }
 
     @Test
     void theBacktestHonoursTheBudget() {
         TimeSeries load = noisyDays(4);
         ScalingBacktestOptions options = ScalingBacktestOptions.defaults().withLead(Duration.ofMinutes(20), null);
-        double loose = prescale(ScalingBacktest.run(load, options.withMaxUnserved(0.05), SeasonalQuantileForecaster::new,
-                java.util.List.of("prescale"), false)).unservedShare();
-        double tight = prescale(ScalingBacktest.run(load, options.withMaxUnserved(0.001), SeasonalQuantileForecaster::new,
-                java.util.List.of("prescale"), false)).unservedShare();
+        double loose = prescale(ScalingBacktest.run(
+                        load,
+                        options.withMaxUnserved(0.05),
+                        SeasonalQuantileForecaster::new,
+                        java.util.List.of("prescale"),
+                        false))
+                .unservedShare();
+        double tight = prescale(ScalingBacktest.run(
+                        load,
+                        options.withMaxUnserved(0.001),
+                        SeasonalQuantileForecaster::new,
+                        java.util.List.of("prescale"),
+                        false))
+                .unservedShare();
 
         assertThat(tight).isLessThan(loose);
     }

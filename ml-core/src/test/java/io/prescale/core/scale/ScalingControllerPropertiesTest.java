@@ -30,14 +30,24 @@ class ScalingControllerPropertiesTest {
 
     @Provide
     Arbitrary<Case> cases() {
-        Arbitrary<Bounds> bounds = Combinators.combine(Arbitraries.integers().between(0, 5),
-                Arbitraries.integers().between(0, 40), Arbitraries.integers().between(1, 10))
+        Arbitrary<Bounds> bounds = Combinators.combine(
+                        Arbitraries.integers().between(0, 5),
+                        Arbitraries.integers().between(0, 40),
+                        Arbitraries.integers().between(1, 10))
                 .as((min, extra, step) -> new Bounds(min, min + extra, step));
-        Arbitrary<double[]> paths = Arbitraries.doubles().between(0, 5000).array(double[].class).ofMinSize(3).ofMaxSize(8);
-        return Combinators.combine(bounds, Arbitraries.doubles().between(0, 5000), paths,
-                Arbitraries.integers().between(-1, 5), Arbitraries.integers().between(0, 1000))
-                .as((b, load, path, since, pick) -> new Case(b.min() + pick % (b.max() - b.min() + 1), load, path,
-                        since < 0 ? null : since, b));
+        Arbitrary<double[]> paths = Arbitraries.doubles()
+                .between(0, 5000)
+                .array(double[].class)
+                .ofMinSize(3)
+                .ofMaxSize(8);
+        return Combinators.combine(
+                        bounds,
+                        Arbitraries.doubles().between(0, 5000),
+                        paths,
+                        Arbitraries.integers().between(-1, 5),
+                        Arbitraries.integers().between(0, 1000))
+                .as((b, load, path, since, pick) ->
+                        new Case(b.min() + pick % (b.max() - b.min() + 1), load, path, since < 0 ? null : since, b));
     }
 
     @Property
@@ -48,14 +58,17 @@ class ScalingControllerPropertiesTest {
 
     @Property
     void neverMoreThanTheMaximumStep(@ForAll("cases") Case c) {
-        assertThat(Math.abs(c.decide().targetCount() - c.current())).isLessThanOrEqualTo(c.bounds().maxStep());
+        assertThat(Math.abs(c.decide().targetCount() - c.current()))
+                .isLessThanOrEqualTo(c.bounds().maxStep());
     }
 
     @Property
     void neverBelowWhatTheCurrentLoadNeeds(@ForAll("cases") Case c) {
         Decision decision = c.decide();
         int reactiveNeed = CAPACITY_100.instancesFor(c.load());
-        int reachable = Math.min(c.bounds().max(), Math.min(reactiveNeed, c.current() + c.bounds().maxStep()));
+        int reachable = Math.min(
+                c.bounds().max(),
+                Math.min(reactiveNeed, c.current() + c.bounds().maxStep()));
         assertThat(decision.targetCount()).as(decision.reason()).isGreaterThanOrEqualTo(reachable);
     }
 
@@ -69,7 +82,9 @@ class ScalingControllerPropertiesTest {
         for (int h = 0; h <= 4; h++) {
             assertThat(CAPACITY_100.instancesFor(c.p95()[h] * 1.05)).isLessThanOrEqualTo(decision.targetCount());
         }
-        assertThat(c.sinceChange() == null || c.sinceChange() >= 2).as("outside the cooldown").isTrue();
+        assertThat(c.sinceChange() == null || c.sinceChange() >= 2)
+                .as("outside the cooldown")
+                .isTrue();
     }
 
     @Property
@@ -79,18 +94,20 @@ class ScalingControllerPropertiesTest {
     }
 
     @Property
-    void aHigherForecastNeverGivesFewerInstances(@ForAll("cases") Case c,
-                                                 @ForAll @DoubleRange(min = 0, max = 3000) double raise,
-                                                 @ForAll @IntRange(min = 0, max = 7) int at) {
+    void aHigherForecastNeverGivesFewerInstances(
+            @ForAll("cases") Case c,
+            @ForAll @DoubleRange(min = 0, max = 3000) double raise,
+            @ForAll @IntRange(min = 0, max = 7) int at) {
         double[] higher = c.p95().clone();
         higher[at % higher.length] += raise;
         Case raised = new Case(c.current(), c.load(), higher, c.sinceChange(), c.bounds());
-        assertThat(raised.decide().targetCount()).isGreaterThanOrEqualTo(c.decide().targetCount());
+        assertThat(raised.decide().targetCount())
+                .isGreaterThanOrEqualTo(c.decide().targetCount());
     }
 
     @Property
-    void nonFiniteInputAlwaysHolds(@ForAll("cases") Case c, @ForAll @IntRange(min = 0, max = 8) int where,
-                                   @ForAll("nonFinite") double bad) {
+    void nonFiniteInputAlwaysHolds(
+            @ForAll("cases") Case c, @ForAll @IntRange(min = 0, max = 8) int where, @ForAll("nonFinite") double bad) {
         double[] path = c.p95().clone();
         double load = c.load();
         if (where < path.length && where <= 4) {
@@ -104,12 +121,12 @@ class ScalingControllerPropertiesTest {
     }
 
     @Property
-    void staleInputAlwaysHolds(@ForAll("cases") Case c, @ForAll @IntRange(min = 6, max = 600) int ageMinutes,
-                               @ForAll boolean staleLoad) {
+    void staleInputAlwaysHolds(
+            @ForAll("cases") Case c, @ForAll @IntRange(min = 6, max = 600) int ageMinutes, @ForAll boolean staleLoad) {
         Instant old = NOW.minus(Duration.ofMinutes(ageMinutes));
         ScalingState state = new ScalingState(NOW, c.current(), Map.of(), c.load(), staleLoad ? old : NOW, null, null);
-        Decision decision = CONTROLLER.decide(state, forecast(staleLoad ? NOW : old, padded(c.p95(), ageMinutes)),
-                CAPACITY_100, c.bounds());
+        Decision decision = CONTROLLER.decide(
+                state, forecast(staleLoad ? NOW : old, padded(c.p95(), ageMinutes)), CAPACITY_100, c.bounds());
         assertThat(decision.action()).isEqualTo(Decision.Action.HOLD);
         assertThat(decision.targetCount()).isEqualTo(c.current());
         assertThat(decision.reason()).contains("(stale)");
@@ -127,17 +144,24 @@ class ScalingControllerPropertiesTest {
     }
 
     @Property
-    void restartsOnlyInTheLowLoadWindowAndNeverWithAScaleOut(@ForAll @IntRange(min = 0, max = 1439) int minuteOfDay,
-                                                             @ForAll @DoubleRange(min = 0, max = 1500) double load,
-                                                             @ForAll @DoubleRange(min = 0, max = 1500) double peak,
-                                                             @ForAll @IntRange(min = 1, max = 20) int current) {
-        ScalingPolicy policy = new ScalingPolicy(1, "restart", List.of(
-                new ScalingBand(0, 500, "rpm", Map.of("cpu", 500), true, null, null, 100.0),
-                new ScalingBand(500, Double.POSITIVE_INFINITY, "rpm", Map.of("cpu", 1000), true, null, null, 100.0)),
-                null, null);
+    void restartsOnlyInTheLowLoadWindowAndNeverWithAScaleOut(
+            @ForAll @IntRange(min = 0, max = 1439) int minuteOfDay,
+            @ForAll @DoubleRange(min = 0, max = 1500) double load,
+            @ForAll @DoubleRange(min = 0, max = 1500) double peak,
+            @ForAll @IntRange(min = 1, max = 20) int current) {
+        ScalingPolicy policy = new ScalingPolicy(
+                1,
+                "restart",
+                List.of(
+                        new ScalingBand(0, 500, "rpm", Map.of("cpu", 500), true, null, null, 100.0),
+                        new ScalingBand(
+                                500, Double.POSITIVE_INFINITY, "rpm", Map.of("cpu", 1000), true, null, null, 100.0)),
+                null,
+                null);
         Instant now = Instant.parse("2026-01-05T00:00:00Z").plus(Duration.ofMinutes(minuteOfDay));
         ScalingState state = new ScalingState(now, current, Map.of("cpu", 500), load, now, null, null);
-        Decision decision = CONTROLLER.decide(state, forecast(now, peak, peak, peak, peak, peak), policy, Bounds.of(0, 20));
+        Decision decision =
+                CONTROLLER.decide(state, forecast(now, peak, peak, peak, peak, peak), policy, Bounds.of(0, 20));
         if (decision.restart()) {
             assertThat(minuteOfDay).isBetween(120, 299);
             assertThat(decision.action()).isNotEqualTo(Decision.Action.SCALE_OUT);

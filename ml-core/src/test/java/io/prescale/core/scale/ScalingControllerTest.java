@@ -38,12 +38,21 @@ class ScalingControllerTest {
             5; 300; 300|300|300; -1; 1/20/20; HOLD; 5; a forecast shorter than lead plus cooldown allows no scale-in
             5; 300; 300|450|700|300; -1; 1/20/20; SCALE_OUT; 7; but still allows a scale-out
             """)
-    void decidesAsTheTableSays(int current, double load, String path, int sinceChange, String bounds, String action,
-                               int target, String why) {
-        double[] p95 = Arrays.stream(path.split("\\|")).mapToDouble(Double::parseDouble).toArray();
+    void decidesAsTheTableSays(
+            int current,
+            double load,
+            String path,
+            int sinceChange,
+            String bounds,
+            String action,
+            int target,
+            String why) {
+        double[] p95 = Arrays.stream(path.split("\\|"))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
         int[] b = Arrays.stream(bounds.split("/")).mapToInt(Integer::parseInt).toArray();
-        Decision decision = CONTROLLER.decide(state(current, load, sinceChange), forecast(NOW, p95), CAPACITY_100,
-                new Bounds(b[0], b[1], b[2]));
+        Decision decision = CONTROLLER.decide(
+                state(current, load, sinceChange), forecast(NOW, p95), CAPACITY_100, new Bounds(b[0], b[1], b[2]));
         assertThat(decision.action()).as(decision.reason()).isEqualTo(Decision.Action.valueOf(action));
         assertThat(decision.targetCount()).as(decision.reason()).isEqualTo(target);
         assertThat(decision.reason()).isNotBlank();
@@ -52,11 +61,14 @@ class ScalingControllerTest {
 
     @Test
     void reasonsCarryWordsAndNumbers() {
-        Decision decision = CONTROLLER.decide(state(5, 400, -1), forecast(NOW, 400, 450, 900, 400, 400), CAPACITY_100,
-                Bounds.of(1, 20));
-        assertThat(decision.reason()).isEqualTo("scale out 5 → 9: p95 forecast peak 900 over the next 3 step(s) needs 9,"
-                + " current load 400 needs 4");
-        assertThat(decision.numbers()).containsEntry("forecastPeak", 900.0).containsEntry("reactiveNeed", 4.0)
+        Decision decision = CONTROLLER.decide(
+                state(5, 400, -1), forecast(NOW, 400, 450, 900, 400, 400), CAPACITY_100, Bounds.of(1, 20));
+        assertThat(decision.reason())
+                .isEqualTo("scale out 5 → 9: p95 forecast peak 900 over the next 3 step(s) needs 9,"
+                        + " current load 400 needs 4");
+        assertThat(decision.numbers())
+                .containsEntry("forecastPeak", 900.0)
+                .containsEntry("reactiveNeed", 4.0)
                 .containsEntry("targetCount", 9.0);
     }
 
@@ -69,10 +81,10 @@ class ScalingControllerTest {
             the forecast is NaN; 300; 0; 0; NaN; non-finite forecast
             the forecast is from the future; 300; 0; -1; 300; is after now
             """)
-    void holdsWithTheReasonOnBadInputs(String why, double load, int loadAgeMinutes, int forecastAgeMinutes,
-                                       double forecastValue, String reason) {
-        ScalingState state = new ScalingState(NOW, 5, Map.of(), load, NOW.minus(Duration.ofMinutes(loadAgeMinutes)),
-                null, null);
+    void holdsWithTheReasonOnBadInputs(
+            String why, double load, int loadAgeMinutes, int forecastAgeMinutes, double forecastValue, String reason) {
+        ScalingState state =
+                new ScalingState(NOW, 5, Map.of(), load, NOW.minus(Duration.ofMinutes(loadAgeMinutes)), null, null);
         Instant origin = NOW.minus(Duration.ofMinutes(forecastAgeMinutes));
         double[] path = new double[12];
         Arrays.fill(path, 900);
@@ -85,25 +97,40 @@ class ScalingControllerTest {
 
     @Test
     void holdsWithoutAForecastOrWithoutItsLevel() {
-        assertThat(CONTROLLER.decide(state(5, 300, -1), null, CAPACITY_100, Bounds.of(1, 20)).reason())
+        assertThat(CONTROLLER
+                        .decide(state(5, 300, -1), null, CAPACITY_100, Bounds.of(1, 20))
+                        .reason())
                 .contains("no forecast");
-        var onlyMedian = new io.prescale.core.forecast.QuantileForecast(NOW, ControllerFixtures.STEP, new double[] {0.5},
-                new double[][] {{1}, {1}, {1}, {1}, {1}});
-        assertThat(CONTROLLER.decide(state(5, 300, -1), onlyMedian, CAPACITY_100, Bounds.of(1, 20)).reason())
+        var onlyMedian = new io.prescale.core.forecast.QuantileForecast(
+                NOW, ControllerFixtures.STEP, new double[] {0.5}, new double[][] {{1}, {1}, {1}, {1}, {1}});
+        assertThat(CONTROLLER
+                        .decide(state(5, 300, -1), onlyMedian, CAPACITY_100, Bounds.of(1, 20))
+                        .reason())
                 .contains("no p95 level");
     }
 
-    private static final ScalingPolicy TWO_CONFIGS = new ScalingPolicy(1, "two-configs", List.of(
-            new ScalingBand(0, 500, "rpm", Map.of("cpu", 500), false, null, null, 100.0),
-            new ScalingBand(500, Double.POSITIVE_INFINITY, "rpm", Map.of("cpu", 1000), true, null, null, 100.0)),
-            null, null);
+    private static final ScalingPolicy TWO_CONFIGS = new ScalingPolicy(
+            1,
+            "two-configs",
+            List.of(
+                    new ScalingBand(0, 500, "rpm", Map.of("cpu", 500), false, null, null, 100.0),
+                    new ScalingBand(
+                            500, Double.POSITIVE_INFINITY, "rpm", Map.of("cpu", 1000), true, null, null, 100.0)),
+            null,
+            null);
 
     @Test
     void neverRestartsTogetherWithAScaleOut() {
-        ScalingState state = new ScalingState(Instant.parse("2026-01-05T03:00:00Z"), 5, Map.of("cpu", 500), 450,
-                Instant.parse("2026-01-05T03:00:00Z"), null, null);
-        Decision decision = CONTROLLER.decide(state, forecast(state.now(), 450, 600, 800, 800, 800), TWO_CONFIGS,
-                Bounds.of(1, 20));
+        ScalingState state = new ScalingState(
+                Instant.parse("2026-01-05T03:00:00Z"),
+                5,
+                Map.of("cpu", 500),
+                450,
+                Instant.parse("2026-01-05T03:00:00Z"),
+                null,
+                null);
+        Decision decision =
+                CONTROLLER.decide(state, forecast(state.now(), 450, 600, 800, 800, 800), TWO_CONFIGS, Bounds.of(1, 20));
         assertThat(decision.action()).isEqualTo(Decision.Action.SCALE_OUT);
         assertThat(decision.restart()).isFalse();
         assertThat(decision.config()).containsEntry("cpu", 500);
@@ -115,23 +142,29 @@ class ScalingControllerTest {
         for (String time : List.of("12:00", "03:00")) {
             Instant now = Instant.parse("2026-01-05T" + time + ":00Z");
             ScalingState state = new ScalingState(now, 8, Map.of("cpu", 500), 600, now, null, null);
-            Decision decision = CONTROLLER.decide(state, forecast(now, 600, 600, 600, 600, 600), TWO_CONFIGS,
-                    Bounds.of(1, 20));
+            Decision decision =
+                    CONTROLLER.decide(state, forecast(now, 600, 600, 600, 600, 600), TWO_CONFIGS, Bounds.of(1, 20));
             boolean window = time.equals("03:00");
             assertThat(decision.restart()).as(decision.reason()).isEqualTo(window);
             assertThat(decision.config()).containsEntry("cpu", window ? 1000 : 500);
-            assertThat(decision.reason()).contains(window ? "inside the low-load window" : "deferred to the low-load window");
+            assertThat(decision.reason())
+                    .contains(window ? "inside the low-load window" : "deferred to the low-load window");
             assertThat(decision.action()).isNotEqualTo(Decision.Action.SCALE_OUT);
         }
     }
 
     @Test
     void usesTheTopBandAndSaysSoWhenThePolicyDoesNotCoverTheLoad() {
-        ScalingPolicy bands = new ScalingPolicy(1, "bands", List.of(
-                new ScalingBand(0, 500, "rpm", Map.of("count", 2), false, null, null, null),
-                new ScalingBand(500, 1000, "rpm", Map.of("count", 5), false, null, null, null)), null, null);
-        Decision decision = CONTROLLER.decide(state(2, 400, -1), forecast(NOW, 400, 900, 1500, 1500, 1500), bands,
-                Bounds.of(1, 20));
+        ScalingPolicy bands = new ScalingPolicy(
+                1,
+                "bands",
+                List.of(
+                        new ScalingBand(0, 500, "rpm", Map.of("count", 2), false, null, null, null),
+                        new ScalingBand(500, 1000, "rpm", Map.of("count", 5), false, null, null, null)),
+                null,
+                null);
+        Decision decision = CONTROLLER.decide(
+                state(2, 400, -1), forecast(NOW, 400, 900, 1500, 1500, 1500), bands, Bounds.of(1, 20));
         assertThat(decision.targetCount()).isEqualTo(5);
         assertThat(decision.reason()).contains("load 1500 is outside the policy's bands, using band 1 [500, 1000)");
     }

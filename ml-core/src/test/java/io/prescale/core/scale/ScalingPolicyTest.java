@@ -20,10 +20,13 @@ class ScalingPolicyTest {
         ScalingPolicy policy = ScalingPolicy.fromJson(DOCUMENT);
         assertThat(policy.digest()).startsWith("sha256:").hasSize(7 + 64);
         // the same content written in another key order and number spelling has the same digest
-        String reordered = DOCUMENT.replace("\"schemaVersion\":1,\"name\":\"checkout\"", "\"name\":\"checkout\",\"schemaVersion\":1.0")
+        String reordered = DOCUMENT.replace(
+                        "\"schemaVersion\":1,\"name\":\"checkout\"", "\"name\":\"checkout\",\"schemaVersion\":1.0")
                 .replace("\"loadTo\":400,", "\"loadTo\":4.0e2,");
         assertThat(ScalingPolicy.fromJson(reordered).digest()).isEqualTo(policy.digest());
-        assertThat(policy.digest()).isEqualTo(CanonicalJson.sha256(ScalingPolicy.fromJson(DOCUMENT).toJsonNode().without("digest")));
+        assertThat(policy.digest())
+                .isEqualTo(CanonicalJson.sha256(
+                        ScalingPolicy.fromJson(DOCUMENT).toJsonNode().without("digest")));
     }
 
     @Test
@@ -31,23 +34,29 @@ class ScalingPolicyTest {
         ScalingPolicy policy = ScalingPolicy.fromJson(DOCUMENT);
         ScalingPolicy again = ScalingPolicy.fromJson(policy.toJson());
         assertThat(again).isEqualTo(policy);
-        assertThat(again.bands().get(1).config()).containsEntry("env.THREADS", "32").containsEntry("count", 4L);
-        assertThat(policy.toJsonNode().fieldNames()).toIterable()
+        assertThat(again.bands().get(1).config())
+                .containsEntry("env.THREADS", "32")
+                .containsEntry("count", 4L);
+        assertThat(policy.toJsonNode().fieldNames())
+                .toIterable()
                 .containsExactly("schemaVersion", "name", "bands", "provenance", "digest");
     }
 
     @Test
     void rejectsADigestThatDoesNotMatch() {
         String tampered = ScalingPolicy.fromJson(DOCUMENT).toJson().replace("\"count\":4", "\"count\":5");
-        assertThatThrownBy(() -> ScalingPolicy.fromJson(tampered)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ScalingPolicy.fromJson(tampered))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("digest does not match");
     }
 
     @Test
     void rejectsBandsThatAreNotContiguous() {
         String gap = DOCUMENT.replace("{\"loadFrom\":400,\"loadTo\":null", "{\"loadFrom\":450,\"loadTo\":null");
-        assertThatThrownBy(() -> ScalingPolicy.fromJson(gap)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("contiguous").hasMessageContaining("450");
+        assertThatThrownBy(() -> ScalingPolicy.fromJson(gap))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contiguous")
+                .hasMessageContaining("450");
     }
 
     @Test
@@ -70,9 +79,14 @@ class ScalingPolicyTest {
 
     @Test
     void bandsAnswerTheLoadTheyHoldAndTheTopBandAbove() {
-        ScalingPolicy policy = new ScalingPolicy(1, "two", List.of(
-                new ScalingBand(0, 500, "rps", Map.of("count", 2), false, null, null, null),
-                new ScalingBand(500, 1000, "rps", Map.of("count", 5), false, null, null, null)), null, null);
+        ScalingPolicy policy = new ScalingPolicy(
+                1,
+                "two",
+                List.of(
+                        new ScalingBand(0, 500, "rps", Map.of("count", 2), false, null, null, null),
+                        new ScalingBand(500, 1000, "rps", Map.of("count", 5), false, null, null, null)),
+                null,
+                null);
         assertThat(policy.instancesFor(499)).isEqualTo(2);
         assertThat(policy.instancesFor(500)).isEqualTo(5);
         assertThat(policy.covers(1500)).isFalse();

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ScalingSimulatorTest {
     static final double[] DEMAND = {10, 10, 10, 10, 10, 10, 10, 10, 30, 30, 10, 10};
     static final TimeSeries SERIES = TimeSeries.of(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(1), DEMAND);
-    static final SimulationSettings WORLD = new SimulationSettings(Duration.ofDays(1), Duration.ofDays(1), 1, 10,
-            Bounds.of(1, 6), 7, 1.0, Duration.ofMinutes(5), 0.01);
+    static final SimulationSettings WORLD = new SimulationSettings(
+            Duration.ofDays(1), Duration.ofDays(1), 1, 10, Bounds.of(1, 6), 7, 1.0, Duration.ofMinutes(5), 0.01);
 
     @Test
     void oracleLaunchesOneStepAheadAndNeverViolates() {
@@ -58,14 +58,24 @@ class ScalingSimulatorTest {
         assertThat(TargetValue.desired(Double.NaN, 1, 10, 1.0, 0.01)).isEqualTo(TargetValue.NO_METRIC);
         double[] minutes = {100, 100, 300, 300, 300, 300, 300, 300};
         TimeSeries series = TimeSeries.of(SERIES.start(), Duration.ofMinutes(1), minutes);
-        SimulationSettings world = new SimulationSettings(Duration.ofMinutes(1), Duration.ofMinutes(1), 1, 100,
-                Bounds.of(1, 10), 0, 1.0, Duration.ofMinutes(5), 0.01);
+        SimulationSettings world = new SimulationSettings(
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(1),
+                1,
+                100,
+                Bounds.of(1, 10),
+                0,
+                1.0,
+                Duration.ofMinutes(5),
+                0.01);
         double[] up = {100, 100, 300, 300, 100, 100, 100, 100};
-        StrategyResult r = ScalingSimulator.run(TimeSeries.of(SERIES.start(), Duration.ofMinutes(1), up), world,
-                new ReactiveStrategy(1.0));
+        StrategyResult r = ScalingSimulator.run(
+                TimeSeries.of(SERIES.start(), Duration.ofMinutes(1), up), world, new ReactiveStrategy(1.0));
         // scales out at minute 3 (sees 300), then the 5-minute cooldown keeps 3 until minute 8
         assertThat(r.total()).containsExactly(1, 1, 1, 3, 3, 3, 3, 3);
-        assertThat(ScalingSimulator.run(series, world, new ReactiveStrategy(1.0)).total()).containsExactly(1, 1, 1, 3, 3, 3, 3, 3);
+        assertThat(ScalingSimulator.run(series, world, new ReactiveStrategy(1.0))
+                        .total())
+                .containsExactly(1, 1, 1, 3, 3, 3, 3, 3);
     }
 
     @Test
@@ -81,7 +91,8 @@ class ScalingSimulatorTest {
                 return (int) view.observed(view.t());
             }
         };
-        assertThatThrownBy(() -> ScalingSimulator.run(SERIES, WORLD, cheat)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ScalingSimulator.run(SERIES, WORLD, cheat))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not observable");
     }
 

@@ -3,10 +3,10 @@ package io.prescale.core.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prescale.core.testing.SyntheticLoad;
 import io.prescale.core.forecast.ForecastModel;
 import io.prescale.core.forecast.QuantileForecast;
 import io.prescale.core.series.TimeSeries;
+import io.prescale.core.testing.SyntheticLoad;
 import org.junit.jupiter.api.Test;
 
 class SeasonalQuantileForecasterTest {
@@ -34,7 +34,8 @@ class SeasonalQuantileForecasterTest {
     @Test
     void quantilesDoNotCrossAndTheForecastStartsAtTheEndOfHistory() {
         TimeSeries series = SyntheticLoad.daily(10, 6);
-        QuantileForecast f = new SeasonalQuantileForecaster().fit(series).forecast(series, 300, new double[] {0.1, 0.5, 0.99});
+        QuantileForecast f =
+                new SeasonalQuantileForecaster().fit(series).forecast(series, 300, new double[] {0.1, 0.5, 0.99});
         assertThat(f.origin()).isEqualTo(series.end());
         for (int h = 0; h < f.horizon(); h++) {
             assertThat(f.value(h, 0)).isLessThanOrEqualTo(f.value(h, 1));
@@ -50,13 +51,17 @@ class SeasonalQuantileForecasterTest {
         }
         TimeSeries series = TimeSeries.of(java.time.Instant.EPOCH, java.time.Duration.ofMinutes(7), values);
         QuantileForecast f = new SeasonalQuantileForecaster().fit(series).forecast(series, 3, new double[] {0.5});
-        assertThat(f.value(0, 0)).isCloseTo(100 + 50 * Math.sin(2 * Math.PI * values.length * 7 / 1440.0),
-                org.assertj.core.data.Offset.offset(5.0));
+        assertThat(f.value(0, 0))
+                .isCloseTo(
+                        100 + 50 * Math.sin(2 * Math.PI * values.length * 7 / 1440.0),
+                        org.assertj.core.data.Offset.offset(5.0));
     }
 
     @Test
     void refusesHistoryShorterThanTwoDays() {
-        assertThatThrownBy(() -> new SeasonalQuantileForecaster().fit(SyntheticLoad.daily(10, 1).slice(0, 96)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorter than two days");
+        assertThatThrownBy(() -> new SeasonalQuantileForecaster()
+                        .fit(SyntheticLoad.daily(10, 1).slice(0, 96)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shorter than two days");
     }
 }

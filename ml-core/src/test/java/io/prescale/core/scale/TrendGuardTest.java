@@ -38,7 +38,7 @@ class TrendGuardTest {
         QuantileForecast guarded = TrendGuard.of(15).apply(history, flat(history, 100, 10));
 
         assertThat(guarded.value(9, 2)).isGreaterThan(v[59] + 90); // extrapolated ten more minutes
-        assertThat(guarded.value(0, 0)).isEqualTo(90.0);          // the low quantile is left alone
+        assertThat(guarded.value(0, 0)).isEqualTo(90.0); // the low quantile is left alone
         assertThat(guarded.value(0, 1)).isGreaterThanOrEqualTo(v[59]);
     }
 

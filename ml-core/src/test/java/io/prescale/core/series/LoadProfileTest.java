@@ -16,11 +16,12 @@ class LoadProfileTest {
 
     @Test
     void jsonHasTheDocumentedShapeAndRoundTrips() {
-        LoadProfile profile = LoadProfile.of(T0, Duration.ofMinutes(30), new double[] {1.5, 2.0},
-                Map.of("source", "test"));
+        LoadProfile profile =
+                LoadProfile.of(T0, Duration.ofMinutes(30), new double[] {1.5, 2.0}, Map.of("source", "test"));
         String json = profile.toJson();
-        assertThat(json).isEqualTo("{\"schemaVersion\":1,\"start\":\"2014-07-01T00:00:00Z\",\"step\":\"PT30M\","
-                + "\"unit\":\"requests/s\",\"values\":[1.5,2.0],\"provenance\":{\"source\":\"test\"}}");
+        assertThat(json)
+                .isEqualTo("{\"schemaVersion\":1,\"start\":\"2014-07-01T00:00:00Z\",\"step\":\"PT30M\","
+                        + "\"unit\":\"requests/s\",\"values\":[1.5,2.0],\"provenance\":{\"source\":\"test\"}}");
         assertThat(LoadProfile.fromJson(json)).isEqualTo(profile);
     }
 
@@ -43,10 +44,12 @@ class LoadProfileTest {
         String future = "{\"schemaVersion\":2,\"start\":\"2014-07-01T00:00:00Z\",\"step\":\"PT30M\","
                 + "\"unit\":\"requests/s\",\"values\":[],\"provenance\":{}}";
         assertThatThrownBy(() -> LoadProfile.fromJson(future))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schemaVersion is 2")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schemaVersion is 2")
                 .hasMessageContaining("reads version 1");
         assertThatThrownBy(() -> LoadProfile.fromJson("{\"schemaVersion\":1,\"bogus\":1}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a load profile");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a load profile");
     }
 
     @Test

@@ -30,7 +30,10 @@ class ReaderFuzzTest {
         try {
             assertThat(read.get()).isNotNull();
         } catch (IllegalArgumentException expected) {
-            assertThat(expected.getMessage()).as("message for %s", shown(input)).isNotBlank().hasSizeLessThan(1_000);
+            assertThat(expected.getMessage())
+                    .as("message for %s", shown(input))
+                    .isNotBlank()
+                    .hasSizeLessThan(1_000);
         } catch (RuntimeException | Error e) {
             throw new AssertionError("input " + shown(input) + " gave " + e, e);
         }
@@ -44,8 +47,9 @@ class ReaderFuzzTest {
     @Property(tries = 300)
     void randomBytesAreAValueOrBadInput(@ForAll @Size(max = 4096) byte[] bytes) {
         String shown = new String(bytes, StandardCharsets.ISO_8859_1);
-        valueOrBadInput(() -> TraceReader.read(new ByteArrayInputStream(bytes), "fuzz.csv",
-                TraceReadOptions.defaults()), shown);
+        valueOrBadInput(
+                () -> TraceReader.read(new ByteArrayInputStream(bytes), "fuzz.csv", TraceReadOptions.defaults()),
+                shown);
         valueOrBadInput(() -> LoadProfile.fromJson(new String(bytes, StandardCharsets.UTF_8)), shown);
     }
 
@@ -53,15 +57,20 @@ class ReaderFuzzTest {
     void randomCsvShapesAreAValueOrBadInput(@ForAll("csv") String csv, @ForAll boolean strict) {
         TraceReadOptions options = strict ? TraceReadOptions.importDefaults() : TraceReadOptions.defaults();
         valueOrBadInput(() -> TraceReader.readText(csv, "fuzz.csv", options), csv);
-        valueOrBadInput(() -> TraceReader.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                "fuzz.csv", options), csv);
-        valueOrBadInput(() -> {
-            try {
-                return io.prescale.core.anomaly.nab.NabCsv.read(new java.io.StringReader(csv), "fuzz.csv", null);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, csv);
+        valueOrBadInput(
+                () -> TraceReader.read(
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "fuzz.csv", options),
+                csv);
+        valueOrBadInput(
+                () -> {
+                    try {
+                        return io.prescale.core.anomaly.nab.NabCsv.read(
+                                new java.io.StringReader(csv), "fuzz.csv", null);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                csv);
     }
 
     @Property(tries = 300)
@@ -73,10 +82,14 @@ class ReaderFuzzTest {
     Arbitrary<String> csv() {
         Arbitrary<String> delimiter = Arbitraries.of(",", ";", "\t", ", ", "|");
         Arbitrary<String> newline = Arbitraries.of("\n", "\r\n", "\n\n", "\r");
-        Arbitrary<List<String>> header = Arbitraries.of("timestamp", "time", "value", "t", "ts", "", "\"a,b\"",
-                "null", "date", "count", "1").list().ofMaxSize(4);
-        Arbitrary<List<List<String>>> rows = cell().list().ofMinSize(0).ofMaxSize(5).list().ofMaxSize(60);
-        return Combinators.combine(delimiter, newline, header, rows, Arbitraries.of(true, false), Arbitraries.of(true, false))
+        Arbitrary<List<String>> header = Arbitraries.of(
+                        "timestamp", "time", "value", "t", "ts", "", "\"a,b\"", "null", "date", "count", "1")
+                .list()
+                .ofMaxSize(4);
+        Arbitrary<List<List<String>>> rows =
+                cell().list().ofMinSize(0).ofMaxSize(5).list().ofMaxSize(60);
+        return Combinators.combine(
+                        delimiter, newline, header, rows, Arbitraries.of(true, false), Arbitraries.of(true, false))
                 .as((d, nl, h, r, withHeader, bom) -> {
                     StringBuilder text = new StringBuilder(bom ? "\uFEFF" : "");
                     if (withHeader) {
@@ -91,29 +104,77 @@ class ReaderFuzzTest {
 
     private static Arbitrary<String> cell() {
         return Arbitraries.oneOf(
-                Arbitraries.of("", " ", "NaN", "nan", "null", "NA", "Infinity", "-Infinity", "1e308", "-1e308",
-                        "1e999", "4.9e-324", "1e-400", "-0", "0x1F", "1,5", "\"\"", "\"", "\"1\"", "1_000",
-                        "9223372036854775808", "-9223372036854775809", "1".repeat(120), "+5", ".", "-", "e5"),
+                Arbitraries.of(
+                        "",
+                        " ",
+                        "NaN",
+                        "nan",
+                        "null",
+                        "NA",
+                        "Infinity",
+                        "-Infinity",
+                        "1e308",
+                        "-1e308",
+                        "1e999",
+                        "4.9e-324",
+                        "1e-400",
+                        "-0",
+                        "0x1F",
+                        "1,5",
+                        "\"\"",
+                        "\"",
+                        "\"1\"",
+                        "1_000",
+                        "9223372036854775808",
+                        "-9223372036854775809",
+                        "1".repeat(120),
+                        "+5",
+                        ".",
+                        "-",
+                        "e5"),
                 Arbitraries.doubles().map(d -> Double.toString(d)),
                 Arbitraries.longs().map(l -> Long.toString(l)),
                 Arbitraries.integers().between(0, 4_200_000).map(i -> Long.toString(315_532_800L + i * 997L)),
-                Arbitraries.longs().between(315_532_800_000L, 4_102_444_800_000L).map(l -> Long.toString(l)),
-                Arbitraries.integers().between(0, 86_399).map(s -> String.format("2024-03-%02dT%02d:%02d:%02dZ",
-                        1 + s % 28, s / 3600, s / 60 % 60, s % 60)),
-                Arbitraries.of("2024-03-01 00:00:00", "2024-03-01T00:00:00+02:00", "2024-03-01T00:00:00.123456789Z",
-                        "2024-02-30T00:00:00Z", "2024-03-01T25:00:00Z", "2024-03-01T00:00:00[Europe/Paris]",
-                        "2024-03-01", "1969-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", "2024-03-01T00:00Z"),
+                Arbitraries.longs()
+                        .between(315_532_800_000L, 4_102_444_800_000L)
+                        .map(l -> Long.toString(l)),
+                Arbitraries.integers()
+                        .between(0, 86_399)
+                        .map(s -> String.format(
+                                "2024-03-%02dT%02d:%02d:%02dZ", 1 + s % 28, s / 3600, s / 60 % 60, s % 60)),
+                Arbitraries.of(
+                        "2024-03-01 00:00:00",
+                        "2024-03-01T00:00:00+02:00",
+                        "2024-03-01T00:00:00.123456789Z",
+                        "2024-02-30T00:00:00Z",
+                        "2024-03-01T25:00:00Z",
+                        "2024-03-01T00:00:00[Europe/Paris]",
+                        "2024-03-01",
+                        "1969-12-31T23:59:59Z",
+                        "+999999999-12-31T23:59:59Z",
+                        "2024-03-01T00:00Z"),
                 Arbitraries.strings().ofMaxLength(12));
     }
 
     @Provide
     Arbitrary<String> profileJson() {
-        Arbitrary<String> number = Arbitraries.of("0", "1", "-1", "1e308", "1e999", "NaN", "\"x\"", "null", "4.9e-324",
-                "12345678901234567890", "[]", "{}");
-        Arbitrary<String> step = Arbitraries.of("\"PT1M\"", "\"PT0S\"", "\"-PT1S\"", "\"P9999999999D\"", "\"x\"", "60",
-                "null");
-        Arbitrary<String> start = Arbitraries.of("\"2024-01-01T00:00:00Z\"", "\"x\"", "0", "null",
-                "\"+1000000000-01-01T00:00:00Z\"");
+        Arbitrary<String> number = Arbitraries.of(
+                "0",
+                "1",
+                "-1",
+                "1e308",
+                "1e999",
+                "NaN",
+                "\"x\"",
+                "null",
+                "4.9e-324",
+                "12345678901234567890",
+                "[]",
+                "{}");
+        Arbitrary<String> step =
+                Arbitraries.of("\"PT1M\"", "\"PT0S\"", "\"-PT1S\"", "\"P9999999999D\"", "\"x\"", "60", "null");
+        Arbitrary<String> start =
+                Arbitraries.of("\"2024-01-01T00:00:00Z\"", "\"x\"", "0", "null", "\"+1000000000-01-01T00:00:00Z\"");
         Arbitrary<String> version = Arbitraries.of("1", "2", "0", "\"1\"", "null");
         Arbitrary<String> unit = Arbitraries.of("\"requests/s\"", "\"count\"", "null", "1");
         return Combinators.combine(version, start, step, unit, number.list().ofMaxSize(20), Arbitraries.of(true, false))

@@ -46,14 +46,18 @@ class TimeSeriesTest {
         assertThat(resampled.valueAt(0)).isEqualTo(firstBucket);
         assertThat(resampled.valueAt(1)).as("bucket [3, NaN]").isEqualTo(3.0);
         assertThat(resampled.valueAt(2)).as("bucket [4, NaN]").isEqualTo(4.0);
-        assertThat(resampled.valueAt(3)).as("bucket [NaN] is a gap, even for sum").isNaN();
+        assertThat(resampled.valueAt(3))
+                .as("bucket [NaN] is a gap, even for sum")
+                .isNaN();
     }
 
     @Test
     void resampleRefusesAStepThatIsNotAWholeMultiple() {
         TimeSeries series = TimeSeries.of(T0, MINUTE, new double[] {1, 2});
         assertThatThrownBy(() -> series.resample(Duration.ofSeconds(90), Aggregation.SUM))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT1M30S").hasMessageContaining("PT1M");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT1M30S")
+                .hasMessageContaining("PT1M");
     }
 
     @Test
@@ -68,12 +72,13 @@ class TimeSeriesTest {
         TimeSeries part = series.between(T0.plusSeconds(30), T0.plusSeconds(240));
         assertThat(part.start()).isEqualTo(T0.plusSeconds(60));
         assertThat(part.values()).containsExactly(1, 2, 3);
-        assertThat(series.between(T0.plusSeconds(900), T0.plusSeconds(1000)).isEmpty()).isTrue();
+        assertThat(series.between(T0.plusSeconds(900), T0.plusSeconds(1000)).isEmpty())
+                .isTrue();
     }
 
     @Property(tries = 200)
-    void sumResamplingPreservesTheTotal(@ForAll @Size(min = 1, max = 200) double[] raw,
-                                        @ForAll @IntRange(min = 1, max = 13) int factor) {
+    void sumResamplingPreservesTheTotal(
+            @ForAll @Size(min = 1, max = 200) double[] raw, @ForAll @IntRange(min = 1, max = 13) int factor) {
         double[] values = new double[raw.length];
         double total = 0;
         for (int i = 0; i < raw.length; i++) {
@@ -90,8 +95,8 @@ class TimeSeriesTest {
     }
 
     @Property(tries = 100)
-    void meanOfABucketLiesBetweenItsMinAndMax(@ForAll @Size(min = 1, max = 50) double[] raw,
-                                              @ForAll @DoubleRange(min = 0, max = 1) double gapShare) {
+    void meanOfABucketLiesBetweenItsMinAndMax(
+            @ForAll @Size(min = 1, max = 50) double[] raw, @ForAll @DoubleRange(min = 0, max = 1) double gapShare) {
         double[] values = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
             values[i] = (i * 0.37 % 1) < gapShare || !Double.isFinite(raw[i]) ? Double.NaN : raw[i] % 1e6;

@@ -35,8 +35,9 @@ class TraceReaderLimitsTest {
                 out.write(block);
             }
         }
-        IllegalArgumentException e = assertTimeoutPreemptively(GUARD, () -> catchThrowableOfType(
-                IllegalArgumentException.class, () -> TraceReader.read(file, DEFAULTS)));
+        IllegalArgumentException e = assertTimeoutPreemptively(
+                GUARD,
+                () -> catchThrowableOfType(IllegalArgumentException.class, () -> TraceReader.read(file, DEFAULTS)));
 
         assertThat(e).hasMessageContaining("line 1 is longer than " + TraceReader.MAX_LINE_CHARS + " characters");
         assertThat(e.getMessage().length() - file.toString().length()).isLessThan(200);
@@ -47,8 +48,10 @@ class TraceReaderLimitsTest {
     void aLongLineInTextIsRefusedNamingTheLimitAndShowingLittle(String unit) {
         String text = "time,value\n2024-01-01T00:00:00Z,1\n" + unit.repeat(TraceReader.MAX_LINE_CHARS + 1) + "\n";
 
-        IllegalArgumentException e = assertTimeoutPreemptively(GUARD, () -> catchThrowableOfType(
-                IllegalArgumentException.class, () -> TraceReader.readText(text, "in.csv", DEFAULTS)));
+        IllegalArgumentException e = assertTimeoutPreemptively(
+                GUARD,
+                () -> catchThrowableOfType(
+                        IllegalArgumentException.class, () -> TraceReader.readText(text, "in.csv", DEFAULTS)));
 
         assertThat(e).hasMessageStartingWith("in.csv line 3 is longer than 65536 characters");
         assertThat(e.getMessage()).hasSizeLessThan(200);
@@ -59,8 +62,10 @@ class TraceReaderLimitsTest {
         String cell = "9".repeat(60_000);
         String text = "time,value\n2024-01-01T00:00:00Z,1\n2024-01-01T00:01:00Z," + cell + "\n";
 
-        IllegalArgumentException e = assertTimeoutPreemptively(GUARD, () -> catchThrowableOfType(
-                IllegalArgumentException.class, () -> TraceReader.readText(text, "in.csv", DEFAULTS)));
+        IllegalArgumentException e = assertTimeoutPreemptively(
+                GUARD,
+                () -> catchThrowableOfType(
+                        IllegalArgumentException.class, () -> TraceReader.readText(text, "in.csv", DEFAULTS)));
 
         assertThat(e).hasMessageContaining("in.csv line 3").hasMessageContaining("is not a finite number");
         assertThat(e.getMessage()).hasSizeLessThan(300);
@@ -71,7 +76,8 @@ class TraceReaderLimitsTest {
         byte[] bytes = "a,b\n1,2\n3,4\n".getBytes(StandardCharsets.US_ASCII);
 
         assertThatThrownBy(() -> BoundedText.read(new ByteArrayInputStream(bytes), "in.csv", 8, 100))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("larger than 8 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("larger than 8 bytes");
     }
 
     @Test
@@ -79,14 +85,19 @@ class TraceReaderLimitsTest {
         byte[] bytes = {'a', ',', 'b', '\n', '1', ',', (byte) 0xC3, (byte) 0x28, '\n'};
 
         assertThatThrownBy(() -> TraceReader.read(new ByteArrayInputStream(bytes), "in.csv", DEFAULTS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("in.csv line 2 is not UTF-8 text");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("in.csv line 2 is not UTF-8 text");
     }
 
     @Test
     void anIsoTimeColumnThatTurnsToEpochIsAnErrorNamingTheLine() {
         StringBuilder csv = new StringBuilder("timestamp,value\n");
         for (int i = 0; i < 50; i++) {
-            csv.append("2024-01-01T00:").append(String.format("%02d", i)).append(":00Z,").append(i).append('\n');
+            csv.append("2024-01-01T00:")
+                    .append(String.format("%02d", i))
+                    .append(":00Z,")
+                    .append(i)
+                    .append('\n');
         }
         for (int i = 0; i < 50; i++) {
             csv.append(1704070800 + 60 * i).append(',').append(i).append('\n');
@@ -104,11 +115,16 @@ class TraceReaderLimitsTest {
             csv.append(1704070800 + 60 * i).append(',').append(i).append('\n');
         }
         for (int i = 0; i < 50; i++) {
-            csv.append("2024-01-02T00:").append(String.format("%02d", i)).append(":00Z,").append(i).append('\n');
+            csv.append("2024-01-02T00:")
+                    .append(String.format("%02d", i))
+                    .append(":00Z,")
+                    .append(i)
+                    .append('\n');
         }
 
         assertThatThrownBy(() -> TraceReader.readText(csv.toString(), "mixed.csv", DEFAULTS))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("mixed.csv line 52: '2024-01-02T00:00:00Z' in column timestamp is not a timestamp");
+                .hasMessageStartingWith(
+                        "mixed.csv line 52: '2024-01-02T00:00:00Z' in column timestamp is not a timestamp");
     }
 }

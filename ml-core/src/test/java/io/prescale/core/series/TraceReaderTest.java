@@ -84,7 +84,8 @@ class TraceReaderTest {
         assertThat(series.step()).isEqualTo(Duration.ofSeconds(1));
         assertThat(series.start()).isEqualTo(Instant.parse("2023-11-16T18:17:03Z"));
         assertThat(series.valueAt(0)).isEqualTo(4808);
-        assertThat(Arrays.stream(series.values()).filter(v -> !Double.isNaN(v)).sum()).isEqualTo(627529.0);
+        assertThat(Arrays.stream(series.values()).filter(v -> !Double.isNaN(v)).sum())
+                .isEqualTo(627529.0);
         assertThat(read.bucketed()).isEqualTo(300);
         assertThat(read.stepInferred()).isTrue();
     }
@@ -96,7 +97,9 @@ class TraceReaderTest {
         assertThat(read.bucketed()).isPositive();
         assertThat(read.gaps()).isPositive();
         double expected = sumOfColumn("travel_time_451_head.csv", 1);
-        assertThat(Arrays.stream(read.series().values()).filter(v -> !Double.isNaN(v)).sum())
+        assertThat(Arrays.stream(read.series().values())
+                        .filter(v -> !Double.isNaN(v))
+                        .sum())
                 .isCloseTo(expected, within(1e-6));
     }
 
@@ -113,8 +116,10 @@ class TraceReaderTest {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({"MEAN, 2.0", "SUM, 6.0", "LAST, 3.0"})
     void duplicateRules(OnDuplicate rule, double expected) {
-        TraceReadResult read = text("t,v\n2020-01-01T00:00:00Z,1\n2020-01-01T00:00:00Z,2\n2020-01-01T00:00:00Z,3\n"
-                + "2020-01-01T00:01:00Z,9\n", DEFAULTS.withOnDuplicate(rule));
+        TraceReadResult read = text(
+                "t,v\n2020-01-01T00:00:00Z,1\n2020-01-01T00:00:00Z,2\n2020-01-01T00:00:00Z,3\n"
+                        + "2020-01-01T00:01:00Z,9\n",
+                DEFAULTS.withOnDuplicate(rule));
         assertThat(read.series().valueAt(0)).isEqualTo(expected);
         assertThat(read.duplicatesMerged()).isEqualTo(2);
     }
@@ -127,9 +132,11 @@ class TraceReaderTest {
                 .hasMessageContaining("'2020-01-01 00:01:00,abc'")
                 .hasMessageNotContaining("\n");
         assertThatThrownBy(() -> text("timestamp,value\n2020-01-01 00:00:00,1\nyesterday,2\n", STRICT))
-                .hasMessageContaining("line 3").hasMessageContaining("'yesterday' in column timestamp is not a timestamp");
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("'yesterday' in column timestamp is not a timestamp");
         assertThatThrownBy(() -> text("timestamp,value\n2020-01-01 00:00:00,1\n2020-01-01 00:01:00\n", STRICT))
-                .hasMessageContaining("line 3").hasMessageContaining("fewer than 2 columns");
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("fewer than 2 columns");
     }
 
     @Test
@@ -137,7 +144,8 @@ class TraceReaderTest {
         String csv = "timestamp,value\n2020-01-01 00:00:00,1\n2020-01-01 00:02:00,3\n2020-01-01 00:01:00,2\n";
         assertThatThrownBy(() -> text(csv, STRICT))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("line 4: timestamp 2020-01-01T00:01:00Z goes backwards (line 3 has 2020-01-01T00:02:00Z)");
+                .hasMessageContaining(
+                        "line 4: timestamp 2020-01-01T00:01:00Z goes backwards (line 3 has 2020-01-01T00:02:00Z)");
         TraceReadResult sorted = text(csv, STRICT.withOnDisorder(OnDisorder.SORT));
         assertThat(sorted.series().values()).containsExactly(1, 2, 3);
         assertThat(sorted.reordered()).isEqualTo(1);
@@ -147,11 +155,13 @@ class TraceReaderTest {
     void emptyFileAndHeaderOnlyAreErrors(@TempDir Path dir) throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
         assertThatThrownBy(() -> TraceReader.read(empty, STRICT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(empty + " is empty");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(empty + " is empty");
         assertThatThrownBy(() -> text(" \n\n", STRICT)).hasMessageContaining("test.csv is empty");
         assertThatThrownBy(() -> text("timestamp,value\n", STRICT)).hasMessageContaining("header but no data rows");
         assertThatThrownBy(() -> TraceReader.read(dir.resolve("missing.csv"), STRICT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.csv is not a readable file");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing.csv is not a readable file");
     }
 
     @Test
@@ -166,7 +176,8 @@ class TraceReaderTest {
 
     @Test
     void columnsByIndexAndHeaderlessFiles() {
-        TraceReadResult read = text("2020-01-01T00:00:00Z,5,7\n2020-01-01T00:00:10Z,6,8\n",
+        TraceReadResult read = text(
+                "2020-01-01T00:00:00Z,5,7\n2020-01-01T00:00:10Z,6,8\n",
                 STRICT.withTimeColumn("0").withValueColumn("2"));
         assertThat(read.valueColumn()).isEqualTo("2");
         assertThat(read.series().values()).containsExactly(7, 8);
@@ -181,21 +192,27 @@ class TraceReaderTest {
         assertThat(read.series().start()).isEqualTo(Instant.EPOCH);
         assertThat(read.series().step()).isEqualTo(Duration.ofSeconds(1));
         assertThat(read.series().values()).containsExactly(4, 5, 6);
-        assertThat(text("3\n4\n", STRICT.withStep(Duration.ofMinutes(5))).series().step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(text("3\n4\n", STRICT.withStep(Duration.ofMinutes(5)))
+                        .series()
+                        .step())
+                .isEqualTo(Duration.ofMinutes(5));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "2020-03-01T10:00:00Z|2020-03-01T10:00:00Z",
-            "2020-03-01 10:00:00|2020-03-01T10:00:00Z",
-            "2020-03-01T12:00:00+02:00|2020-03-01T10:00:00Z",
-            "2020-03-01T05:00:00-0500|2020-03-01T10:00:00Z",
-            "2020-03-01 10:00:00.1234567|2020-03-01T10:00:00.1234567Z",
-            "2020-03-01T10:00|2020-03-01T10:00:00Z",
-            "2020-03-01T11:00:00+01:00[Europe/Paris]|2020-03-01T10:00:00Z",
-            "1583056800|2020-03-01T10:00:00Z",
-            "1583056800500|2020-03-01T10:00:00.5Z",
-            "1583056800.25|2020-03-01T10:00:00.25Z"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2020-03-01T10:00:00Z|2020-03-01T10:00:00Z",
+                "2020-03-01 10:00:00|2020-03-01T10:00:00Z",
+                "2020-03-01T12:00:00+02:00|2020-03-01T10:00:00Z",
+                "2020-03-01T05:00:00-0500|2020-03-01T10:00:00Z",
+                "2020-03-01 10:00:00.1234567|2020-03-01T10:00:00.1234567Z",
+                "2020-03-01T10:00|2020-03-01T10:00:00Z",
+                "2020-03-01T11:00:00+01:00[Europe/Paris]|2020-03-01T10:00:00Z",
+                "1583056800|2020-03-01T10:00:00Z",
+                "1583056800500|2020-03-01T10:00:00.5Z",
+                "1583056800.25|2020-03-01T10:00:00.25Z"
+            })
     void timestampForms(String written, String expected) {
         TraceReadResult read = text("when;value\n" + written + ";1\n", STRICT);
         assertThat(read.timeColumn()).isEqualTo("when");
@@ -211,13 +228,16 @@ class TraceReaderTest {
 
     @Test
     void missingRowsAndEmptyCellsAreGaps() {
-        TraceReadResult read = text("timestamp,value\n2020-01-01 00:00:00,1\n2020-01-01 00:01:00,\n"
-                + "2020-01-01 00:02:00,3\n2020-01-01 00:05:00,NaN\n2020-01-01 00:06:00,6\n", STRICT);
+        TraceReadResult read = text(
+                "timestamp,value\n2020-01-01 00:00:00,1\n2020-01-01 00:01:00,\n"
+                        + "2020-01-01 00:02:00,3\n2020-01-01 00:05:00,NaN\n2020-01-01 00:06:00,6\n",
+                STRICT);
         assertThat(read.series().size()).isEqualTo(7);
         assertThat(read.gaps()).isEqualTo(4);
         assertThat(read.series().valueAt(6)).isEqualTo(6);
         assertThatThrownBy(() -> text("timestamp,value\n2020-01-01 00:00:00,Infinity\n", STRICT))
-                .hasMessageContaining("line 2").hasMessageContaining("is not a finite number");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("is not a finite number");
     }
 
     @Test
@@ -225,20 +245,27 @@ class TraceReaderTest {
         String csv = "timestamp,value\n2020-01-01 00:00:00,1\n2020-01-01 00:01:00,2\n2020-01-01 00:02:00,6\n";
         TraceReadOptions fiveMinutes = STRICT.withStep(Duration.ofMinutes(5));
         assertThat(text(csv, fiveMinutes).series().values()).containsExactly(9);
-        assertThat(text(csv, fiveMinutes.withUnit(LoadProfile.Unit.RATE)).series().values()).containsExactly(3);
+        assertThat(text(csv, fiveMinutes.withUnit(LoadProfile.Unit.RATE))
+                        .series()
+                        .values())
+                .containsExactly(3);
         assertThat(text(csv, fiveMinutes).stepInferred()).isFalse();
     }
 
     @Test
     void quotedCellsAndCrLf() {
-        TraceReadResult read = text("\"time\",\"value\"\r\n\"2020-01-01 00:00:00\",\"1\"\r\n\"2020-01-01 00:00:01\",2\r\n", STRICT);
+        TraceReadResult read =
+                text("\"time\",\"value\"\r\n\"2020-01-01 00:00:00\",\"1\"\r\n\"2020-01-01 00:00:01\",2\r\n", STRICT);
         assertThat(read.series().values()).containsExactly(1, 2);
     }
 
     private static double sumOfColumn(String name, int column) throws IOException {
         try (InputStream in = TraceReaderTest.class.getResourceAsStream("traces/" + name)) {
-            return new String(in.readAllBytes()).lines().skip(1)
-                    .mapToDouble(line -> Double.parseDouble(line.split(",")[column])).sum();
+            return new String(in.readAllBytes())
+                    .lines()
+                    .skip(1)
+                    .mapToDouble(line -> Double.parseDouble(line.split(",")[column]))
+                    .sum();
         }
     }
 }

@@ -13,8 +13,7 @@ import java.nio.file.Path;
  * reached first (1 for the first time).
  */
 public final class CrashImportMain {
-    private CrashImportMain() {
-    }
+    private CrashImportMain() {}
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

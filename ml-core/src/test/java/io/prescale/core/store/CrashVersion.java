@@ -49,8 +49,11 @@ enum CrashVersion {
 
     /** Whether {@code store} holds exactly this version of the series: metadata and every value. */
     boolean isIn(MetricStore store) {
-        return store.info(SERIES).map(info -> info.step().equals(step) && info.unit() == unit
-                && info.source().equals(source)
-                && store.read(SERIES).equals(series())).orElse(false);
+        return store.info(SERIES)
+                .map(info -> info.step().equals(step)
+                        && info.unit() == unit
+                        && info.source().equals(source)
+                        && store.read(SERIES).equals(series()))
+                .orElse(false);
     }
 }

@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /** Holds the lock of a store directory in a separate process until stdin closes (for the lock test). */
 public final class LockHolderMain {
-    private LockHolderMain() {
-    }
+    private LockHolderMain() {}
 
     public static void main(String[] args) throws Exception {
         try (StoreLock lock = StoreLock.acquire(Path.of(args[0]))) {

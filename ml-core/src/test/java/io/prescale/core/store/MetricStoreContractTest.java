@@ -95,7 +95,8 @@ abstract class MetricStoreContractTest {
         try (MetricStore store = newStore(dir)) {
             Iterator<TimeSeries> chunks = List.of(minutes(1, 2), minutes(3)).iterator();
             assertThatThrownBy(() -> store.write("web", COUNT, "t", chunks))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlaps");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("overlaps");
             assertThat(store.list()).isEmpty();
         }
     }
@@ -115,9 +116,11 @@ abstract class MetricStoreContractTest {
         try (MetricStore store = newStore(dir)) {
             store.write("web", COUNT, "t", minutes(1));
             assertThatThrownBy(() -> store.read("api"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("no series 'api' in the store (series: web)");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no series 'api' in the store (series: web)");
             assertThatThrownBy(() -> store.write("bad name", COUNT, "t", minutes(1)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'bad name' is not a series name");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'bad name' is not a series name");
             assertThatThrownBy(() -> store.write("gaps", COUNT, "t", minutes(Double.NaN)))
                     .hasMessageContaining("every step is a gap");
             assertThat(store.info("gaps")).isEmpty();
@@ -127,7 +130,8 @@ abstract class MetricStoreContractTest {
     @Test
     void emptyChunkListIsRejected() {
         try (MetricStore store = newStore(dir)) {
-            assertThatThrownBy(() -> store.write("x", COUNT, "t", List.<TimeSeries>of().iterator()))
+            assertThatThrownBy(() ->
+                            store.write("x", COUNT, "t", List.<TimeSeries>of().iterator()))
                     .hasMessageContaining("nothing to write");
         }
     }

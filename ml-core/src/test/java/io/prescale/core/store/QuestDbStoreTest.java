@@ -40,11 +40,17 @@ class QuestDbStoreTest extends MetricStoreContractTest {
     @Test
     void timesBeforeTheEpochAndSubMicrosecondStepsAreRejected() {
         try (QuestDbStore store = QuestDbStore.open(dir)) {
-            assertThatThrownBy(() -> store.write("old", COUNT, "t",
-                    TimeSeries.of(Instant.parse("1969-12-31T23:59:00Z"), MINUTE, new double[] {1})))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 1970-01-01T00:00:00Z on");
-            assertThatThrownBy(() -> store.write("fine", COUNT, "t", TimeSeries.of(T0, Duration.ofNanos(1500), new double[] {1})))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number of microseconds");
+            assertThatThrownBy(() -> store.write(
+                            "old",
+                            COUNT,
+                            "t",
+                            TimeSeries.of(Instant.parse("1969-12-31T23:59:00Z"), MINUTE, new double[] {1})))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("from 1970-01-01T00:00:00Z on");
+            assertThatThrownBy(() -> store.write(
+                            "fine", COUNT, "t", TimeSeries.of(T0, Duration.ofNanos(1500), new double[] {1})))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("whole number of microseconds");
             store.write("epoch", COUNT, "t", TimeSeries.of(Instant.EPOCH, Duration.ofSeconds(1), new double[] {1, 2}));
             assertThat(store.read("epoch").values()).containsExactly(1, 2);
             assertThat(store.list()).extracting(SeriesInfo::name).containsExactly("epoch");
@@ -65,10 +71,17 @@ class QuestDbStoreTest extends MetricStoreContractTest {
     @Test
     void secondProcessIsLockedOutNamingItsPid() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process holder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                LockHolderMain.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockHolderMain.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("locked");
             assertThatThrownBy(() -> QuestDbStore.open(dir))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -97,7 +110,8 @@ class QuestDbStoreTest extends MetricStoreContractTest {
         QuestDbStore store = QuestDbStore.open(dir);
         store.close();
         assertThatThrownBy(store::list).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store.write("x", COUNT, "t", List.<TimeSeries>of().iterator()))
+        assertThatThrownBy(
+                        () -> store.write("x", COUNT, "t", List.<TimeSeries>of().iterator()))
                 .isInstanceOf(IllegalStateException.class);
     }
 

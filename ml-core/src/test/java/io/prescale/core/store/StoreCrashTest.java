@@ -46,7 +46,9 @@ class StoreCrashTest {
 
         @Override
         public String toString() {
-            return stage != null ? "paused at " + stage : String.format("after %.0f%% of an import", delayFraction * 100);
+            return stage != null
+                    ? "paused at " + stage
+                    : String.format("after %.0f%% of an import", delayFraction * 100);
         }
     }
 
@@ -77,7 +79,9 @@ class StoreCrashTest {
                 }
                 try (QuestDbStore open = QuestDbStore.open(store)) {
                     found.other().writeTo(open);
-                    assertThat(found.other().isIn(open)).as("next import after a kill %s", point).isTrue();
+                    assertThat(found.other().isIn(open))
+                            .as("next import after a kill %s", point)
+                            .isTrue();
                 }
                 current = found.other();
                 if (wasKilled || point.stage() != null) {
@@ -86,7 +90,9 @@ class StoreCrashTest {
                 point = KillPoint.after(point.delayFraction() / 2);
             }
         }
-        assertThat(killed).as("processes actually killed mid-way").isGreaterThanOrEqualTo(Math.min(50, KILLS - KILLS / 10));
+        assertThat(killed)
+                .as("processes actually killed mid-way")
+                .isGreaterThanOrEqualTo(Math.min(50, KILLS - KILLS / 10));
     }
 
     private static List<KillPoint> killPoints(Random random) {
@@ -111,24 +117,30 @@ class StoreCrashTest {
         long start = System.nanoTime();
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("import finishes").isTrue();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(child.exitValue()).as("exit of an undisturbed import; stderr %s", stderr()).isZero();
+        assertThat(child.exitValue())
+                .as("exit of an undisturbed import; stderr %s", stderr())
+                .isZero();
         return Math.max(millis, 1);
     }
 
     /** Runs the child to {@code point} and kills it there; false when the import finished first. */
     private boolean killImport(Path store, CrashVersion target, KillPoint point, long fullImportMillis, Random random)
             throws Exception {
-        Process child = start(store, target, point.stage() == null ? "-" : point.stage().name(),
-                1);
+        Process child =
+                start(store, target, point.stage() == null ? "-" : point.stage().name(), 1);
         try {
             BufferedReader out = reader(child);
             assertThat(out.readLine()).as("child start-up; stderr %s", stderr()).isEqualTo("started");
             if (point.stage() != null) {
                 String line;
                 while ((line = out.readLine()) != null && !line.equals("paused")) {
-                    assertThat(line).as("child output before %s; stderr %s", point, stderr()).isNotEqualTo("done");
+                    assertThat(line)
+                            .as("child output before %s; stderr %s", point, stderr())
+                            .isNotEqualTo("done");
                 }
-                assertThat(line).as("child reached %s; stderr %s", point, stderr()).isEqualTo("paused");
+                assertThat(line)
+                        .as("child reached %s; stderr %s", point, stderr())
+                        .isEqualTo("paused");
             } else if (child.waitFor((long) (point.delayFraction() * fullImportMillis), TimeUnit.MILLISECONDS)) {
                 return false;
             }
@@ -139,22 +151,31 @@ class StoreCrashTest {
         }
     }
 
-    private CrashVersion assertOldOrNew(Path store, CrashVersion old, CrashVersion target, KillPoint point) throws IOException {
+    private CrashVersion assertOldOrNew(Path store, CrashVersion old, CrashVersion target, KillPoint point)
+            throws IOException {
         try (QuestDbStore open = QuestDbStore.open(store)) {
             boolean isOld = old.isIn(open);
             boolean isNew = target.isIn(open);
-            assertThat(isOld || isNew).as("after a kill %s the series is exactly the old or the new version; found %s",
-                    point, open.info(CrashVersion.SERIES)).isTrue();
+            assertThat(isOld || isNew)
+                    .as(
+                            "after a kill %s the series is exactly the old or the new version; found %s",
+                            point, open.info(CrashVersion.SERIES))
+                    .isTrue();
             assertThat(open.list()).extracting(SeriesInfo::name).containsExactly(CrashVersion.SERIES);
-            assertThat(tableDirectories(store)).as("tables on disk after a kill %s", point).hasSize(1);
+            assertThat(tableDirectories(store))
+                    .as("tables on disk after a kill %s", point)
+                    .hasSize(1);
             return isOld ? old : target;
         }
     }
 
     private static List<String> tableDirectories(Path store) throws IOException {
         try (Stream<Path> files = Files.list(store.resolve("db"))) {
-            return files.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(name -> !name.startsWith("_")).sorted().toList();
+            return files.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> !name.startsWith("_"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -164,9 +185,19 @@ class StoreCrashTest {
 
     private Process start(Path store, CrashVersion version, String pauseAt, int occurrence) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), CrashImportMain.class.getName(),
-                store.toString(), version.name(), pauseAt, Integer.toString(occurrence))
+        return new ProcessBuilder(
+                        java.toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Xshare:auto",
+                        "-XX:-UsePerfData",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashImportMain.class.getName(),
+                        store.toString(),
+                        version.name(),
+                        pauseAt,
+                        Integer.toString(occurrence))
                 .redirectError(dir.resolve("child-stderr.txt").toFile())
                 .start();
     }

@@ -76,7 +76,8 @@ public final class PrometheusServer implements BeforeAllCallback, AfterAllCallba
     /** Where the running server listens, e.g. {@code http://127.0.0.1:41234}. */
     public URI baseUrl() {
         if (prometheus == null) {
-            throw new IllegalStateException("Prometheus is not running: register the extension with @RegisterExtension");
+            throw new IllegalStateException(
+                    "Prometheus is not running: register the extension with @RegisterExtension");
         }
         return prometheus.baseUrl();
     }

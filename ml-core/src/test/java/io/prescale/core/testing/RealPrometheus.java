@@ -2,6 +2,8 @@ package io.prescale.core.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.prescale.core.store.prometheus.PrometheusConfig;
+import io.prescale.core.store.prometheus.PrometheusSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import io.prescale.core.store.prometheus.PrometheusConfig;
-import io.prescale.core.store.prometheus.PrometheusSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -89,9 +89,17 @@ public final class RealPrometheus implements AutoCloseable {
      */
     public static void backfill(Path openMetrics, Path dataDir, Path workDir) throws IOException, InterruptedException {
         Path promtoolLog = workDir.resolve("promtool.log");
-        Process promtool = new ProcessBuilder(binary("promtool").orElseThrow().toString(), "tsdb",
-                "create-blocks-from", "openmetrics", "--quiet", openMetrics.toString(), dataDir.toString())
-                .redirectErrorStream(true).redirectOutput(promtoolLog.toFile()).start();
+        Process promtool = new ProcessBuilder(
+                        binary("promtool").orElseThrow().toString(),
+                        "tsdb",
+                        "create-blocks-from",
+                        "openmetrics",
+                        "--quiet",
+                        openMetrics.toString(),
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(promtoolLog.toFile())
+                .start();
         try {
             if (!promtool.waitFor(PROMTOOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 fail("promtool did not finish within " + PROMTOOL_TIMEOUT + ": " + tail(promtoolLog));
@@ -124,12 +132,18 @@ public final class RealPrometheus implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Path log = workDir.resolve("prometheus-" + port + ".log");
-            List<String> command = new ArrayList<>(List.of(binary("prometheus").orElseThrow().toString(),
-                    "--config.file=" + config, "--web.listen-address=127.0.0.1:" + port,
-                    "--storage.tsdb.path=" + dataDir, "--storage.tsdb.retention.time=100y",
+            List<String> command = new ArrayList<>(List.of(
+                    binary("prometheus").orElseThrow().toString(),
+                    "--config.file=" + config,
+                    "--web.listen-address=127.0.0.1:" + port,
+                    "--storage.tsdb.path=" + dataDir,
+                    "--storage.tsdb.retention.time=100y",
                     "--query.lookback-delta=1m"));
             command.addAll(List.of(extraFlags));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             RealPrometheus prometheus = new RealPrometheus(process, URI.create("http://127.0.0.1:" + port), log);
             if (prometheus.awaitReady()) {
                 return prometheus;
@@ -153,8 +167,8 @@ public final class RealPrometheus implements AutoCloseable {
     }
 
     private boolean awaitReady() throws InterruptedException {
-        PrometheusSource probe = PrometheusSource.open(PrometheusConfig.builder(baseUrl)
-                .timeout(Duration.ofSeconds(2)).build());
+        PrometheusSource probe = PrometheusSource.open(
+                PrometheusConfig.builder(baseUrl).timeout(Duration.ofSeconds(2)).build());
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             if (probe.isReady()) {

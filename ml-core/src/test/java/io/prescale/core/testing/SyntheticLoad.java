@@ -15,8 +15,7 @@ public final class SyntheticLoad {
     /** Step of {@link #weekly} and {@link #daily(int, long)}: 30 minutes. */
     public static final Duration STEP = Duration.ofMinutes(30);
 
-    private SyntheticLoad() {
-    }
+    private SyntheticLoad() {}
 
     /**
      * {@code n} half-hour steps from {@link #START}: a daily sine around 1,000 (±600), weekends at 70 %, AR(1)

@@ -44,7 +44,8 @@ class CapacityModelTest {
     @Test
     void learnsSyntheticQueueingDataAndReportsItsCrossValidatedError() {
         CapacityModel model = CapacityModel.fit(SPACE, synthetic(40, 3), 1);
-        assertThat(model.validation().scores()).extracting(CapacityModel.Score::model)
+        assertThat(model.validation().scores())
+                .extracting(CapacityModel.Score::model)
                 .containsExactly("queueing", "queueing-erlang-c", "tribuo-random-forest");
         assertThat(model.validation().folds()).isEqualTo(5);
         assertThat(model.validation().best().p99ErrorShare()).isLessThan(0.5);
@@ -60,9 +61,11 @@ class CapacityModelTest {
     @Test
     void erlangCWaitMatchesTheClosedFormsOfMm1AndMm2() {
         // M/M/1, s = 1 ms, λ = 0.5/ms: C = ρ = 0.5, p99 wait = ln(0.5/0.01) / (1 − 0.5)
-        assertThat(QueueingModel.erlangWait99(1, 1, 0.5)).isCloseTo(Math.log(50) / 0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(QueueingModel.erlangWait99(1, 1, 0.5))
+                .isCloseTo(Math.log(50) / 0.5, org.assertj.core.data.Offset.offset(1e-9));
         // M/M/2, A = 1: C(2, 1) = 1/3, p99 wait = ln(100/3) / (2 − 1)
-        assertThat(QueueingModel.erlangWait99(2, 1, 1)).isCloseTo(Math.log(100 / 3.0), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(QueueingModel.erlangWait99(2, 1, 1))
+                .isCloseTo(Math.log(100 / 3.0), org.assertj.core.data.Offset.offset(1e-9));
         // 32 servers at 50 % utilisation: fewer than 1 % wait
         assertThat(QueueingModel.erlangWait99(32, 1, 16)).isZero();
         assertThat(QueueingModel.erlangWait99(4, 1, 4)).isInfinite();

@@ -30,7 +30,8 @@ class ConfigSpaceTest {
         assertThat(space.grid()).hasSize(3 * 2 * 4);
         Configuration config = space.grid().get(space.grid().size() - 1);
         // 3 × (0.01 + 0.04 × 2 + 0.005 × (1024 + 16) / 1024)
-        assertThat(space.costPerHour(config)).isCloseTo(3 * (0.01 + 0.08 + 0.005 * 1040 / 1024.0), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(space.costPerHour(config))
+                .isCloseTo(3 * (0.01 + 0.08 + 0.005 * 1040 / 1024.0), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(space.slo()).isEqualTo(new Slo(100, 0.01));
     }
 
@@ -44,14 +45,16 @@ class ConfigSpaceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "inverted range | {name: threads, type: int, min: 16, max: 4, apply: env, key: T} | range is inverted: min 16 > max 4",
-        "empty range | {name: threads, type: int, min: 4, max: 4, apply: env, key: T} | range is empty",
-        "unknown type | {name: threads, type: float, min: 4, max: 8, apply: env, key: T} | unknown knob type 'float'",
-        "unknown apply mode | {name: threads, type: int, min: 4, max: 8, apply: sidecar} | unknown apply mode 'sidecar'",
-        "env without key | {name: threads, type: int, min: 4, max: 8, apply: env} | needs a key",
-        "unknown key | {name: threads, type: int, min: 4, max: 8, apply: meta, key: t, colour: red} | unknown key 'colour'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "inverted range | {name: threads, type: int, min: 16, max: 4, apply: env, key: T} | range is inverted: min 16 > max 4",
+                "empty range | {name: threads, type: int, min: 4, max: 4, apply: env, key: T} | range is empty",
+                "unknown type | {name: threads, type: float, min: 4, max: 8, apply: env, key: T} | unknown knob type 'float'",
+                "unknown apply mode | {name: threads, type: int, min: 4, max: 8, apply: sidecar} | unknown apply mode 'sidecar'",
+                "env without key | {name: threads, type: int, min: 4, max: 8, apply: env} | needs a key",
+                "unknown key | {name: threads, type: int, min: 4, max: 8, apply: meta, key: t, colour: red} | unknown key 'colour'",
+            })
     void rejectsBadKnobsNamingThem(String why, String knob, String expected) {
         String yaml = """
                 name: svc
@@ -61,8 +64,11 @@ class ConfigSpaceTest {
                 cost: {perCoreHour: 0.04}
                 slo: {p99Ms: 100}
                 """.replace("KNOB", knob);
-        assertThatThrownBy(() -> ConfigSpace.parse(yaml)).as(why).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("threads").hasMessageContaining(expected);
+        assertThatThrownBy(() -> ConfigSpace.parse(yaml))
+                .as(why)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads")
+                .hasMessageContaining(expected);
     }
 
     @Test
@@ -74,8 +80,10 @@ class ConfigSpaceTest {
                 cost: {perCoreHour: -1}
                 slo: {p99Ms: 0}
                 """;
-        assertThatThrownBy(() -> ConfigSpace.parse(yaml)).hasMessageContaining("inverted")
-                .hasMessageContaining("perCoreHour").hasMessageContaining("p99Ms");
+        assertThatThrownBy(() -> ConfigSpace.parse(yaml))
+                .hasMessageContaining("inverted")
+                .hasMessageContaining("perCoreHour")
+                .hasMessageContaining("p99Ms");
     }
 
     @Test

@@ -30,16 +30,21 @@ class PolicySimulationTest {
     @Test
     void theControllerRunsTheLearnedBandsInTheSimulatorAndScoresThemByTheirConfigurationsCapacity() {
         // learned: 1 small instance (holds 60 rps) up to 50 rps, then 2 small instances; costs 1 per instance-hour
-        ScalingPolicy learned = new ScalingPolicy(1, "learned", List.of(band(0, 50, 1, 1),
-                band(50, Double.POSITIVE_INFINITY, 2, 1)), null, null);
+        ScalingPolicy learned = new ScalingPolicy(
+                1, "learned", List.of(band(0, 50, 1, 1), band(50, Double.POSITIVE_INFINITY, 2, 1)), null, null);
         PricedPolicy tuned = new PricedPolicy("learned", learned, new double[] {60, 60}, new double[] {1, 1});
         // hand-written: capacityPerInstance 35 (a guess) of instances that hold 60
-        ScalingPolicy hand = new ScalingPolicy(1, "hand", List.of(new ScalingBand(0, Double.POSITIVE_INFINITY,
-                "requests/s", Map.of("cpus", 1), false, null, null, 35.0)), null, null);
+        ScalingPolicy hand = new ScalingPolicy(
+                1,
+                "hand",
+                List.of(new ScalingBand(
+                        0, Double.POSITIVE_INFINITY, "requests/s", Map.of("cpus", 1), false, null, null, 35.0)),
+                null,
+                null);
         PricedPolicy written = new PricedPolicy("hand-written", hand, new double[] {60}, new double[] {1});
 
-        PolicySimulation.Comparison c = PolicySimulation.compare("wave", days(), 100, tuned, written,
-                new SeasonalQuantileForecaster(), Duration.ofMinutes(10));
+        PolicySimulation.Comparison c = PolicySimulation.compare(
+                "wave", days(), 100, tuned, written, new SeasonalQuantileForecaster(), Duration.ofMinutes(10));
 
         assertThat(c.p99Rps()).isEqualTo(100);
         assertThat(c.learned().scoredSteps()).isEqualTo(14 * 48);
@@ -55,8 +60,8 @@ class PolicySimulationTest {
     void aConfigurationThatHoldsTooLittleLeavesLoadUnserved() {
         ScalingPolicy one = new ScalingPolicy(1, "one", List.of(band(0, Double.POSITIVE_INFINITY, 1, 1)), null, null);
         PricedPolicy weak = new PricedPolicy("weak", one, new double[] {50}, new double[] {1});
-        PolicySimulation.Comparison c = PolicySimulation.compare("wave", days(), 100, weak, weak,
-                new SeasonalQuantileForecaster(), Duration.ofMinutes(10));
+        PolicySimulation.Comparison c = PolicySimulation.compare(
+                "wave", days(), 100, weak, weak, new SeasonalQuantileForecaster(), Duration.ofMinutes(10));
         assertThat(c.learned().unservedShare()).isGreaterThan(0.1);
         assertThat(c.learned().violationSteps()).isGreaterThan(0);
     }
@@ -66,9 +71,12 @@ class PolicySimulationTest {
         ScalingPolicy one = new ScalingPolicy(1, "one", List.of(band(0, Double.POSITIVE_INFINITY, 1, 1)), null, null);
         PricedPolicy p = new PricedPolicy("p", one, new double[] {50}, new double[] {1});
         TimeSeries week = days().slice(0, 7 * 48);
-        assertThatThrownBy(() -> PolicySimulation.compare("week", week, 100, p, p, new SeasonalQuantileForecaster(),
-                Duration.ofMinutes(10))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warm-up");
+        assertThatThrownBy(() -> PolicySimulation.compare(
+                        "week", week, 100, p, p, new SeasonalQuantileForecaster(), Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("warm-up");
         assertThatThrownBy(() -> new PricedPolicy("p", one, new double[] {0}, new double[] {1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacity per instance");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capacity per instance");
     }
 }

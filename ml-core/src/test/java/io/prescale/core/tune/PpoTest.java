@@ -55,7 +55,11 @@ class PpoTest {
     @Test
     void findsTheCheapestActionThatHoldsEveryLevel() {
         // a contextual bandit: no credit to assign over time, so γ = 0; a larger step and more epochs per batch
-        PpoOptions options = PpoOptions.defaults().withIterations(20).withGamma(0).withLearningRate(1e-2).withEpochs(6)
+        PpoOptions options = PpoOptions.defaults()
+                .withIterations(20)
+                .withGamma(0)
+                .withLearningRate(1e-2)
+                .withEpochs(6)
                 .withSeed(7);
         Ppo.Result result = Ppo.train(i -> new Levels(), options, null);
         for (int level = 0; level < 5; level++) {

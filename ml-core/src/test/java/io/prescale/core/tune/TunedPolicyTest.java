@@ -25,8 +25,11 @@ class TunedPolicyTest {
             for (int h = 0; h < 24; h++) {
                 values[h] = 100 + 900 * Math.max(0, Math.sin(Math.PI * (h - 6) / 16)) * (0.9 + 0.02 * d);
             }
-            out.add(LoadProfile.of(Instant.parse("2026-01-05T00:00:00Z").plus(Duration.ofDays(d)), Duration.ofHours(1),
-                    values, Map.of()));
+            out.add(LoadProfile.of(
+                    Instant.parse("2026-01-05T00:00:00Z").plus(Duration.ofDays(d)),
+                    Duration.ofHours(1),
+                    values,
+                    Map.of()));
         }
         return out;
     }
@@ -43,14 +46,18 @@ class TunedPolicyTest {
     }
 
     static TuneOptions options() {
-        return TuneOptions.defaults().withBudget(24).withBands(3).withPpo(PpoOptions.defaults().withIterations(4))
+        return TuneOptions.defaults()
+                .withBudget(24)
+                .withBands(3)
+                .withPpo(PpoOptions.defaults().withIterations(4))
                 .withCodeVersion("test");
     }
 
     @Test
     void exportsADigestedPolicyWithProvenanceAndValidation() {
         Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-        TuneResult result = new Tuner(SPACE, options(), clock).run(days(10), simulated(), List.of(), TuneListener.silent());
+        TuneResult result =
+                new Tuner(SPACE, options(), clock).run(days(10), simulated(), List.of(), TuneListener.silent());
         ScalingPolicy policy = result.policy();
         assertThat(policy.bands()).hasSize(3);
         assertThat(policy.bands().get(2).loadTo()).isInfinite();
@@ -65,7 +72,8 @@ class TunedPolicyTest {
         assertThat(result.measurements()).hasSizeLessThanOrEqualTo(24);
         assertThat(result.validation()).hasSize(3);
         // the same inputs and seed give the same policy
-        TuneResult again = new Tuner(SPACE, options(), clock).run(days(10), simulated(), List.of(), TuneListener.silent());
+        TuneResult again =
+                new Tuner(SPACE, options(), clock).run(days(10), simulated(), List.of(), TuneListener.silent());
         assertThat(again.policy().digest()).isEqualTo(policy.digest());
     }
 
@@ -81,8 +89,7 @@ class TunedPolicyTest {
         };
         TuneListener keep = new TuneListener() {
             @Override
-            public void progress(String message) {
-            }
+            public void progress(String message) {}
 
             @Override
             public void measured(Measurement m) {
@@ -103,10 +110,13 @@ class TunedPolicyTest {
 
     @Test
     void anSloNoConfigurationMeetsNamesTheClosestMeasuredOne() {
-        ConfigSpace strict = new ConfigSpace(SPACE.name(), SPACE.knobs(), SPACE.cost(), new Slo(1, 0), SPACE.workload());
-        assertThatThrownBy(() -> new Tuner(strict, options(), Clock.systemUTC()).run(days(10), simulated(), List.of(),
-                TuneListener.silent())).isInstanceOf(UnreachableSloException.class)
-                .hasMessageContaining("closest measured was count=").hasMessageContaining("p99 1");
+        ConfigSpace strict =
+                new ConfigSpace(SPACE.name(), SPACE.knobs(), SPACE.cost(), new Slo(1, 0), SPACE.workload());
+        assertThatThrownBy(() -> new Tuner(strict, options(), Clock.systemUTC())
+                        .run(days(10), simulated(), List.of(), TuneListener.silent()))
+                .isInstanceOf(UnreachableSloException.class)
+                .hasMessageContaining("closest measured was count=")
+                .hasMessageContaining("p99 1");
     }
 
     @Test

@@ -54,8 +54,8 @@ public final class Annotations {
     public static final String EVENTS = "prescale.events";
     public static final String MAX_UNSERVED = "prescale.max-unserved";
     public static final String INTERVAL = "prescale.interval";
-    private static final Set<String> KEYS = Set.of(ENABLED, QUERY, LEAD, MODE, POLICY, QUANTILE, COOLDOWN, CAPACITY,
-            EVENTS, MAX_UNSERVED, INTERVAL);
+    private static final Set<String> KEYS =
+            Set.of(ENABLED, QUERY, LEAD, MODE, POLICY, QUANTILE, COOLDOWN, CAPACITY, EVENTS, MAX_UNSERVED, INTERVAL);
     private static final Pattern KIND = Pattern.compile("[^,]{1,128}");
     private static final Pattern POLICY_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -77,8 +77,7 @@ public final class Annotations {
         }
     }
 
-    private Annotations() {
-    }
+    private Annotations() {}
 
     /** Whether the group (or its job) asked for predictive scaling: {@code prescale.enabled = "true"}. */
     public static boolean enabled(Job job, TaskGroup group) {
@@ -104,8 +103,8 @@ public final class Annotations {
         List<String> problems = new ArrayList<>();
         for (String key : meta.keySet()) {
             if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
-                problems.add("unknown annotation " + key + " (known: " + String.join(", ", KEYS.stream().sorted()
-                        .toList()) + ")");
+                problems.add("unknown annotation " + key + " (known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
         String query = meta.get(QUERY);
@@ -151,8 +150,13 @@ public final class Annotations {
         if (s == null) {
             problems.add("the group has no scaling block: add scaling { min = …, max = … } for the bounds");
         } else if (!s.enabled()) {
-            return new Annotated(ref, null, Annotated.DISABLED, "the group's scaling block is disabled (enabled = false)",
-                    group.count(), job.jobModifyIndex());
+            return new Annotated(
+                    ref,
+                    null,
+                    Annotated.DISABLED,
+                    "the group's scaling block is disabled (enabled = false)",
+                    group.count(),
+                    job.jobModifyIndex());
         } else if (!"horizontal".equals(s.type())) {
             problems.add("the scaling block is of type " + s.type() + ", only horizontal is scaled");
         } else {
@@ -164,11 +168,22 @@ public final class Annotations {
             }
         }
         if (!problems.isEmpty()) {
-            return new Annotated(ref, null, Annotated.INVALID, String.join("; ", problems), group.count(),
-                    job.jobModifyIndex());
+            return new Annotated(
+                    ref, null, Annotated.INVALID, String.join("; ", problems), group.count(), job.jobModifyIndex());
         }
-        GroupSpec spec = new GroupSpec(ref, query.strip(), lead, mode, policy == null ? null : policy.strip(),
-                capacity, quantile, cooldown, bounds, kinds, maxUnserved, interval);
+        GroupSpec spec = new GroupSpec(
+                ref,
+                query.strip(),
+                lead,
+                mode,
+                policy == null ? null : policy.strip(),
+                capacity,
+                quantile,
+                cooldown,
+                bounds,
+                kinds,
+                maxUnserved,
+                interval);
         return new Annotated(ref, spec, Annotated.OK, "", group.count(), job.jobModifyIndex());
     }
 
@@ -208,8 +223,8 @@ public final class Annotations {
         return meta;
     }
 
-    private static Duration duration(Map<String, String> meta, String key, Duration otherwise, List<String> problems,
-                                     boolean zeroAllowed) {
+    private static Duration duration(
+            Map<String, String> meta, String key, Duration otherwise, List<String> problems, boolean zeroAllowed) {
         String text = meta.get(key);
         if (text == null) {
             return otherwise;
@@ -236,7 +251,9 @@ public final class Annotations {
                 throw new IllegalArgumentException("not a duration: " + text, e);
             }
         }
-        if (t.endsWith("d") && t.length() > 1 && t.substring(0, t.length() - 1).chars().allMatch(Character::isDigit)) {
+        if (t.endsWith("d")
+                && t.length() > 1
+                && t.substring(0, t.length() - 1).chars().allMatch(Character::isDigit)) {
             return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
         }
         return GoDuration.parse(t);

@@ -21,9 +21,19 @@ import java.util.Set;
  *                    use {@code quantile}
  * @param interval the shortest time between two evaluations of this group, or null for every cycle
  */
-public record GroupSpec(GroupRef ref, String query, Duration lead, Mode mode, String policyName, double capacity,
-                        double quantile, Duration cooldown, Bounds bounds, Set<String> eventKinds, double maxUnserved,
-                        Duration interval) {
+public record GroupSpec(
+        GroupRef ref,
+        String query,
+        Duration lead,
+        Mode mode,
+        String policyName,
+        double capacity,
+        double quantile,
+        Duration cooldown,
+        Bounds bounds,
+        Set<String> eventKinds,
+        double maxUnserved,
+        Duration interval) {
     /** The prefix of a {@code query} that names a series of the embedded store. */
     public static final String STORE_PREFIX = "store:";
     /** The {@code eventKinds} entry that selects every kind of the calendar. */

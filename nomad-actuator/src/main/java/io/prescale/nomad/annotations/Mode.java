@@ -36,7 +36,7 @@ public enum Mode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("mode must be one of " + Arrays.stream(values()).map(Mode::wire)
-                .collect(Collectors.joining(", ")) + ", got '" + text + "'");
+        throw new IllegalArgumentException("mode must be one of "
+                + Arrays.stream(values()).map(Mode::wire).collect(Collectors.joining(", ")) + ", got '" + text + "'");
     }
 }

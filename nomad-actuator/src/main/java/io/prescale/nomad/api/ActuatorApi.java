@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 public final class ActuatorApi implements AutoCloseable {
     /** The largest policy accepted, in bytes. */
     public static final int MAX_POLICY_BYTES = 1 << 20;
+
     private static final Pattern POLICY_PATH = Pattern.compile("^/v1/policies/([A-Za-z0-9._-]{1,64})$");
     private static final ObjectMapper M = new ObjectMapper();
 
@@ -52,12 +53,15 @@ public final class ActuatorApi implements AutoCloseable {
      * @param token null refuses every policy call (403)
      * @param unhealthyAfter {@code /health} answers 503 when no cycle ended this long ago (e.g. 3 intervals)
      */
-    public static ActuatorApi start(InetSocketAddress listen, Actuator actuator, ApiToken token, Clock clock,
-                                    Duration unhealthyAfter) throws IOException {
+    public static ActuatorApi start(
+            InetSocketAddress listen, Actuator actuator, ApiToken token, Clock clock, Duration unhealthyAfter)
+            throws IOException {
         Holder holder = new Holder();
-        HTTPServer server = HTTPServer.builder().inetAddress(listen.getAddress() == null
-                        ? InetAddress.getLoopbackAddress() : listen.getAddress()).port(listen.getPort())
-                .registry(actuator.metrics().registry()).defaultHandler(ex -> holder.api.handle(ex))
+        HTTPServer server = HTTPServer.builder()
+                .inetAddress(listen.getAddress() == null ? InetAddress.getLoopbackAddress() : listen.getAddress())
+                .port(listen.getPort())
+                .registry(actuator.metrics().registry())
+                .defaultHandler(ex -> holder.api.handle(ex))
                 .buildAndStart();
         ActuatorApi api = new ActuatorApi(actuator, token, clock, unhealthyAfter, server);
         holder.api = api;
@@ -81,7 +85,10 @@ public final class ActuatorApi implements AutoCloseable {
                     send(ex, 405, error("use GET"));
                     return;
                 }
-                send(ex, 200, GroupsJson.of(actuator.groups(), actuator.leadership().isLeader()));
+                send(
+                        ex,
+                        200,
+                        GroupsJson.of(actuator.groups(), actuator.leadership().isLeader()));
                 return;
             }
             if (path.equals("/health")) {
@@ -97,7 +104,10 @@ public final class ActuatorApi implements AutoCloseable {
                 send(ex, 400, error("policy names must match [A-Za-z0-9._-]{1,64}"));
                 return;
             }
-            send(ex, 404, error("no such endpoint: " + path + " (try /v1/groups, /v1/policies/NAME, /health, /metrics)"));
+            send(
+                    ex,
+                    404,
+                    error("no such endpoint: " + path + " (try /v1/groups, /v1/policies/NAME, /health, /metrics)"));
         } catch (RuntimeException e) {
             send(ex, 500, error(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }

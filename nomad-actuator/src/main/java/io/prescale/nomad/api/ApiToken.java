@@ -49,7 +49,8 @@ public final class ApiToken {
 
     /** Whether {@code authorization} is {@code Bearer <this token>} (scheme case-insensitive). */
     public boolean matches(String authorization) {
-        if (authorization == null || authorization.length() < 7
+        if (authorization == null
+                || authorization.length() < 7
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }

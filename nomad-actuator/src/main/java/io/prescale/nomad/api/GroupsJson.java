@@ -12,8 +12,7 @@ import java.util.Map;
 final class GroupsJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private GroupsJson() {
-    }
+    private GroupsJson() {}
 
     static ObjectNode of(List<GroupResult> groups, boolean leader) {
         ObjectNode root = F.objectNode();
@@ -28,7 +27,9 @@ final class GroupsJson {
             n.put("status", g.status());
             n.put("reason", g.reason());
             n.put("currentCount", g.currentCount());
-            n.put("evaluatedAt", g.evaluatedAt() == null ? null : g.evaluatedAt().toString());
+            n.put(
+                    "evaluatedAt",
+                    g.evaluatedAt() == null ? null : g.evaluatedAt().toString());
             if (g.decision() == null) {
                 n.putNull("decision");
             } else {

@@ -42,10 +42,22 @@ public final class ActuatorBenchmark {
      *
      * @param faultRate probability of each kind of fault per cycle (and per load read)
      */
-    public record Options(int groups, int groupsPerJob, int cycles, int faultCycles, int faultGroups, int restartEvery,
-                          double faultRate, long seed) {
+    public record Options(
+            int groups,
+            int groupsPerJob,
+            int cycles,
+            int faultCycles,
+            int faultGroups,
+            int restartEvery,
+            double faultRate,
+            long seed) {
         public Options {
-            if (groups < 1 || groupsPerJob < 1 || cycles < 1 || faultCycles < 0 || faultGroups < 1 || restartEvery < 1) {
+            if (groups < 1
+                    || groupsPerJob < 1
+                    || cycles < 1
+                    || faultCycles < 0
+                    || faultGroups < 1
+                    || restartEvery < 1) {
                 throw new IllegalArgumentException("benchmark sizes must be positive, got groups " + groups
                         + ", cycles " + cycles + ", faultCycles " + faultCycles);
             }
@@ -61,34 +73,57 @@ public final class ActuatorBenchmark {
     }
 
     /** The measured figures; counts of faults injected and counted are kept for the report. */
-    public record Result(double cycleSeconds, double warmupSeconds, double heapMiB, int groups, int actionsPerCycle,
-                         int faultCycles, int actionsOutOfBounds, int crashedLoops, int duplicatedActionsAfterRestart,
-                         int faultsInjected, int faultsCounted, int faultsUncounted, int restarts, int actionsApplied) {
-    }
+    public record Result(
+            double cycleSeconds,
+            double warmupSeconds,
+            double heapMiB,
+            int groups,
+            int actionsPerCycle,
+            int faultCycles,
+            int actionsOutOfBounds,
+            int crashedLoops,
+            int duplicatedActionsAfterRestart,
+            int faultsInjected,
+            int faultsCounted,
+            int faultsUncounted,
+            int restarts,
+            int actionsApplied) {}
 
     private static final ObjectMapper M = new ObjectMapper();
     private static final int MIN = 1;
     private static final int MAX = 10;
     private static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
 
-    private ActuatorBenchmark() {
-    }
+    private ActuatorBenchmark() {}
 
     /**
      * The seasonal-quantile forecaster with a light fit (1 day of validation, 24 origins, 3 dampings): about 20 ms
      * per fit on 4 days of 5-minute history, so 10,000 models fit in the warm-up within minutes.
      */
     public static Forecaster lightForecaster() {
-        return new SeasonalQuantileForecaster(new SeasonalQuantileForecaster.Options(3, Duration.ofDays(1), 24, 16, 8,
-                List.of(1.0, 0.9, 0.0)));
+        return new SeasonalQuantileForecaster(
+                new SeasonalQuantileForecaster.Options(3, Duration.ofDays(1), 24, 16, 8, List.of(1.0, 0.9, 0.0)));
     }
 
     public static Result run(Options o, Forecaster forecaster) {
         Objects.requireNonNull(forecaster, "forecaster");
         double[] speed = speed(o, forecaster);
         int[] faults = faultRun(o, forecaster);
-        return new Result(speed[0], speed[1], speed[2], o.groups(), (int) speed[3], o.faultCycles(), faults[0],
-                faults[1], faults[2], faults[3], faults[4], Math.max(0, faults[3] - faults[4]), faults[5], faults[6]);
+        return new Result(
+                speed[0],
+                speed[1],
+                speed[2],
+                o.groups(),
+                (int) speed[3],
+                o.faultCycles(),
+                faults[0],
+                faults[1],
+                faults[2],
+                faults[3],
+                faults[4],
+                Math.max(0, faults[3] - faults[4]),
+                faults[5],
+                faults[6]);
     }
 
     /** cycleSeconds (median), warmupSeconds, heapMiB, actions per steady cycle. */
@@ -104,12 +139,20 @@ public final class ActuatorBenchmark {
                 made += n;
             }
             NomadClient client = NomadClient.create(NomadConfig.builder(nomad.address())
-                    .readTimeout(Duration.ofSeconds(60)).build());
-            ActuatorOptions options = ActuatorOptions.defaults().withForecaster(forecaster)
-                    .withRefitEvery(Duration.ofDays(1)).withHistory(Duration.ofDays(4));
-            try (Actuator actuator = Actuator.builder().jobs(new NomadDiscovery(client, "*", 1000))
-                    .loads(new SyntheticLoads(o.seed(), 0)).client(client).clock(clock).options(options)
-                    .log(DecisionLog.to(l -> { })).build()) {
+                    .readTimeout(Duration.ofSeconds(60))
+                    .build());
+            ActuatorOptions options = ActuatorOptions.defaults()
+                    .withForecaster(forecaster)
+                    .withRefitEvery(Duration.ofDays(1))
+                    .withHistory(Duration.ofDays(4));
+            try (Actuator actuator = Actuator.builder()
+                    .jobs(new NomadDiscovery(client, "*", 1000))
+                    .loads(new SyntheticLoads(o.seed(), 0))
+                    .client(client)
+                    .clock(clock)
+                    .options(options)
+                    .log(DecisionLog.to(l -> {}))
+                    .build()) {
                 long t0 = System.nanoTime();
                 actuator.runCycle();
                 double warmup = (System.nanoTime() - t0) / 1e9;
@@ -123,7 +166,8 @@ public final class ActuatorBenchmark {
                     actions = nomad.acceptedScales().size() - before;
                 }
                 System.gc();
-                double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+                double heap =
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
                 times.sort(Double::compare);
                 return new double[] {times.get(times.size() / 2), warmup, heap, actions};
             } finally {
@@ -147,10 +191,12 @@ public final class ActuatorBenchmark {
                 nomad.putJob(job("f-" + j, 1, j, "forecast-and-scale"));
             }
             NomadClient client = NomadClient.create(NomadConfig.builder(nomad.address())
-                    .readTimeout(Duration.ofMillis(300)).retry(RetryPolicy.none()).build());
+                    .readTimeout(Duration.ofMillis(300))
+                    .retry(RetryPolicy.none())
+                    .build());
             SyntheticLoads loads = new SyntheticLoads(o.seed() + 1, o.faultRate());
-            ActuatorOptions options = ActuatorOptions.defaults().withForecaster(forecaster)
-                    .withHistory(Duration.ofDays(3));
+            ActuatorOptions options =
+                    ActuatorOptions.defaults().withForecaster(forecaster).withHistory(Duration.ofDays(3));
             Actuator actuator = null;
             int duplicatesBefore = 0;
             int duplicatedAfterRestart = 0;
@@ -163,9 +209,15 @@ public final class ActuatorBenchmark {
                             restarts++;
                         }
                         StateStore state = new VariablesStateStore(client, null);
-                        actuator = Actuator.builder().jobs(new NomadDiscovery(client, "*", 0)).loads(loads)
-                                .client(client).clock(clock).options(options).state(state)
-                                .log(DecisionLog.to(l -> { })).build();
+                        actuator = Actuator.builder()
+                                .jobs(new NomadDiscovery(client, "*", 0))
+                                .loads(loads)
+                                .client(client)
+                                .clock(clock)
+                                .options(options)
+                                .state(state)
+                                .log(DecisionLog.to(l -> {}))
+                                .build();
                         duplicatesBefore = nomad.noOpScales();
                     }
                     injectedOther += inject(nomad, random, o);
@@ -204,10 +256,20 @@ public final class ActuatorBenchmark {
                     outOfBounds++;
                 }
             }
-            int injected = nomad.faultsServed() + nomad.deploymentRefusals() + loads.nanReads() + loads.staleReads()
+            int injected = nomad.faultsServed()
+                    + nomad.deploymentRefusals()
+                    + loads.nanReads()
+                    + loads.staleReads()
                     + injectedOther;
-            return new int[] {outOfBounds, crashed, duplicatedAfterRestart, injected, counted, restarts,
-                    nomad.acceptedScales().size()};
+            return new int[] {
+                outOfBounds,
+                crashed,
+                duplicatedAfterRestart,
+                injected,
+                counted,
+                restarts,
+                nomad.acceptedScales().size()
+            };
         }
     }
 
@@ -238,9 +300,15 @@ public final class ActuatorBenchmark {
     /** Faults the actuator counted in /metrics (every kind a fault injection can cause). */
     private static int countedFaults(Actuator a) {
         int n = 0;
-        for (ErrorKind k : List.of(ErrorKind.NOMAD_5XX, ErrorKind.NOMAD_4XX, ErrorKind.NOMAD_TIMEOUT,
-                ErrorKind.NOMAD_UNREACHABLE, ErrorKind.NOMAD_MALFORMED, ErrorKind.DEPLOYMENT_ACTIVE,
-                ErrorKind.METRIC_NAN, ErrorKind.METRIC_STALE)) {
+        for (ErrorKind k : List.of(
+                ErrorKind.NOMAD_5XX,
+                ErrorKind.NOMAD_4XX,
+                ErrorKind.NOMAD_TIMEOUT,
+                ErrorKind.NOMAD_UNREACHABLE,
+                ErrorKind.NOMAD_MALFORMED,
+                ErrorKind.DEPLOYMENT_ACTIVE,
+                ErrorKind.METRIC_NAN,
+                ErrorKind.METRIC_STALE)) {
             n += (int) a.metrics().errors(k);
         }
         return n;

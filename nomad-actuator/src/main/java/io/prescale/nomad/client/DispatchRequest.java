@@ -10,15 +10,16 @@ import java.util.Map;
  * limit), meta keys the parent declares, and an optional id prefix template. {@code idempotencyToken} (query
  * parameter) makes a retried dispatch return the existing child instead of a new one.
  */
-public record DispatchRequest(byte[] payload, Map<String, String> meta, String idPrefixTemplate,
-                              String idempotencyToken) {
+public record DispatchRequest(
+        byte[] payload, Map<String, String> meta, String idPrefixTemplate, String idempotencyToken) {
     /** Nomad's {@code DispatchPayloadSizeLimit}. */
     public static final int MAX_PAYLOAD = 16 * 1024;
 
     public DispatchRequest {
         payload = payload == null ? new byte[0] : payload.clone();
         if (payload.length > MAX_PAYLOAD) {
-            throw new IllegalArgumentException("dispatch payload must be ≤ " + MAX_PAYLOAD + " bytes, got " + payload.length);
+            throw new IllegalArgumentException(
+                    "dispatch payload must be ≤ " + MAX_PAYLOAD + " bytes, got " + payload.length);
         }
         meta = meta == null ? Map.of() : Map.copyOf(meta);
     }

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 public final class GoDuration {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|µs|ns|h|m|s)");
 
-    private GoDuration() {
-    }
+    private GoDuration() {}
 
     /** {@code d} as Go prints it for whole seconds and above ({@code 15s}, {@code 5m0s}), else in ms. */
     public static String format(Duration d) {
@@ -55,14 +54,15 @@ public final class GoDuration {
         double nanos = 0;
         while (m.find() && m.start() == at) {
             double v = Double.parseDouble(m.group(1));
-            nanos += v * switch (m.group(2)) {
-                case "h" -> 3.6e12;
-                case "m" -> 6e10;
-                case "s" -> 1e9;
-                case "ms" -> 1e6;
-                case "us", "µs" -> 1e3;
-                default -> 1;
-            };
+            nanos += v
+                    * switch (m.group(2)) {
+                        case "h" -> 3.6e12;
+                        case "m" -> 6e10;
+                        case "s" -> 1e9;
+                        case "ms" -> 1e6;
+                        case "us", "µs" -> 1e3;
+                        default -> 1;
+                    };
             at = m.end();
         }
         if (at != text.length()) {

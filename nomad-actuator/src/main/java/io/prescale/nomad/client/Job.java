@@ -57,7 +57,11 @@ public final class Job {
      * @throws IllegalArgumentException when it is not a job object with an ID
      */
     public static Job fromJson(JsonNode node) {
-        if (node != null && node.isObject() && node.has("Job") && node.get("Job").isObject() && !node.has("ID")) {
+        if (node != null
+                && node.isObject()
+                && node.has("Job")
+                && node.get("Job").isObject()
+                && !node.has("ID")) {
             node = node.get("Job");
         }
         if (node == null || !node.isObject() || Json.text(node, "ID") == null) {

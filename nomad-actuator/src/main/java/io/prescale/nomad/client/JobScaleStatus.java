@@ -11,8 +11,8 @@ import java.util.Map;
  * {@code GET /v1/job/:id/scale}. Note: its {@code jobModifyIndex} is Nomad's {@code job.ModifyIndex}, not the
  * spec index register and scale compare against; do not use it for check-and-set.
  */
-public record JobScaleStatus(String jobId, String namespace, long jobModifyIndex, boolean jobStopped,
-                             Map<String, GroupStatus> taskGroups) {
+public record JobScaleStatus(
+        String jobId, String namespace, long jobModifyIndex, boolean jobStopped, Map<String, GroupStatus> taskGroups) {
     public JobScaleStatus {
         taskGroups = Map.copyOf(taskGroups);
     }
@@ -25,8 +25,14 @@ public record JobScaleStatus(String jobId, String namespace, long jobModifyIndex
     }
 
     /** A scaling event; {@code count} null for an event without a count change; {@code time} from Unix nanoseconds. */
-    public record Event(Instant time, Integer count, Integer previousCount, String message, boolean error,
-                        Map<String, Object> meta, String evalId) {
+    public record Event(
+            Instant time,
+            Integer count,
+            Integer previousCount,
+            String message,
+            boolean error,
+            Map<String, Object> meta,
+            String evalId) {
         public Event {
             meta = meta == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
         }
@@ -38,8 +44,12 @@ public record JobScaleStatus(String jobId, String namespace, long jobModifyIndex
         if (tgs != null && tgs.isObject()) {
             tgs.fields().forEachRemaining(e -> groups.put(e.getKey(), group(e.getValue())));
         }
-        return new JobScaleStatus(Json.text(n, "JobID"), Json.text(n, "Namespace"), Json.number(n, "JobModifyIndex", 0),
-                Json.bool(n, "JobStopped", false), groups);
+        return new JobScaleStatus(
+                Json.text(n, "JobID"),
+                Json.text(n, "Namespace"),
+                Json.number(n, "JobModifyIndex", 0),
+                Json.bool(n, "JobStopped", false),
+                groups);
     }
 
     @SuppressWarnings("unchecked")
@@ -52,15 +62,22 @@ public record JobScaleStatus(String jobId, String namespace, long jobModifyIndex
                 Long count = Json.nullableNumber(e, "Count");
                 Long previous = Json.nullableNumber(e, "PreviousCount");
                 JsonNode meta = e.get("Meta");
-                events.add(new Event(Instant.ofEpochSecond(0, nanos), count == null ? null : count.intValue(),
-                        previous == null ? null : previous.intValue(), Json.text(e, "Message"),
+                events.add(new Event(
+                        Instant.ofEpochSecond(0, nanos),
+                        count == null ? null : count.intValue(),
+                        previous == null ? null : previous.intValue(),
+                        Json.text(e, "Message"),
                         Json.bool(e, "Error", false),
                         meta == null || meta.isNull() ? Map.of() : Json.MAPPER.convertValue(meta, Map.class),
                         Json.text(e, "EvalID")));
             }
         }
-        return new GroupStatus((int) Json.number(g, "Desired", 0), (int) Json.number(g, "Placed", 0),
-                (int) Json.number(g, "Running", 0), (int) Json.number(g, "Healthy", 0),
-                (int) Json.number(g, "Unhealthy", 0), events);
+        return new GroupStatus(
+                (int) Json.number(g, "Desired", 0),
+                (int) Json.number(g, "Placed", 0),
+                (int) Json.number(g, "Running", 0),
+                (int) Json.number(g, "Healthy", 0),
+                (int) Json.number(g, "Unhealthy", 0),
+                events);
     }
 }

@@ -7,8 +7,14 @@ import java.time.Duration;
  * {@code perPage} (0: Nomad's default, no paging), {@code nextToken} (from the previous page), and a blocking
  * query: {@code index} &gt; 0 blocks until Nomad's index exceeds it or {@code wait} passes (Nomad caps wait at 5 min).
  */
-public record JobsQuery(String namespace, String prefix, int perPage, String nextToken, long index, Duration maxWait,
-                        boolean withMeta) {
+public record JobsQuery(
+        String namespace,
+        String prefix,
+        int perPage,
+        String nextToken,
+        long index,
+        Duration maxWait,
+        boolean withMeta) {
     public JobsQuery {
         if (perPage < 0 || index < 0) {
             throw new IllegalArgumentException("perPage and index must be ≥ 0, got " + perPage + ", " + index);

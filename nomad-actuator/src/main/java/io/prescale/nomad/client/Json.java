@@ -10,8 +10,7 @@ import java.util.Map;
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
@@ -40,7 +39,9 @@ final class Json {
             return Map.of();
         }
         Map<String, String> out = new LinkedHashMap<>();
-        v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        v.fields()
+                .forEachRemaining(e -> out.put(
+                        e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return Collections.unmodifiableMap(out);
     }
 }

@@ -47,8 +47,9 @@ public final class NomadApiException extends RuntimeException {
             case TIMEOUT -> where + " timed out" + (excerpt == null || excerpt.isEmpty() ? "" : ": " + excerpt);
             case UNREACHABLE -> where + " is unreachable: " + excerpt;
             case MALFORMED -> where + " answered " + status + " with a body that is not the expected JSON: " + excerpt;
-            default -> where + " answered " + status + (status == 403 ? " (forbidden: check the Nomad token)" : "")
-                    + ": " + excerpt;
+            default ->
+                where + " answered " + status + (status == 403 ? " (forbidden: check the Nomad token)" : "") + ": "
+                        + excerpt;
         };
     }
 
@@ -121,8 +122,12 @@ public final class NomadApiException extends RuntimeException {
     /** 500s that are validation or dispatch errors (Nomad's uncoded errors): retrying gives the same answer. */
     private boolean isDeterministicServerError() {
         String text = excerpt.toLowerCase(Locale.ROOT);
-        return status == 500 && (text.contains("error occurred") || text.contains("parameterized job")
-                || text.contains("dispatch") || text.contains("payload") || text.contains("job_max_count")
-                || text.contains("missing lock id"));
+        return status == 500
+                && (text.contains("error occurred")
+                        || text.contains("parameterized job")
+                        || text.contains("dispatch")
+                        || text.contains("payload")
+                        || text.contains("job_max_count")
+                        || text.contains("missing lock id"));
     }
 }

@@ -79,30 +79,37 @@ public final class NomadClient implements AutoCloseable {
     public QueryResult<List<JobListStub>> listJobs(JobsQuery query) {
         Objects.requireNonNull(query, "query");
         Duration wait = query.index() > 0 && query.maxWait() != null ? query.maxWait() : null;
-        return call("GET", "/v1/jobs", url -> {
-            ns(url, query.namespace());
-            param(url, "prefix", query.prefix());
-            if (query.perPage() > 0) {
-                url.addQueryParameter("per_page", Integer.toString(query.perPage()));
-            }
-            param(url, "next_token", query.nextToken());
-            if (query.index() > 0) {
-                url.addQueryParameter("index", Long.toString(query.index()));
-                if (wait != null) {
-                    url.addQueryParameter("wait", GoDuration.format(wait));
-                }
-            }
-            if (query.withMeta()) {
-                url.addQueryParameter("meta", "true");
-            }
-        }, null, wait, true, body -> {
-            if (!body.isArray()) {
-                throw new IllegalArgumentException("expected a JSON array of jobs");
-            }
-            List<JobListStub> jobs = new ArrayList<>();
-            body.forEach(n -> jobs.add(JobListStub.from(n)));
-            return List.copyOf(jobs);
-        });
+        return call(
+                "GET",
+                "/v1/jobs",
+                url -> {
+                    ns(url, query.namespace());
+                    param(url, "prefix", query.prefix());
+                    if (query.perPage() > 0) {
+                        url.addQueryParameter("per_page", Integer.toString(query.perPage()));
+                    }
+                    param(url, "next_token", query.nextToken());
+                    if (query.index() > 0) {
+                        url.addQueryParameter("index", Long.toString(query.index()));
+                        if (wait != null) {
+                            url.addQueryParameter("wait", GoDuration.format(wait));
+                        }
+                    }
+                    if (query.withMeta()) {
+                        url.addQueryParameter("meta", "true");
+                    }
+                },
+                null,
+                wait,
+                true,
+                body -> {
+                    if (!body.isArray()) {
+                        throw new IllegalArgumentException("expected a JSON array of jobs");
+                    }
+                    List<JobListStub> jobs = new ArrayList<>();
+                    body.forEach(n -> jobs.add(JobListStub.from(n)));
+                    return List.copyOf(jobs);
+                });
     }
 
     /**
@@ -114,7 +121,8 @@ public final class NomadClient implements AutoCloseable {
         List<JobListStub> all = new ArrayList<>(first.value());
         String next = first.meta().nextToken();
         while (next != null && !next.isEmpty()) {
-            QueryResult<List<JobListStub>> page = listJobs(query.blocking(0, null).withNextToken(next));
+            QueryResult<List<JobListStub>> page =
+                    listJobs(query.blocking(0, null).withNextToken(next));
             all.addAll(page.value());
             next = page.meta().nextToken();
         }
@@ -125,8 +133,17 @@ public final class NomadClient implements AutoCloseable {
     public Optional<QueryResult<Job>> readJob(String namespace, String jobId) {
         requireText(jobId, "jobId");
         try {
-            return Optional.of(call("GET", "/v1/job/" + jobId, url -> ns(url, namespace), null, null, true, Job::fromJson,
-                    "v1", "job", jobId));
+            return Optional.of(call(
+                    "GET",
+                    "/v1/job/" + jobId,
+                    url -> ns(url, namespace),
+                    null,
+                    null,
+                    true,
+                    Job::fromJson,
+                    "v1",
+                    "job",
+                    jobId));
         } catch (NomadApiException e) {
             if (e.isNotFound()) {
                 return Optional.empty();
@@ -144,16 +161,38 @@ public final class NomadClient implements AutoCloseable {
         requireText(jobId, "jobId");
         Objects.requireNonNull(request, "request");
         String effective = namespace != null ? namespace : config.namespace();
-        return call("POST", "/v1/job/" + jobId + "/scale", url -> ns(url, namespace), request.toJson(jobId, effective),
-                null, true, WriteResponse::from, "v1", "job", jobId, "scale").value();
+        return call(
+                        "POST",
+                        "/v1/job/" + jobId + "/scale",
+                        url -> ns(url, namespace),
+                        request.toJson(jobId, effective),
+                        null,
+                        true,
+                        WriteResponse::from,
+                        "v1",
+                        "job",
+                        jobId,
+                        "scale")
+                .value();
     }
 
     /** {@code GET /v1/job/:id/scale}; 404 is {@link Optional#empty()}. */
     public Optional<JobScaleStatus> scaleStatus(String namespace, String jobId) {
         requireText(jobId, "jobId");
         try {
-            return Optional.of(call("GET", "/v1/job/" + jobId + "/scale", url -> ns(url, namespace), null, null, true,
-                    JobScaleStatus::from, "v1", "job", jobId, "scale").value());
+            return Optional.of(call(
+                            "GET",
+                            "/v1/job/" + jobId + "/scale",
+                            url -> ns(url, namespace),
+                            null,
+                            null,
+                            true,
+                            JobScaleStatus::from,
+                            "v1",
+                            "job",
+                            jobId,
+                            "scale")
+                    .value());
         } catch (NomadApiException e) {
             if (e.isNotFound()) {
                 return Optional.empty();
@@ -169,19 +208,40 @@ public final class NomadClient implements AutoCloseable {
     public WriteResponse register(String namespace, RegisterRequest request) {
         Objects.requireNonNull(request, "request");
         String jobId = request.jobId();
-        return call("POST", "/v1/job/" + jobId, url -> ns(url, namespace), request.toJson(), null, true,
-                WriteResponse::from, "v1", "job", jobId).value();
+        return call(
+                        "POST",
+                        "/v1/job/" + jobId,
+                        url -> ns(url, namespace),
+                        request.toJson(),
+                        null,
+                        true,
+                        WriteResponse::from,
+                        "v1",
+                        "job",
+                        jobId)
+                .value();
     }
 
     /** {@code POST /v1/job/:id/dispatch} of a parameterized job. */
     public DispatchResponse dispatch(String namespace, String jobId, DispatchRequest request) {
         requireText(jobId, "jobId");
         Objects.requireNonNull(request, "request");
-        return call("POST", "/v1/job/" + jobId + "/dispatch", url -> {
-            ns(url, namespace);
-            param(url, "idempotency_token", request.idempotencyToken());
-        }, request.toJson(), null, request.idempotencyToken() != null, DispatchResponse::from,
-                "v1", "job", jobId, "dispatch").value();
+        return call(
+                        "POST",
+                        "/v1/job/" + jobId + "/dispatch",
+                        url -> {
+                            ns(url, namespace);
+                            param(url, "idempotency_token", request.idempotencyToken());
+                        },
+                        request.toJson(),
+                        null,
+                        request.idempotencyToken() != null,
+                        DispatchResponse::from,
+                        "v1",
+                        "job",
+                        jobId,
+                        "dispatch")
+                .value();
     }
 
     // ---- variables -----------------------------------------------------------------------------------------
@@ -228,8 +288,8 @@ public final class NomadClient implements AutoCloseable {
      *
      * @return the variable with its lock (ID generated by Nomad)
      */
-    public Variable acquireLock(String namespace, String path, Duration ttl, Duration lockDelay,
-                                Map<String, String> items) {
+    public Variable acquireLock(
+            String namespace, String path, Duration ttl, Duration lockDelay, Map<String, String> items) {
         requireText(path, "path");
         ObjectNode body = varBody(namespace, path);
         if (items != null && !items.isEmpty()) {
@@ -239,10 +299,16 @@ public final class NomadClient implements AutoCloseable {
         ObjectNode lock = body.putObject("Lock");
         lock.put("TTL", GoDuration.format(ttl));
         lock.put("LockDelay", GoDuration.format(lockDelay));
-        Variable v = varCall("PUT", path, namespace, Map.of("lock-acquire", ""), body, false).value();
+        Variable v = varCall("PUT", path, namespace, Map.of("lock-acquire", ""), body, false)
+                .value();
         if (v.lock() == null || v.lock().id() == null) {
-            throw new NomadApiException(NomadApiException.Kind.MALFORMED, 200, "PUT", "/v1/var/" + path,
-                    "lock-acquire answered without a Lock", null);
+            throw new NomadApiException(
+                    NomadApiException.Kind.MALFORMED,
+                    200,
+                    "PUT",
+                    "/v1/var/" + path,
+                    "lock-acquire answered without a Lock",
+                    null);
         }
         return v;
     }
@@ -255,7 +321,8 @@ public final class NomadClient implements AutoCloseable {
         requireText(lockId, "lockId");
         ObjectNode body = varBody(namespace, path);
         body.putObject("Lock").put("ID", lockId);
-        return varCall("PUT", path, namespace, Map.of("lock-renew", ""), body, false).value();
+        return varCall("PUT", path, namespace, Map.of("lock-renew", ""), body, false)
+                .value();
     }
 
     /** {@code PUT /v1/var/:path?lock-release} (no Items, as Nomad requires); not retried. */
@@ -264,7 +331,8 @@ public final class NomadClient implements AutoCloseable {
         ObjectNode body = varBody(namespace, path);
         body.putObject("Lock").put("ID", lockId);
         body.putNull("Items");
-        return varCall("PUT", path, namespace, Map.of("lock-release", ""), body, false).value();
+        return varCall("PUT", path, namespace, Map.of("lock-release", ""), body, false)
+                .value();
     }
 
     @Override
@@ -284,27 +352,47 @@ public final class NomadClient implements AutoCloseable {
         return body;
     }
 
-    private QueryResult<Variable> varCall(String method, String path, String namespace, Map<String, String> params,
-                                          JsonNode body, boolean retry) {
+    private QueryResult<Variable> varCall(
+            String method, String path, String namespace, Map<String, String> params, JsonNode body, boolean retry) {
         List<String> segments = new ArrayList<>(List.of("v1", "var"));
         segments.addAll(List.of(path.split("/")));
-        return call(method, "/v1/var/" + path, url -> {
-            ns(url, namespace);
-            if (params != null) {
-                params.forEach((k, v) -> url.addQueryParameter(k, v.isEmpty() ? null : v));
-            }
-        }, body, null, retry, Variable::from, segments.toArray(new String[0]));
+        return call(
+                method,
+                "/v1/var/" + path,
+                url -> {
+                    ns(url, namespace);
+                    if (params != null) {
+                        params.forEach((k, v) -> url.addQueryParameter(k, v.isEmpty() ? null : v));
+                    }
+                },
+                body,
+                null,
+                retry,
+                Variable::from,
+                segments.toArray(new String[0]));
     }
 
-    private <T> QueryResult<T> call(String method, String endpoint, Consumer<HttpUrl.Builder> query, JsonNode body,
-                                    Duration blockingWait, boolean retry, Function<JsonNode, T> decode) {
+    private <T> QueryResult<T> call(
+            String method,
+            String endpoint,
+            Consumer<HttpUrl.Builder> query,
+            JsonNode body,
+            Duration blockingWait,
+            boolean retry,
+            Function<JsonNode, T> decode) {
         List<String> segments = new ArrayList<>(List.of(endpoint.substring(1).split("/")));
         return call(method, endpoint, query, body, blockingWait, retry, decode, segments.toArray(new String[0]));
     }
 
-    private <T> QueryResult<T> call(String method, String endpoint, Consumer<HttpUrl.Builder> query, JsonNode body,
-                                    Duration blockingWait, boolean retry, Function<JsonNode, T> decode,
-                                    String... segments) {
+    private <T> QueryResult<T> call(
+            String method,
+            String endpoint,
+            Consumer<HttpUrl.Builder> query,
+            JsonNode body,
+            Duration blockingWait,
+            boolean retry,
+            Function<JsonNode, T> decode,
+            String... segments) {
         HttpUrl.Builder url = base.newBuilder();
         for (String segment : segments) {
             url.addPathSegment(segment);
@@ -326,8 +414,11 @@ public final class NomadClient implements AutoCloseable {
         } else {
             request.method(method, null);
         }
-        OkHttpClient client = blockingWait == null ? http : http.newBuilder()
-                .readTimeout(config.readTimeout().plus(blockingWait).plus(blockingWait.dividedBy(16))).build();
+        OkHttpClient client = blockingWait == null
+                ? http
+                : http.newBuilder()
+                        .readTimeout(config.readTimeout().plus(blockingWait).plus(blockingWait.dividedBy(16)))
+                        .build();
         int attempts = retry ? config.retry().maxAttempts() : 1;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -341,35 +432,53 @@ public final class NomadClient implements AutoCloseable {
         }
     }
 
-    private <T> QueryResult<T> once(OkHttpClient client, Request request, String method, String endpoint,
-                                    Function<JsonNode, T> decode) {
+    private <T> QueryResult<T> once(
+            OkHttpClient client, Request request, String method, String endpoint, Function<JsonNode, T> decode) {
         String secret = config.token() == null ? null : config.token().secret();
         try (Response response = client.newCall(request).execute()) {
             ResponseBody rb = response.body();
             String text = rb == null ? "" : rb.string();
             int status = response.code();
             if (status < 200 || status > 299) {
-                NomadApiException.Kind kind = status >= 500 ? NomadApiException.Kind.SERVER_ERROR
-                        : NomadApiException.Kind.CLIENT_ERROR;
-                throw new NomadApiException(kind, status, method, endpoint, NomadApiException.excerpt(text, secret), null);
+                NomadApiException.Kind kind =
+                        status >= 500 ? NomadApiException.Kind.SERVER_ERROR : NomadApiException.Kind.CLIENT_ERROR;
+                throw new NomadApiException(
+                        kind, status, method, endpoint, NomadApiException.excerpt(text, secret), null);
             }
-            QueryMeta meta = new QueryMeta(header(response, "X-Nomad-Index"), header(response, "X-Nomad-LastContact"),
+            QueryMeta meta = new QueryMeta(
+                    header(response, "X-Nomad-Index"),
+                    header(response, "X-Nomad-LastContact"),
                     "true".equalsIgnoreCase(response.header("X-Nomad-KnownLeader")),
                     response.header("X-Nomad-NextToken"));
             try {
                 JsonNode node = text.isEmpty() ? JsonNodeFactory.instance.nullNode() : Json.MAPPER.readTree(text);
                 return new QueryResult<>(decode.apply(node), meta);
             } catch (IOException | RuntimeException e) {
-                throw new NomadApiException(NomadApiException.Kind.MALFORMED, status, method, endpoint,
-                        NomadApiException.excerpt(e.getMessage() + "; body: " + text, secret), e);
+                throw new NomadApiException(
+                        NomadApiException.Kind.MALFORMED,
+                        status,
+                        method,
+                        endpoint,
+                        NomadApiException.excerpt(e.getMessage() + "; body: " + text, secret),
+                        e);
             }
         } catch (InterruptedIOException e) {
-            throw new NomadApiException(NomadApiException.Kind.TIMEOUT, 0, method, endpoint,
-                    NomadApiException.excerpt(String.valueOf(e.getMessage()), secret), e);
+            throw new NomadApiException(
+                    NomadApiException.Kind.TIMEOUT,
+                    0,
+                    method,
+                    endpoint,
+                    NomadApiException.excerpt(String.valueOf(e.getMessage()), secret),
+                    e);
         } catch (IOException e) {
-            throw new NomadApiException(NomadApiException.Kind.UNREACHABLE, 0, method, endpoint,
-                    NomadApiException.excerpt(e.getClass().getSimpleName() + ": " + e.getMessage() + " (" + base + ")",
-                            secret), e);
+            throw new NomadApiException(
+                    NomadApiException.Kind.UNREACHABLE,
+                    0,
+                    method,
+                    endpoint,
+                    NomadApiException.excerpt(
+                            e.getClass().getSimpleName() + ": " + e.getMessage() + " (" + base + ")", secret),
+                    e);
         }
     }
 
@@ -396,7 +505,8 @@ public final class NomadClient implements AutoCloseable {
             sleeper.sleep(Duration.ofMillis(wait));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new NomadApiException(NomadApiException.Kind.TIMEOUT, 0, "-", "-", "interrupted while backing off", e);
+            throw new NomadApiException(
+                    NomadApiException.Kind.TIMEOUT, 0, "-", "-", "interrupted while backing off", e);
         }
     }
 

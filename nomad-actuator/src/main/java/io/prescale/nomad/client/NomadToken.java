@@ -1,7 +1,6 @@
 package io.prescale.nomad.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Optional;
 public final class NomadToken {
     /** The environment variable Nomad's own CLI reads. */
     public static final String ENV = "NOMAD_TOKEN";
+
     private final String secret;
 
     private NomadToken(String secret) {
@@ -31,8 +31,10 @@ public final class NomadToken {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the Nomad token file " + file + ": "
-                    + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot read the Nomad token file " + file + ": "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
         if (text.isEmpty()) {
             throw new IllegalArgumentException("the Nomad token file " + file + " is empty");

@@ -5,5 +5,4 @@ package io.prescale.nomad.client;
  * in ms, {@code X-Nomad-KnownLeader}, and {@code X-Nomad-NextToken} (null on the last page). Header names are
  * matched case-insensitively (Go canonicalizes them to {@code X-Nomad-Knownleader} etc. on the wire).
  */
-public record QueryMeta(long index, long lastContactMs, boolean knownLeader, String nextToken) {
-}
+public record QueryMeta(long index, long lastContactMs, boolean knownLeader, String nextToken) {}

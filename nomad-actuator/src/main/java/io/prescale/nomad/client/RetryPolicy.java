@@ -19,8 +19,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         Objects.requireNonNull(baseDelay, "baseDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
         if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
-            throw new IllegalArgumentException("retry delays must satisfy 0 ≤ baseDelay ≤ maxDelay, got " + baseDelay
-                    + " and " + maxDelay);
+            throw new IllegalArgumentException(
+                    "retry delays must satisfy 0 ≤ baseDelay ≤ maxDelay, got " + baseDelay + " and " + maxDelay);
         }
     }
 

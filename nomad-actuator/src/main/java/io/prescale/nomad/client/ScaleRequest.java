@@ -14,8 +14,8 @@ import java.util.Objects;
  *
  * @param meta values that become the scaling event's Meta (strings, numbers, booleans, lists)
  */
-public record ScaleRequest(String group, Integer count, String message, boolean error, Map<String, Object> meta,
-                           long jobModifyIndex) {
+public record ScaleRequest(
+        String group, Integer count, String message, boolean error, Map<String, Object> meta, long jobModifyIndex) {
     public ScaleRequest {
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("scale request needs a group");
@@ -33,8 +33,8 @@ public record ScaleRequest(String group, Integer count, String message, boolean 
     }
 
     /** Set the group to {@code count}, guarded by {@code jobModifyIndex} (0: unguarded). */
-    public static ScaleRequest count(String group, int count, String message, Map<String, Object> meta,
-                                     long jobModifyIndex) {
+    public static ScaleRequest count(
+            String group, int count, String message, Map<String, Object> meta, long jobModifyIndex) {
         return new ScaleRequest(group, count, message, false, meta, jobModifyIndex);
     }
 

@@ -12,7 +12,11 @@ public record ScalingBlock(String id, String type, Long min, long max, boolean e
             return null;
         }
         String type = Json.text(n, "Type");
-        return new ScalingBlock(Json.text(n, "ID"), type == null || type.isEmpty() ? "horizontal" : type,
-                Json.nullableNumber(n, "Min"), Json.number(n, "Max", -1), Json.bool(n, "Enabled", true));
+        return new ScalingBlock(
+                Json.text(n, "ID"),
+                type == null || type.isEmpty() ? "horizontal" : type,
+                Json.nullableNumber(n, "Min"),
+                Json.number(n, "Max", -1),
+                Json.bool(n, "Enabled", true));
     }
 }

@@ -23,8 +23,7 @@ import okhttp3.OkHttpClient;
 
 /** Applies a CA file and a client certificate + PKCS#8 key (all PEM) to an OkHttp client, with the JDK only. */
 final class TlsSetup {
-    private TlsSetup() {
-    }
+    private TlsSetup() {}
 
     static void apply(OkHttpClient.Builder builder, Path caFile, Path certFile, Path keyFile) {
         if (caFile == null && certFile == null) {
@@ -57,11 +56,13 @@ final class TlsSetup {
             ssl.init(kmf == null ? null : kmf.getKeyManagers(), tms, null);
             builder.sslSocketFactory(ssl.getSocketFactory(), (X509TrustManager) tms[0]);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot set up TLS from the CA/certificate/key files: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot set up TLS from the CA/certificate/key files: " + e.getMessage(), e);
         }
     }
 
-    private static Collection<? extends Certificate> certificates(Path file) throws IOException, GeneralSecurityException {
+    private static Collection<? extends Certificate> certificates(Path file)
+            throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(file)) {
             return CertificateFactory.getInstance("X.509").generateCertificates(in);
         }

@@ -8,8 +8,15 @@ import java.util.Map;
  * A Nomad Variable: namespace, path, items ({@code map[string]string}; empty when Nomad sent none), its indexes
  * and times (Unix nanoseconds on the wire), and its lock when Nomad shows it (null otherwise).
  */
-public record Variable(String namespace, String path, Map<String, String> items, long createIndex, long modifyIndex,
-                       Instant createTime, Instant modifyTime, VariableLock lock) {
+public record Variable(
+        String namespace,
+        String path,
+        Map<String, String> items,
+        long createIndex,
+        long modifyIndex,
+        Instant createTime,
+        Instant modifyTime,
+        VariableLock lock) {
     public Variable {
         items = items == null ? Map.of() : Map.copyOf(items);
     }
@@ -20,8 +27,14 @@ public record Variable(String namespace, String path, Map<String, String> items,
         }
         Map<String, String> items = new java.util.HashMap<>(Json.strings(n, "Items"));
         items.values().removeIf(java.util.Objects::isNull);
-        return new Variable(Json.text(n, "Namespace"), Json.text(n, "Path"), items, Json.number(n, "CreateIndex", 0),
-                Json.number(n, "ModifyIndex", 0), Instant.ofEpochSecond(0, Json.number(n, "CreateTime", 0)),
-                Instant.ofEpochSecond(0, Json.number(n, "ModifyTime", 0)), VariableLock.from(n.get("Lock")));
+        return new Variable(
+                Json.text(n, "Namespace"),
+                Json.text(n, "Path"),
+                items,
+                Json.number(n, "CreateIndex", 0),
+                Json.number(n, "ModifyIndex", 0),
+                Instant.ofEpochSecond(0, Json.number(n, "CreateTime", 0)),
+                Instant.ofEpochSecond(0, Json.number(n, "ModifyTime", 0)),
+                VariableLock.from(n.get("Lock")));
     }
 }

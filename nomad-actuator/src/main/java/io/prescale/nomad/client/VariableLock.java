@@ -13,6 +13,7 @@ public record VariableLock(String id, Duration ttl, Duration lockDelay) {
         if (n == null || n.isNull() || !n.isObject()) {
             return null;
         }
-        return new VariableLock(Json.text(n, "ID"), GoDuration.parse(n.get("TTL")), GoDuration.parse(n.get("LockDelay")));
+        return new VariableLock(
+                Json.text(n, "ID"), GoDuration.parse(n.get("TTL")), GoDuration.parse(n.get("LockDelay")));
     }
 }

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record WriteResponse(String evalId, long evalCreateIndex, long jobModifyIndex, long index, String warnings) {
     static WriteResponse from(JsonNode n) {
-        return new WriteResponse(Json.text(n, "EvalID") == null ? "" : Json.text(n, "EvalID"),
-                Json.number(n, "EvalCreateIndex", 0), Json.number(n, "JobModifyIndex", 0), Json.number(n, "Index", 0),
+        return new WriteResponse(
+                Json.text(n, "EvalID") == null ? "" : Json.text(n, "EvalID"),
+                Json.number(n, "EvalCreateIndex", 0),
+                Json.number(n, "JobModifyIndex", 0),
+                Json.number(n, "Index", 0),
                 Json.text(n, "Warnings") == null ? "" : Json.text(n, "Warnings"));
     }
 }

@@ -16,8 +16,7 @@ import java.util.Locale;
 public final class CalendarText {
     private static final int MAX_SHOWN = 100;
 
-    private CalendarText() {
-    }
+    private CalendarText() {}
 
     /**
      * The calendar in {@code text}.
@@ -30,7 +29,8 @@ public final class CalendarText {
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")
+            if (line.isEmpty()
+                    || line.startsWith("#")
                     || (events.isEmpty() && line.toLowerCase(Locale.ROOT).startsWith("name,"))) {
                 continue;
             }
@@ -49,8 +49,8 @@ public final class CalendarText {
         try {
             String name = cells[0].strip();
             String kind = cells.length == 4 && !cells[3].isBlank() ? cells[3].strip() : Event.kindOf(name);
-            return new Event(name, Timestamps.parseInstant(cells[1].strip()), Timestamps.parseInstant(cells[2].strip()),
-                    kind);
+            return new Event(
+                    name, Timestamps.parseInstant(cells[1].strip()), Timestamps.parseInstant(cells[2].strip()), kind);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + e.getMessage(), e);
         }

@@ -15,6 +15,7 @@ import java.util.Objects;
 public final class FileCalendarSource implements CalendarSource {
     /** Longest calendar file read; a calendar of scheduled events is small. */
     public static final long MAX_BYTES = 16L << 20;
+
     private final Path file;
     private FileTime seenTime;
     private long seenSize = -1;
@@ -50,8 +51,8 @@ public final class FileCalendarSource implements CalendarSource {
             if (size > MAX_BYTES) {
                 return failed("events file " + file + " is larger than " + (MAX_BYTES >> 20) + " MiB");
             }
-            EventCalendar calendar = CalendarText.parse(Files.readString(file, StandardCharsets.UTF_8),
-                    "events file " + file);
+            EventCalendar calendar =
+                    CalendarText.parse(Files.readString(file, StandardCharsets.UTF_8), "events file " + file);
             seenTime = time;
             seenSize = size;
             last = new Snapshot(calendar, ++version, file.toString(), null);

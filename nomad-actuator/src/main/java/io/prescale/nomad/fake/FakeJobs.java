@@ -21,6 +21,7 @@ final class FakeJobs {
 
     /** namespace + "\u0000" + id → job, sorted as Nomad lists them. */
     private final TreeMap<String, ObjectNode> jobs = new TreeMap<>();
+
     private final Map<String, ArrayNode> events = new java.util.HashMap<>();
     private final Set<String> deployments = new HashSet<>();
     private final FakeNomad nomad;
@@ -109,7 +110,8 @@ final class FakeJobs {
         String oldId = null;
         if (old != null) {
             for (JsonNode og : old.path("TaskGroups")) {
-                if (og.path("Name").asText().equals(g.path("Name").asText()) && og.path("Scaling").hasNonNull("ID")) {
+                if (og.path("Name").asText().equals(g.path("Name").asText())
+                        && og.path("Scaling").hasNonNull("ID")) {
                     oldId = og.path("Scaling").path("ID").asText();
                 }
             }
@@ -134,8 +136,14 @@ final class FakeJobs {
     }
 
     /** {@code GET /v1/jobs}: stubs sorted by namespace then ID, with optional paging. */
-    MockResponse list(String namespace, String prefix, int perPage, String nextToken, boolean withMeta,
-                      long index, boolean knownLeader) {
+    MockResponse list(
+            String namespace,
+            String prefix,
+            int perPage,
+            String nextToken,
+            boolean withMeta,
+            long index,
+            boolean knownLeader) {
         ArrayNode out = F.arrayNode();
         String next = null;
         boolean started = nextToken == null;
@@ -166,8 +174,19 @@ final class FakeJobs {
 
     private static ObjectNode stub(ObjectNode job, boolean withMeta) {
         ObjectNode s = F.objectNode();
-        for (String f : List.of("ID", "ParentID", "Name", "Namespace", "Datacenters", "Type", "Priority", "Periodic",
-                "ParameterizedJob", "Stop", "Status", "StatusDescription")) {
+        for (String f : List.of(
+                "ID",
+                "ParentID",
+                "Name",
+                "Namespace",
+                "Datacenters",
+                "Type",
+                "Priority",
+                "Periodic",
+                "ParameterizedJob",
+                "Stop",
+                "Status",
+                "StatusDescription")) {
             JsonNode v = job.get(f);
             if (f.equals("Periodic") || f.equals("ParameterizedJob")) {
                 s.put(f, v != null && !v.isNull());
@@ -233,11 +252,15 @@ final class FakeJobs {
         if (hasCount && deploymentActive(ns, id)) {
             return Reply.error(400, "job scaling blocked due to active deployment");
         }
-        long enforce = ci(body, "JobModifyIndex") == null ? 0 : ci(body, "JobModifyIndex").asLong();
+        long enforce = ci(body, "JobModifyIndex") == null
+                ? 0
+                : ci(body, "JobModifyIndex").asLong();
         long current = job.path("JobModifyIndex").asLong();
         if (hasCount && enforce > 0 && enforce != current) {
-            return Reply.error(500, "Enforcing job modify index " + enforce
-                    + ": job exists with conflicting job modify index: " + current);
+            return Reply.error(
+                    500,
+                    "Enforcing job modify index " + enforce + ": job exists with conflicting job modify index: "
+                            + current);
         }
         long previous = g.path("Count").asLong();
         ObjectNode event = F.objectNode();
@@ -248,7 +271,9 @@ final class FakeJobs {
             event.putNull("Count");
         }
         event.put("PreviousCount", previous);
-        event.put("Message", ci(body, "Message") == null ? "" : ci(body, "Message").asText());
+        event.put(
+                "Message",
+                ci(body, "Message") == null ? "" : ci(body, "Message").asText());
         event.put("Error", error);
         JsonNode meta = ci(body, "Meta");
         event.set("Meta", meta == null ? F.nullNode() : meta.deepCopy());
@@ -329,9 +354,12 @@ final class FakeJobs {
         }
         String jobNs = job.hasNonNull("Namespace") ? job.get("Namespace").asText() : "default";
         ObjectNode existing = get(jobNs, id);
-        boolean enforce = ci(body, "EnforceIndex") != null && ci(body, "EnforceIndex").asBoolean();
+        boolean enforce =
+                ci(body, "EnforceIndex") != null && ci(body, "EnforceIndex").asBoolean();
         if (enforce) {
-            long want = ci(body, "JobModifyIndex") == null ? 0 : ci(body, "JobModifyIndex").asLong();
+            long want = ci(body, "JobModifyIndex") == null
+                    ? 0
+                    : ci(body, "JobModifyIndex").asLong();
             if (want == 0 && existing != null) {
                 return Reply.error(500, "Enforcing job modify index 0: job already exists");
             }
@@ -339,11 +367,14 @@ final class FakeJobs {
                 return Reply.error(500, "Enforcing job modify index " + want + ": job does not exist");
             }
             if (want > 0 && existing.path("JobModifyIndex").asLong() != want) {
-                return Reply.error(500, "Enforcing job modify index " + want
-                        + ": job exists with conflicting job modify index: " + existing.path("JobModifyIndex").asLong());
+                return Reply.error(
+                        500,
+                        "Enforcing job modify index " + want + ": job exists with conflicting job modify index: "
+                                + existing.path("JobModifyIndex").asLong());
             }
         }
-        boolean preserve = ci(body, "PreserveCounts") != null && ci(body, "PreserveCounts").asBoolean();
+        boolean preserve =
+                ci(body, "PreserveCounts") != null && ci(body, "PreserveCounts").asBoolean();
         if (preserve && existing != null) {
             for (JsonNode g : job.path("TaskGroups")) {
                 ObjectNode old = findGroup(existing, g.path("Name").asText());
@@ -356,12 +387,14 @@ final class FakeJobs {
         for (JsonNode g : job.path("TaskGroups")) {
             JsonNode s = g.get("Scaling");
             if (s != null && !s.isNull() && g.hasNonNull("Count")) {
-                if (s.hasNonNull("Max") && g.get("Count").asLong() > s.get("Max").asLong()) {
+                if (s.hasNonNull("Max")
+                        && g.get("Count").asLong() > s.get("Max").asLong()) {
                     problems.add("Task group " + g.path("Name").asText() + " validation failed: 1 error occurred:\n\t* "
                             + "Scaling policy invalid: task group count must not be greater than maximum count in"
                             + " scaling policy\n\n");
                 }
-                if (s.hasNonNull("Min") && g.get("Count").asLong() < s.get("Min").asLong()) {
+                if (s.hasNonNull("Min")
+                        && g.get("Count").asLong() < s.get("Min").asLong()) {
                     problems.add("Task group " + g.path("Name").asText() + " validation failed: 1 error occurred:\n\t* "
                             + "Scaling policy invalid: task group count must not be less than minimum count in"
                             + " scaling policy\n\n");
@@ -391,12 +424,15 @@ final class FakeJobs {
 
     /** {@code POST /v1/job/:id/dispatch}: Nomad's checks, with its uncoded errors as 500s. */
     MockResponse dispatch(String ns, String id, JsonNode body, String idempotencyToken, long nextIndex) {
-        if (body.hasNonNull("JobID") && !body.get("JobID").asText().isEmpty() && !body.get("JobID").asText().equals(id)) {
+        if (body.hasNonNull("JobID")
+                && !body.get("JobID").asText().isEmpty()
+                && !body.get("JobID").asText().equals(id)) {
             return Reply.error(400, "Job ID does not match");
         }
         byte[] payload;
         try {
-            payload = body.hasNonNull("Payload") ? java.util.Base64.getDecoder().decode(body.get("Payload").asText())
+            payload = body.hasNonNull("Payload")
+                    ? java.util.Base64.getDecoder().decode(body.get("Payload").asText())
                     : new byte[0];
         } catch (IllegalArgumentException e) {
             return Reply.error(400, "illegal base64 data at input byte 0");
@@ -469,11 +505,15 @@ final class FakeJobs {
         if (idempotencyToken != null) {
             child.put("DispatchIdempotencyToken", idempotencyToken);
         }
-        ObjectNode childMeta = parent.get("Meta").isObject() ? parent.get("Meta").deepCopy() : F.objectNode();
+        ObjectNode childMeta =
+                parent.get("Meta").isObject() ? parent.get("Meta").deepCopy() : F.objectNode();
         meta.fields().forEachRemaining(e -> childMeta.set(e.getKey(), e.getValue()));
         child.set("Meta", childMeta);
-        child.set("Payload", payload.length == 0 ? F.nullNode()
-                : F.textNode(java.util.Base64.getEncoder().encodeToString(payload)));
+        child.set(
+                "Payload",
+                payload.length == 0
+                        ? F.nullNode()
+                        : F.textNode(java.util.Base64.getEncoder().encodeToString(payload)));
         put(child, nextIndex);
         child.put("Status", "pending");
         ObjectNode reply = F.objectNode();

@@ -292,7 +292,9 @@ public final class FakeNomad implements AutoCloseable {
             }
             variables.tick(this);
         }
-        String ns = Optional.ofNullable(url.queryParameter("namespace")).filter(s -> !s.isEmpty()).orElse("default");
+        String ns = Optional.ofNullable(url.queryParameter("namespace"))
+                .filter(s -> !s.isEmpty())
+                .orElse("default");
         JsonNode body = null;
         boolean write = method.equals("PUT") || method.equals("POST");
         if (write) {
@@ -325,8 +327,11 @@ public final class FakeNomad implements AutoCloseable {
                 return Reply.error(405, "Invalid method");
             }
             synchronized (lock) {
-                return variables.list(url.queryParameter("namespace") == null ? "default" : ns,
-                        url.queryParameter("prefix"), true, true);
+                return variables.list(
+                        url.queryParameter("namespace") == null ? "default" : ns,
+                        url.queryParameter("prefix"),
+                        true,
+                        true);
             }
         }
         if (path.startsWith("/v1/var/") || path.equals("/v1/var")) {
@@ -366,7 +371,8 @@ public final class FakeNomad implements AutoCloseable {
         try {
             perPage = url.queryParameter("per_page") == null ? 0 : Integer.parseInt(url.queryParameter("per_page"));
         } catch (NumberFormatException e) {
-            return Reply.error(400, "strconv.ParseInt: parsing \"" + url.queryParameter("per_page") + "\": invalid syntax");
+            return Reply.error(
+                    400, "strconv.ParseInt: parsing \"" + url.queryParameter("per_page") + "\": invalid syntax");
         }
         synchronized (lock) {
             if (after > 0) {
@@ -379,8 +385,14 @@ public final class FakeNomad implements AutoCloseable {
                     lock.wait(Math.max(1, left / 1_000_000));
                 }
             }
-            return jobs.list(ns, url.queryParameter("prefix"), perPage, url.queryParameter("next_token"),
-                    "true".equals(url.queryParameter("meta")), jobsIndex, leader);
+            return jobs.list(
+                    ns,
+                    url.queryParameter("prefix"),
+                    perPage,
+                    url.queryParameter("next_token"),
+                    "true".equals(url.queryParameter("meta")),
+                    jobsIndex,
+                    leader);
         }
     }
 
@@ -399,14 +411,17 @@ public final class FakeNomad implements AutoCloseable {
                 if (r.getCode() == 400 && jobs.deploymentActive(ns, id)) {
                     deploymentRefusals++;
                 }
-                if (r.getCode() == 200 && FakeJobs.ci(body, "Count") != null
+                if (r.getCode() == 200
+                        && FakeJobs.ci(body, "Count") != null
                         && FakeJobs.ci(body, "Count").asInt() == before) {
                     noOpScales++;
                 }
                 if (r.getCode() == 200) {
                     index++;
-                    if (FakeJobs.ci(body, "Count") != null && !FakeJobs.ci(body, "Count").isNull()) {
-                        accepted.add(ns + "/" + id + "/" + body.path("Target").path("Group").asText() + "="
+                    if (FakeJobs.ci(body, "Count") != null
+                            && !FakeJobs.ci(body, "Count").isNull()) {
+                        accepted.add(ns + "/" + id + "/"
+                                + body.path("Target").path("Group").asText() + "="
                                 + FakeJobs.ci(body, "Count").asLong());
                         jobsChanged();
                     }
@@ -422,8 +437,9 @@ public final class FakeNomad implements AutoCloseable {
             }
             if (method.equals("GET")) {
                 ObjectNode j = jobs.get(ns, rest);
-                return j == null ? Reply.error(404, "job not found") : Reply.query(j, j.path("ModifyIndex").asLong(),
-                        leader, null);
+                return j == null
+                        ? Reply.error(404, "job not found")
+                        : Reply.query(j, j.path("ModifyIndex").asLong(), leader, null);
             }
             if (write) {
                 return registered(jobs.register(url.queryParameter("namespace"), rest, body, index + 1));
@@ -488,10 +504,21 @@ public final class FakeNomad implements AutoCloseable {
     private static MockResponse faultResponse(Fault fault) {
         return switch (fault.kind()) {
             case STATUS -> Reply.error(fault.status(), fault.body() == null ? "injected" : fault.body());
-            case TIMEOUT -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
-            case CLOSE -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, true, true)).build();
-            case MALFORMED -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                    .addHeader("X-Nomad-Index", "1").body("{\"ID\":\"trunc").build();
+            case TIMEOUT ->
+                new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.Stall.INSTANCE)
+                        .build();
+            case CLOSE ->
+                new MockResponse.Builder()
+                        .onResponseStart(new SocketEffect.CloseSocket(true, true, true))
+                        .build();
+            case MALFORMED ->
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "application/json")
+                        .addHeader("X-Nomad-Index", "1")
+                        .body("{\"ID\":\"trunc")
+                        .build();
         };
     }
 

@@ -113,7 +113,8 @@ final class FakeVariables {
             try {
                 casIndex = Long.parseUnsignedLong(cas);
             } catch (NumberFormatException e) {
-                return Reply.error(400, "can not parse cas: strconv.ParseUint: parsing \"" + cas + "\": invalid syntax");
+                return Reply.error(
+                        400, "can not parse cas: strconv.ParseUint: parsing \"" + cas + "\": invalid syntax");
             }
         }
         String ns = bodyNamespace(body, queryNs);
@@ -123,8 +124,10 @@ final class FakeVariables {
         }
         for (JsonNode value : items) {
             if (!value.isTextual()) {
-                return Reply.error(400, "json: cannot unmarshal number into Go struct field VariableDecrypted.Items"
-                        + " of type string");
+                return Reply.error(
+                        400,
+                        "json: cannot unmarshal number into Go struct field VariableDecrypted.Items"
+                                + " of type string");
             }
         }
         JsonNode lock = FakeJobs.ci(body, "Lock");
@@ -178,7 +181,8 @@ final class FakeVariables {
         v.modifyTime = now;
         v.items = new LinkedHashMap<>();
         Var target = v;
-        items.fields().forEachRemaining(e -> target.items.put(e.getKey(), e.getValue().asText()));
+        items.fields()
+                .forEachRemaining(e -> target.items.put(e.getKey(), e.getValue().asText()));
         tableIndex = v.modifyIndex;
         return Reply.write(json(v, true, lockId != null), v.modifyIndex);
     }
@@ -196,7 +200,8 @@ final class FakeVariables {
             ttl = lock == null ? null : GoDuration.parse(lock.get("TTL"));
             delay = lock == null ? null : GoDuration.parse(lock.get("LockDelay"));
         } catch (IllegalArgumentException e) {
-            return Reply.error(400, "time: invalid duration \"" + lock.path("TTL").asText() + "\"");
+            return Reply.error(
+                    400, "time: invalid duration \"" + lock.path("TTL").asText() + "\"");
         }
         ttl = ttl == null || ttl.isZero() ? Duration.ofSeconds(15) : ttl;
         delay = delay == null || delay.isZero() ? Duration.ofSeconds(15) : delay;
@@ -204,7 +209,8 @@ final class FakeVariables {
             return Reply.error(400, "RPC Error:: 400,1 error occurred:\n\t* Lock delay and TTL must be positive\n\n");
         }
         if (ttl.compareTo(Duration.ofSeconds(10)) < 0 || ttl.compareTo(Duration.ofHours(24)) > 0) {
-            return Reply.error(400, "RPC Error:: 400,1 error occurred:\n\t* TTL must be between 10 seconds and 24 hours\n\n");
+            return Reply.error(
+                    400, "RPC Error:: 400,1 error occurred:\n\t* TTL must be between 10 seconds and 24 hours\n\n");
         }
         String wanted = lock != null && lock.hasNonNull("ID") ? lock.get("ID").asText() : null;
         Var v = vars.get(FakeJobs.key(ns, path));
@@ -229,7 +235,9 @@ final class FakeVariables {
         JsonNode items = FakeJobs.ci(body, "Items");
         Var target = v;
         if (items != null && items.isObject()) {
-            items.fields().forEachRemaining(e -> target.items.put(e.getKey(), e.getValue().asText()));
+            items.fields()
+                    .forEachRemaining(
+                            e -> target.items.put(e.getKey(), e.getValue().asText()));
         }
         v.lockId = wanted != null ? wanted : nomad.uuid();
         v.ttl = ttl;
@@ -308,7 +316,10 @@ final class FakeVariables {
         long index = nomad.nextIndex();
         vars.remove(FakeJobs.key(ns, path));
         tableIndex = index;
-        return new MockResponse.Builder().code(204).addHeader("X-Nomad-Index", Long.toString(index)).build();
+        return new MockResponse.Builder()
+                .code(204)
+                .addHeader("X-Nomad-Index", Long.toString(index))
+                .build();
     }
 
     private static MockResponse validatePath(String path) {
@@ -318,10 +329,14 @@ final class FakeVariables {
         if (!PATH.matcher(path).matches()) {
             return Reply.error(400, "RPC Error:: 400,invalid path \"" + path + "\"");
         }
-        if ((path.equals("nomad") || path.startsWith("nomad/")) && !path.startsWith("nomad/jobs")
-                && !path.startsWith("nomad/job-templates/") && !path.startsWith("nomad/sentinel")) {
-            return Reply.error(400, "RPC Error:: 400,only paths at \"nomad/jobs\" or \"nomad/job-templates\" and below"
-                    + " are valid paths under the top-level \"nomad\" directory");
+        if ((path.equals("nomad") || path.startsWith("nomad/"))
+                && !path.startsWith("nomad/jobs")
+                && !path.startsWith("nomad/job-templates/")
+                && !path.startsWith("nomad/sentinel")) {
+            return Reply.error(
+                    400,
+                    "RPC Error:: 400,only paths at \"nomad/jobs\" or \"nomad/job-templates\" and below"
+                            + " are valid paths under the top-level \"nomad\" directory");
         }
         return null;
     }

@@ -9,13 +9,14 @@ import mockwebserver3.MockResponse;
 final class Reply {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Reply() {
-    }
+    private Reply() {}
 
     /** A query answer: {@code X-Nomad-Index}, {@code X-Nomad-Lastcontact}, {@code X-Nomad-Knownleader}. */
     static MockResponse query(JsonNode body, long index, boolean knownLeader, String nextToken) {
-        MockResponse.Builder b = json(200, body).addHeader("X-Nomad-Index", Long.toString(index))
-                .addHeader("X-Nomad-Lastcontact", "0").addHeader("X-Nomad-Knownleader", Boolean.toString(knownLeader));
+        MockResponse.Builder b = json(200, body)
+                .addHeader("X-Nomad-Index", Long.toString(index))
+                .addHeader("X-Nomad-Lastcontact", "0")
+                .addHeader("X-Nomad-Knownleader", Boolean.toString(knownLeader));
         if (nextToken != null) {
             b.addHeader("X-Nomad-Nexttoken", nextToken);
         }
@@ -36,8 +37,10 @@ final class Reply {
      * body and labels it {@code text/plain; charset=utf-8}.
      */
     static MockResponse conflictJson(JsonNode body, long index) {
-        MockResponse.Builder b = new MockResponse.Builder().code(409)
-                .setHeader("Content-Type", "text/plain; charset=utf-8").body(text(body));
+        MockResponse.Builder b = new MockResponse.Builder()
+                .code(409)
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .body(text(body));
         if (index >= 0) {
             b.addHeader("X-Nomad-Index", Long.toString(index));
         }
@@ -45,12 +48,18 @@ final class Reply {
     }
 
     static MockResponse error(int code, String message) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "text/plain; charset=utf-8")
-                .body(message).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .body(message)
+                .build();
     }
 
     private static MockResponse.Builder json(int code, JsonNode body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(text(body));
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(text(body));
     }
 
     static String text(JsonNode body) {

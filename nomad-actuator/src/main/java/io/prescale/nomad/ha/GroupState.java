@@ -9,20 +9,32 @@ import java.util.Map;
  * (action, target count, time, and the job spec index Nomad answered) so a restarted or new leader does not repeat it.
  * Times may be null (never).
  */
-public record GroupState(Instant lastScaleOutAt, Instant lastScaleInAt, String lastAction, int lastTarget,
-                         Instant lastActionAt, long lastJobModifyIndex, Instant operatorChangeAt) {
+public record GroupState(
+        Instant lastScaleOutAt,
+        Instant lastScaleInAt,
+        String lastAction,
+        int lastTarget,
+        Instant lastActionAt,
+        long lastJobModifyIndex,
+        Instant operatorChangeAt) {
     public static final GroupState NONE = new GroupState(null, null, null, -1, null, 0, null);
 
     /** After an applied count change. */
     public GroupState afterScale(boolean out, int target, Instant at, long jobModifyIndex) {
-        return new GroupState(out ? at : lastScaleOutAt, out ? lastScaleInAt : at, out ? "scale_out" : "scale_in",
-                target, at, jobModifyIndex, operatorChangeAt);
+        return new GroupState(
+                out ? at : lastScaleOutAt,
+                out ? lastScaleInAt : at,
+                out ? "scale_out" : "scale_in",
+                target,
+                at,
+                jobModifyIndex,
+                operatorChangeAt);
     }
 
     /** After an applied configuration change. */
     public GroupState afterReconfigure(Instant at, long jobModifyIndex) {
-        return new GroupState(lastScaleOutAt, lastScaleInAt, "reconfigure", lastTarget, at, jobModifyIndex,
-                operatorChangeAt);
+        return new GroupState(
+                lastScaleOutAt, lastScaleInAt, "reconfigure", lastTarget, at, jobModifyIndex, operatorChangeAt);
     }
 
     /** After someone else changed the group: their count and spec index become the new baseline. */
@@ -44,9 +56,13 @@ public record GroupState(Instant lastScaleOutAt, Instant lastScaleInAt, String l
 
     static GroupState fromItems(Map<String, String> m) {
         String action = m.getOrDefault("lastAction", "none");
-        return new GroupState(time(m, "lastScaleOutAt"), time(m, "lastScaleInAt"),
-                "none".equals(action) ? null : action, Integer.parseInt(m.getOrDefault("lastTarget", "-1")),
-                time(m, "lastActionAt"), Long.parseLong(m.getOrDefault("lastJobModifyIndex", "0")),
+        return new GroupState(
+                time(m, "lastScaleOutAt"),
+                time(m, "lastScaleInAt"),
+                "none".equals(action) ? null : action,
+                Integer.parseInt(m.getOrDefault("lastTarget", "-1")),
+                time(m, "lastActionAt"),
+                Long.parseLong(m.getOrDefault("lastJobModifyIndex", "0")),
                 time(m, "operatorChangeAt"));
     }
 

@@ -19,8 +19,7 @@ import java.util.function.Consumer;
  */
 public final class Leadership {
     /** Told of every change: true when this replica became leader, false when it stepped down. */
-    public interface Listener extends Consumer<Boolean> {
-    }
+    public interface Listener extends Consumer<Boolean> {}
 
     private final NomadClient client;
     private final String namespace;
@@ -34,8 +33,14 @@ public final class Leadership {
     private Instant nextAttempt = Instant.MIN;
     private String lastError = "";
 
-    private Leadership(NomadClient client, String namespace, String holder, Duration ttl, Clock clock,
-                       Listener listener, boolean always) {
+    private Leadership(
+            NomadClient client,
+            String namespace,
+            String holder,
+            Duration ttl,
+            Clock clock,
+            Listener listener,
+            boolean always) {
         this.client = client;
         this.namespace = namespace;
         this.holder = holder;
@@ -51,18 +56,18 @@ public final class Leadership {
      * @param holder this replica's name, stored in the lock variable's items
      * @param ttl the lock TTL (Nomad: 10 s to 24 h)
      */
-    public static Leadership lock(NomadClient client, String namespace, String holder, Duration ttl, Clock clock,
-                                  Listener listener) {
+    public static Leadership lock(
+            NomadClient client, String namespace, String holder, Duration ttl, Clock clock, Listener listener) {
         Objects.requireNonNull(client, "client");
         if (ttl.compareTo(Duration.ofSeconds(10)) < 0 || ttl.compareTo(Duration.ofHours(24)) > 0) {
             throw new IllegalArgumentException("lock TTL must be between 10s and 24h (Nomad's limits), got " + ttl);
         }
-        return new Leadership(client, namespace, holder, ttl, clock, listener == null ? b -> { } : listener, false);
+        return new Leadership(client, namespace, holder, ttl, clock, listener == null ? b -> {} : listener, false);
     }
 
     /** A single replica without a lock (dry runs, {@code --once}): always the leader. */
     public static Leadership standalone() {
-        return new Leadership(null, null, "standalone", Duration.ofSeconds(15), Clock.systemUTC(), b -> { }, true);
+        return new Leadership(null, null, "standalone", Duration.ofSeconds(15), Clock.systemUTC(), b -> {}, true);
     }
 
     public synchronized boolean isLeader() {

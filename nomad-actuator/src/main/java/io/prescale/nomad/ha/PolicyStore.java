@@ -20,8 +20,7 @@ public interface PolicyStore {
     void put(ScalingPolicy policy);
 
     /** Forgets cached policies, so the next {@link #get} reads again. */
-    default void invalidate() {
-    }
+    default void invalidate() {}
 
     static PolicyStore inMemory() {
         Map<String, ScalingPolicy> map = new ConcurrentHashMap<>();
@@ -65,7 +64,10 @@ public interface PolicyStore {
                     Files.createDirectories(dir);
                     Path tmp = Files.createTempFile(dir, policy.name(), ".tmp");
                     Files.writeString(tmp, policy.toJson(), StandardCharsets.UTF_8);
-                    Files.move(tmp, dir.resolve(policy.name() + ".json"), StandardCopyOption.ATOMIC_MOVE,
+                    Files.move(
+                            tmp,
+                            dir.resolve(policy.name() + ".json"),
+                            StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

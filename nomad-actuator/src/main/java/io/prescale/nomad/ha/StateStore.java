@@ -13,8 +13,7 @@ public interface StateStore {
     void put(GroupRef ref, GroupState state);
 
     /** Forgets cached state so the next {@link #get} reads the durable copy (after a leadership change). */
-    default void invalidate() {
-    }
+    default void invalidate() {}
 
     /** A store in this process only (dry runs, tests). */
     static StateStore inMemory() {

@@ -15,8 +15,7 @@ public final class VariablePaths {
     public static final String STATE = "prescale/state/";
     public static final String POLICIES = "prescale/policies/";
 
-    private VariablePaths() {
-    }
+    private VariablePaths() {}
 
     public static String state(GroupRef ref) {
         return bounded(STATE + encode(ref.namespace()) + "/" + encode(ref.job()) + "/" + encode(ref.group()), STATE);

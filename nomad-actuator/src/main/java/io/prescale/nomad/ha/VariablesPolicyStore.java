@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class VariablesPolicyStore implements PolicyStore {
     /** Nomad's limit on the keys and values of one variable, in bytes. */
     public static final int MAX_BYTES = 64 * 1024;
+
     private final NomadClient client;
     private final String namespace;
     private final Map<String, Optional<ScalingPolicy>> cache = new ConcurrentHashMap<>();
@@ -26,21 +27,30 @@ public final class VariablesPolicyStore implements PolicyStore {
 
     @Override
     public Optional<ScalingPolicy> get(String name) {
-        return cache.computeIfAbsent(name, n -> client.readVariable(namespace, VariablePaths.policy(n))
-                .map(Variable::items).map(items -> ScalingPolicy.fromJson(items.getOrDefault("policy", "{}"))));
+        return cache.computeIfAbsent(
+                name,
+                n -> client.readVariable(namespace, VariablePaths.policy(n))
+                        .map(Variable::items)
+                        .map(items -> ScalingPolicy.fromJson(items.getOrDefault("policy", "{}"))));
     }
 
     @Override
     public void put(ScalingPolicy policy) {
         String json = policy.toJson();
-        int size = json.getBytes(StandardCharsets.UTF_8).length + policy.digest().length() + "policy".length()
+        int size = json.getBytes(StandardCharsets.UTF_8).length
+                + policy.digest().length()
+                + "policy".length()
                 + "digest".length();
         if (size > MAX_BYTES) {
-            throw new IllegalArgumentException("policy " + policy.name() + " is " + size
-                    + " bytes; Nomad Variables hold at most " + MAX_BYTES);
+            throw new IllegalArgumentException(
+                    "policy " + policy.name() + " is " + size + " bytes; Nomad Variables hold at most " + MAX_BYTES);
         }
-        client.writeVariable(namespace, VariablePaths.policy(policy.name()),
-                Map.of("policy", json, "digest", policy.digest()), null, null);
+        client.writeVariable(
+                namespace,
+                VariablePaths.policy(policy.name()),
+                Map.of("policy", json, "digest", policy.digest()),
+                null,
+                null);
         cache.put(policy.name(), Optional.of(policy));
     }
 

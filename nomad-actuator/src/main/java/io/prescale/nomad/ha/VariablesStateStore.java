@@ -14,8 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (another writer) re-reads and writes again. Thread-safe.
  */
 public final class VariablesStateStore implements StateStore {
-    private record Entry(GroupState state, long modifyIndex) {
-    }
+    private record Entry(GroupState state, long modifyIndex) {}
 
     private final NomadClient client;
     private final String namespace;
@@ -57,7 +56,9 @@ public final class VariablesStateStore implements StateStore {
             if (e.status() != 409) {
                 throw e;
             }
-            long current = client.readVariable(namespace, path).map(Variable::modifyIndex).orElse(0L);
+            long current = client.readVariable(namespace, path)
+                    .map(Variable::modifyIndex)
+                    .orElse(0L);
             written = client.writeVariable(namespace, path, state.toItems(), current, null);
         }
         cache.put(ref, new Entry(state, written.modifyIndex()));

@@ -18,8 +18,8 @@ import io.prescale.nomad.metrics.ErrorKind;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The action of {@code forecast-and-scale}: re-read the job right before its first group acts in a cycle (a
@@ -38,13 +38,14 @@ final class Actions {
     private final ActuatorMetrics metrics;
     /** Per job: the lock that serializes its groups' actions, and the spec index of our own last write. */
     private final Map<String, Object> jobLocks = new ConcurrentHashMap<>();
+
     private final Map<String, Long> ownIndex = new ConcurrentHashMap<>();
     /** Per job: the re-read taken in this cycle and the spec index to send next (ours after our own write). */
     private final Map<String, Fresh> fresh = new ConcurrentHashMap<>();
+
     private volatile long cycle;
 
-    private record Fresh(Job job, long cycle, long index) {
-    }
+    private record Fresh(Job job, long cycle, long index) {}
 
     /** Starts a new cycle: re-reads of the previous one are no longer used. */
     void startCycle() {
@@ -64,7 +65,8 @@ final class Actions {
         GroupResult r = o.result();
         Decision d = o.decision();
         boolean countChange = d.changesCount(a.currentCount());
-        boolean configChange = !countChange && d.action() == Decision.Action.RECONFIGURE
+        boolean configChange = !countChange
+                && d.action() == Decision.Action.RECONFIGURE
                 && !d.config().equals(o.currentConfig());
         if (r.mode() != Mode.FORECAST_AND_SCALE || (!countChange && !configChange) || client == null || !jobs.live()) {
             return r;
@@ -79,8 +81,14 @@ final class Actions {
      * One job's groups act one at a time: each re-reads the job after the previous group's write, and a spec index
      * that we wrote ourselves (another group of the job scaled) is not an operator's change.
      */
-    private GroupResult actLocked(GroupEvaluator.Outcome o, Annotated a, Faults faults, GroupResult r, Decision d,
-                                  boolean countChange, String job) {
+    private GroupResult actLocked(
+            GroupEvaluator.Outcome o,
+            Annotated a,
+            Faults faults,
+            GroupResult r,
+            Decision d,
+            boolean countChange,
+            String job) {
         String action = d.action().name().toLowerCase(Locale.ROOT);
         if (!leadership.safeToAct()) {
             faults.count(ErrorKind.LOCK_LOST);
@@ -101,7 +109,9 @@ final class Actions {
             } catch (NomadApiException e) {
                 faults.count(e);
                 metrics.action(action, "skipped");
-                return r.with("error", r.reason() + "; not applied: cannot re-read the job: " + e.getMessage(),
+                return r.with(
+                        "error",
+                        r.reason() + "; not applied: cannot re-read the job: " + e.getMessage(),
                         new GroupResult.Applied(e.status(), e.excerpt()));
             }
             casIndex = fresh.map(Job::jobModifyIndex).orElse(0L);
@@ -118,26 +128,44 @@ final class Actions {
             faults.count(ErrorKind.MANUAL_CHANGE);
             metrics.action(action, "skipped");
             try {
-                state.put(a.ref(), o.state().afterOperatorChange(group.get().count(), r.evaluatedAt(),
-                        fresh.get().jobModifyIndex()));
+                state.put(
+                        a.ref(),
+                        o.state()
+                                .afterOperatorChange(
+                                        group.get().count(),
+                                        r.evaluatedAt(),
+                                        fresh.get().jobModifyIndex()));
             } catch (NomadApiException e) {
                 faults.count(ErrorKind.STATE_ERROR);
             }
-            return r.with("manual-change", "not applied: the group changed since discovery (count "
-                    + a.currentCount() + " → " + group.get().count() + ", job spec index " + a.jobModifyIndex() + " → "
-                    + fresh.get().jobModifyIndex() + "); the operator's change wins", null);
+            return r.with(
+                    "manual-change",
+                    "not applied: the group changed since discovery (count "
+                            + a.currentCount() + " → " + group.get().count() + ", job spec index " + a.jobModifyIndex()
+                            + " → "
+                            + fresh.get().jobModifyIndex() + "); the operator's change wins",
+                    null);
         }
         try {
             WriteResponse w;
             GroupState next;
             if (countChange) {
-                w = client.scale(a.ref().namespace(), a.ref().job(), ScaleRequest.count(a.ref().group(),
-                        d.targetCount(), message(d), meta(r, d), casIndex));
-                next = o.state().afterScale(d.targetCount() > a.currentCount(), d.targetCount(), r.evaluatedAt(),
-                        w.jobModifyIndex());
+                w = client.scale(
+                        a.ref().namespace(),
+                        a.ref().job(),
+                        ScaleRequest.count(a.ref().group(), d.targetCount(), message(d), meta(r, d), casIndex));
+                next = o.state()
+                        .afterScale(
+                                d.targetCount() > a.currentCount(),
+                                d.targetCount(),
+                                r.evaluatedAt(),
+                                w.jobModifyIndex());
             } else {
-                w = client.register(a.ref().namespace(), RegisterRequest.update(fresh.get(),
-                        JobConfig.apply(fresh.get(), a.ref().group(), d.config())));
+                w = client.register(
+                        a.ref().namespace(),
+                        RegisterRequest.update(
+                                fresh.get(),
+                                JobConfig.apply(fresh.get(), a.ref().group(), d.config())));
                 next = o.state().afterReconfigure(r.evaluatedAt(), w.jobModifyIndex());
             }
             ownIndex.put(job, w.jobModifyIndex());
@@ -164,7 +192,8 @@ final class Actions {
             };
             String why = switch (kind) {
                 case DEPLOYMENT_ACTIVE -> "; not applied: a deployment is running, retrying next interval";
-                case CONFLICT -> "; not applied: the job changed meanwhile (check-and-set), re-evaluating next interval";
+                case CONFLICT ->
+                    "; not applied: the job changed meanwhile (check-and-set), re-evaluating next interval";
                 default -> "; not applied: " + e.getMessage();
             };
             return r.with(status, r.reason() + why, new GroupResult.Applied(e.status(), e.excerpt()));

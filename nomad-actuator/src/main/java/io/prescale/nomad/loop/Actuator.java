@@ -129,8 +129,10 @@ public final class Actuator implements AutoCloseable {
         }
         List<GroupResult> results;
         try {
-            results = pool.submit(() -> work.parallelStream().map(w -> one((Annotated) w[0], (Job) w[1], now, faults))
-                    .toList()).get();
+            results = pool.submit(() -> work.parallelStream()
+                            .map(w -> one((Annotated) w[0], (Job) w[1], now, faults))
+                            .toList())
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during a cycle", e);
@@ -151,8 +153,7 @@ public final class Actuator implements AutoCloseable {
      */
     private void announce(List<GroupResult> results, Instant now) {
         for (GroupResult r : results) {
-            if (r.decision() == null || r.decision().action() == Decision.Action.HOLD
-                    || !now.equals(r.evaluatedAt())) {
+            if (r.decision() == null || r.decision().action() == Decision.Action.HOLD || !now.equals(r.evaluatedAt())) {
                 continue;
             }
             try {
@@ -166,25 +167,38 @@ public final class Actuator implements AutoCloseable {
     private GroupResult one(Annotated a, Job job, Instant now, Faults faults) {
         if (a.valid() && a.spec().interval() != null) {
             GroupResult previous = last.get(a.ref());
-            if (previous != null && previous.evaluatedAt() != null && !now.isBefore(previous.evaluatedAt())
+            if (previous != null
+                    && previous.evaluatedAt() != null
+                    && !now.isBefore(previous.evaluatedAt())
                     && now.isBefore(previous.evaluatedAt().plus(a.spec().interval()))) {
-                return previous;   // not due: its prescale.interval has not passed since its last evaluation
+                return previous; // not due: its prescale.interval has not passed since its last evaluation
             }
         }
         GroupResult r;
         try {
-            Mode mode = a.spec() == null ? null : options.dryRun() || !jobs.live() ? Mode.FORECAST_ONLY : a.spec().mode();
+            Mode mode = a.spec() == null
+                    ? null
+                    : options.dryRun() || !jobs.live()
+                            ? Mode.FORECAST_ONLY
+                            : a.spec().mode();
             GroupEvaluator.Outcome o = evaluator.evaluate(a, job, now, mode, faults);
             r = o.decision() == null ? o.result() : actions.act(o, a, faults);
         } catch (RuntimeException e) {
             faults.count(ErrorKind.FORECAST_ERROR);
-            r = new GroupResult(a.ref(), null, "error", "unexpected: " + e, a.currentCount(), null, null, null, null,
-                    now);
+            r = new GroupResult(
+                    a.ref(), null, "error", "unexpected: " + e, a.currentCount(), null, null, null, null, now);
         }
         if (r.decision() != null) {
-            metrics.decision(r.decision().action().name().toLowerCase(java.util.Locale.ROOT), r.mode().wire());
-            metrics.group(r.ref(), r.currentCount(), r.decision().targetCount(),
-                    r.numbers().getOrDefault("currentLoad", Double.NaN), r.forecastPeaks(), r.status());
+            metrics.decision(
+                    r.decision().action().name().toLowerCase(java.util.Locale.ROOT),
+                    r.mode().wire());
+            metrics.group(
+                    r.ref(),
+                    r.currentCount(),
+                    r.decision().targetCount(),
+                    r.numbers().getOrDefault("currentLoad", Double.NaN),
+                    r.forecastPeaks(),
+                    r.status());
         } else {
             metrics.status(r.ref(), r.status());
         }
@@ -193,11 +207,23 @@ public final class Actuator implements AutoCloseable {
         return r;
     }
 
-    private CycleReport finish(Instant now, List<GroupResult> groups, long t0, Faults faults, String discoveryError,
-                               boolean leader, CalendarSource.Snapshot calendar) {
+    private CycleReport finish(
+            Instant now,
+            List<GroupResult> groups,
+            long t0,
+            Faults faults,
+            String discoveryError,
+            boolean leader,
+            CalendarSource.Snapshot calendar) {
         double seconds = (System.nanoTime() - t0) / 1e9;
         metrics.cycle(seconds, groups.size(), clock.instant().toEpochMilli() / 1000.0);
-        CycleReport report = new CycleReport(now, groups, seconds, faults.snapshot(), discoveryError, leader,
+        CycleReport report = new CycleReport(
+                now,
+                groups,
+                seconds,
+                faults.snapshot(),
+                discoveryError,
+                leader,
                 calendar == null || calendar.source() == null ? null : CycleReport.Calendar.of(calendar));
         lastReport = report;
         return report;

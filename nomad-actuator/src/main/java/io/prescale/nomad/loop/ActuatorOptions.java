@@ -14,9 +14,15 @@ import java.util.Objects;
  * it is refitted, the controller's remaining options (hysteresis, staleness, low-load window; lead, cooldown and
  * quantile come from each group), and how many groups are evaluated in parallel.
  */
-public record ActuatorOptions(Annotations.Defaults annotationDefaults, boolean dryRun, Duration step, Duration history,
-                              Forecaster forecaster, Duration refitEvery, ScalingController.Options controller,
-                              int parallelism) {
+public record ActuatorOptions(
+        Annotations.Defaults annotationDefaults,
+        boolean dryRun,
+        Duration step,
+        Duration history,
+        Forecaster forecaster,
+        Duration refitEvery,
+        ScalingController.Options controller,
+        int parallelism) {
     public ActuatorOptions {
         Objects.requireNonNull(annotationDefaults, "annotationDefaults");
         Objects.requireNonNull(forecaster, "forecaster");
@@ -37,25 +43,42 @@ public record ActuatorOptions(Annotations.Defaults annotationDefaults, boolean d
      * 6 h, the controller's defaults, 2 threads.
      */
     public static ActuatorOptions defaults() {
-        return new ActuatorOptions(Annotations.Defaults.defaults(), false, Duration.ofMinutes(5), Duration.ofDays(8),
-                new SeasonalQuantileForecaster(), Duration.ofHours(6), ScalingController.Options.defaults(), 2);
+        return new ActuatorOptions(
+                Annotations.Defaults.defaults(),
+                false,
+                Duration.ofMinutes(5),
+                Duration.ofDays(8),
+                new SeasonalQuantileForecaster(),
+                Duration.ofHours(6),
+                ScalingController.Options.defaults(),
+                2);
     }
 
     public ActuatorOptions withMode(Mode mode) {
-        return new ActuatorOptions(annotationDefaults.withMode(mode), dryRun, step, history, forecaster, refitEvery, controller,
+        return new ActuatorOptions(
+                annotationDefaults.withMode(mode),
+                dryRun,
+                step,
+                history,
+                forecaster,
+                refitEvery,
+                controller,
                 parallelism);
     }
 
     public ActuatorOptions withDryRun(boolean dry) {
-        return new ActuatorOptions(annotationDefaults, dry, step, history, forecaster, refitEvery, controller, parallelism);
+        return new ActuatorOptions(
+                annotationDefaults, dry, step, history, forecaster, refitEvery, controller, parallelism);
     }
 
     public ActuatorOptions withStep(Duration s) {
-        return new ActuatorOptions(annotationDefaults, dryRun, s, history, forecaster, refitEvery, controller, parallelism);
+        return new ActuatorOptions(
+                annotationDefaults, dryRun, s, history, forecaster, refitEvery, controller, parallelism);
     }
 
     public ActuatorOptions withHistory(Duration h) {
-        return new ActuatorOptions(annotationDefaults, dryRun, step, h, forecaster, refitEvery, controller, parallelism);
+        return new ActuatorOptions(
+                annotationDefaults, dryRun, step, h, forecaster, refitEvery, controller, parallelism);
     }
 
     public ActuatorOptions withForecaster(Forecaster f) {

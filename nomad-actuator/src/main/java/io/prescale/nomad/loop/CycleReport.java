@@ -12,8 +12,14 @@ import java.util.Map;
  * cycle by kind, the discovery failure (null when Nomad was listed), and the calendar of events used (null when
  * the actuator has none).
  */
-public record CycleReport(Instant now, List<GroupResult> groups, double cycleSeconds, Map<String, Integer> errors,
-                          String discoveryError, boolean leader, Calendar calendar) {
+public record CycleReport(
+        Instant now,
+        List<GroupResult> groups,
+        double cycleSeconds,
+        Map<String, Integer> errors,
+        String discoveryError,
+        boolean leader,
+        Calendar calendar) {
     /**
      * The calendar a cycle used: what is watched, how many events of which kinds, its version, and why the newest
      * read failed (null when it did not; the events are then the last good ones).
@@ -24,14 +30,19 @@ public record CycleReport(Instant now, List<GroupResult> groups, double cycleSec
         }
 
         static Calendar of(CalendarSource.Snapshot s) {
-            return new Calendar(s.source(), s.calendar().events().size(), s.calendar().kinds(), s.version(),
-                    s.error());
+            return new Calendar(
+                    s.source(), s.calendar().events().size(), s.calendar().kinds(), s.version(), s.error());
         }
     }
 
     /** A report without a calendar (the actuator has none). */
-    public CycleReport(Instant now, List<GroupResult> groups, double cycleSeconds, Map<String, Integer> errors,
-                       String discoveryError, boolean leader) {
+    public CycleReport(
+            Instant now,
+            List<GroupResult> groups,
+            double cycleSeconds,
+            Map<String, Integer> errors,
+            String discoveryError,
+            boolean leader) {
         this(now, groups, cycleSeconds, errors, discoveryError, leader, null);
     }
 

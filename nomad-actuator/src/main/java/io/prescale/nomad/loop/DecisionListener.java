@@ -10,7 +10,7 @@ package io.prescale.nomad.loop;
 @FunctionalInterface
 public interface DecisionListener {
     /** Announces nothing. */
-    DecisionListener NONE = result -> { };
+    DecisionListener NONE = result -> {};
 
     /** {@code result} carries a non-null {@link GroupResult#decision()} whose action is not {@code HOLD}. */
     void decided(GroupResult result);

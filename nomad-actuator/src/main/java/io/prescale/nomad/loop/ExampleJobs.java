@@ -15,8 +15,7 @@ import java.nio.file.StandardCopyOption;
 public final class ExampleJobs {
     private static final String RESOURCE = "/io/prescale/nomad/examples/example-service.json";
 
-    private ExampleJobs() {
-    }
+    private ExampleJobs() {}
 
     /** Writes the example job to {@code file} (through a temporary file in its directory) and returns it. */
     public static Path writeExampleService(Path file) {

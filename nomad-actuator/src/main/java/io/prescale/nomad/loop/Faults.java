@@ -34,8 +34,10 @@ final class Faults {
             case UNREACHABLE -> ErrorKind.NOMAD_UNREACHABLE;
             case MALFORMED -> ErrorKind.NOMAD_MALFORMED;
             case SERVER_ERROR -> e.isConflict() ? ErrorKind.CONFLICT : ErrorKind.NOMAD_5XX;
-            case CLIENT_ERROR -> e.isDeploymentActive() ? ErrorKind.DEPLOYMENT_ACTIVE
-                    : e.isConflict() ? ErrorKind.CONFLICT : ErrorKind.NOMAD_4XX;
+            case CLIENT_ERROR ->
+                e.isDeploymentActive()
+                        ? ErrorKind.DEPLOYMENT_ACTIVE
+                        : e.isConflict() ? ErrorKind.CONFLICT : ErrorKind.NOMAD_4XX;
         };
     }
 

@@ -14,8 +14,8 @@ import io.prescale.nomad.annotations.Annotated;
 import io.prescale.nomad.annotations.GroupSpec;
 import io.prescale.nomad.annotations.Mode;
 import io.prescale.nomad.client.Job;
-import io.prescale.nomad.events.CalendarSource;
 import io.prescale.nomad.client.NomadApiException;
+import io.prescale.nomad.events.CalendarSource;
 import io.prescale.nomad.ha.GroupState;
 import io.prescale.nomad.ha.PolicyStore;
 import io.prescale.nomad.ha.StateStore;
@@ -38,9 +38,12 @@ final class GroupEvaluator {
     static final double[] BASE_LEVELS = {0.1, 0.5, 0.9};
 
     /** The group's evaluation so far: a finished result, or a decision still to act on. */
-    record Outcome(GroupResult result, GroupSpec spec, Decision decision, Map<String, Object> currentConfig,
-                   GroupState state) {
-    }
+    record Outcome(
+            GroupResult result,
+            GroupSpec spec,
+            Decision decision,
+            Map<String, Object> currentConfig,
+            GroupState state) {}
 
     private final ActuatorOptions options;
     private final LoadSource loads;
@@ -89,8 +92,11 @@ final class GroupEvaluator {
         if (kinds.contains(GroupSpec.ALL_EVENTS)) {
             return snap.calendar();
         }
-        return calendarsByKinds.computeIfAbsent(kinds, k -> EventCalendar.of(snap.calendar().events().stream()
-                .filter(e -> k.contains(e.kind())).toList()));
+        return calendarsByKinds.computeIfAbsent(
+                kinds,
+                k -> EventCalendar.of(snap.calendar().events().stream()
+                        .filter(e -> k.contains(e.kind()))
+                        .toList()));
     }
 
     Outcome evaluate(Annotated a, Job job, Instant now, Mode mode, Faults faults) {
@@ -98,8 +104,8 @@ final class GroupEvaluator {
             if (Annotated.INVALID.equals(a.status())) {
                 faults.count(ErrorKind.INVALID_ANNOTATION);
             }
-            return done(new GroupResult(a.ref(), null, a.status(), a.reason(), a.currentCount(), null, null, null, null,
-                    now));
+            return done(new GroupResult(
+                    a.ref(), null, a.status(), a.reason(), a.currentCount(), null, null, null, null, now));
         }
         GroupSpec spec = a.spec();
         ScalingPolicy policy;
@@ -128,14 +134,19 @@ final class GroupEvaluator {
         int last = lastFinite(history);
         if (last < 0) {
             faults.count(ErrorKind.METRIC_NAN);
-            return hold(a, mode, now, "hold at " + a.currentCount() + ": no load data in the " + options.history()
-                    + " up to " + now);
+            return hold(
+                    a,
+                    mode,
+                    now,
+                    "hold at " + a.currentCount() + ": no load data in the " + options.history() + " up to " + now);
         }
         double load = history.valueAt(last);
         Instant observedAt = history.timeAt(last);
         // a step's value is known only when the step ends: never call the newest complete step stale
-        Duration staleAfter = options.controller().staleAfter().compareTo(options.step().multipliedBy(2)) >= 0
-                ? options.controller().staleAfter() : options.step().multipliedBy(2);
+        Duration staleAfter =
+                options.controller().staleAfter().compareTo(options.step().multipliedBy(2)) >= 0
+                        ? options.controller().staleAfter()
+                        : options.step().multipliedBy(2);
         if (Duration.between(observedAt, now).compareTo(staleAfter) > 0) {
             faults.count(ErrorKind.METRIC_STALE);
         }
@@ -149,7 +160,8 @@ final class GroupEvaluator {
         if (spec.hasRiskBudget()) {
             double capacity = spec.policyName() == null ? spec.capacity() : capacityAt(policy, load);
             long fitAtLeast = Duration.ofDays(3).toMillis() / stepMs;
-            long window = Math.min(BUDGET_WINDOW.toMillis() / stepMs,
+            long window = Math.min(
+                    BUDGET_WINDOW.toMillis() / stepMs,
                     Math.max(Duration.ofDays(1).toMillis() / stepMs, history.size() - fitAtLeast));
             window = Math.max(2L * leadSteps, window);
             budget = new ModelCache.Budget(RiskBudget.of(spec.maxUnserved(), (int) window), leadSteps, capacity);
@@ -181,7 +193,8 @@ final class GroupEvaluator {
             faults.count(ErrorKind.STATE_ERROR);
             return error(a, mode, now, "cannot read the group's state, holding to avoid flapping: " + e.getMessage());
         }
-        if (st.lastJobModifyIndex() > 0 && a.jobModifyIndex() != st.lastJobModifyIndex()
+        if (st.lastJobModifyIndex() > 0
+                && a.jobModifyIndex() != st.lastJobModifyIndex()
                 && a.currentCount() != st.lastTarget()) {
             faults.count(ErrorKind.MANUAL_CHANGE);
             st = st.afterOperatorChange(a.currentCount(), now, a.jobModifyIndex());
@@ -192,15 +205,24 @@ final class GroupEvaluator {
             }
         }
         Map<String, Object> config = JobConfig.current(job, a.ref().group(), knobs(policy));
-        ScalingState scalingState = new ScalingState(now, a.currentCount(), config, load, observedAt,
-                st.lastScaleOutAt(), st.lastScaleInAt());
-        ScalingController controller = new ScalingController(new ScalingController.Options(spec.lead(),
-                spec.cooldown(), quantile, options.controller().hysteresis(), staleAfter,
-                options.controller().lowLoadFrom(), options.controller().lowLoadTo()));
+        ScalingState scalingState = new ScalingState(
+                now, a.currentCount(), config, load, observedAt, st.lastScaleOutAt(), st.lastScaleInAt());
+        ScalingController controller = new ScalingController(new ScalingController.Options(
+                spec.lead(),
+                spec.cooldown(),
+                quantile,
+                options.controller().hysteresis(),
+                staleAfter,
+                options.controller().lowLoadFrom(),
+                options.controller().lowLoadTo()));
         Decision decision = controller.decide(scalingState, forecast, policy, spec.bounds());
         if (spec.hasRiskBudget() || !events.isEmpty()) {
-            decision = new Decision(decision.action(), decision.targetCount(), decision.config(),
-                    decision.restart(), decision.reason() + context(spec, choice, events, now),
+            decision = new Decision(
+                    decision.action(),
+                    decision.targetCount(),
+                    decision.config(),
+                    decision.restart(),
+                    decision.reason() + context(spec, choice, events, now),
                     decision.numbers());
         }
         Map<Double, Double> peaks = peaks(forecast, levels, spec.lead(), options.step());
@@ -212,25 +234,32 @@ final class GroupEvaluator {
         numbers.put("max", (double) spec.bounds().max());
         if (spec.hasRiskBudget()) {
             numbers.put("maxUnserved", spec.maxUnserved());
-            numbers.put("budgetUnserved", choice == null ? Double.NaN
-                    : choice.unserved()[indexOf(RiskBudget.of(spec.maxUnserved(), 2).candidates(), quantile)]);
+            numbers.put(
+                    "budgetUnserved",
+                    choice == null
+                            ? Double.NaN
+                            : choice.unserved()[
+                                    indexOf(RiskBudget.of(spec.maxUnserved(), 2).candidates(), quantile)]);
         }
         if (!events.isEmpty()) {
-            numbers.put("eventsAhead", (double) eventsAhead(events, now, spec.lead().plus(spec.cooldown())));
+            numbers.put(
+                    "eventsAhead", (double) eventsAhead(events, now, spec.lead().plus(spec.cooldown())));
         }
-        if (st.operatorChangeAt() != null && now.isBefore(st.operatorChangeAt().plus(spec.cooldown()))
+        if (st.operatorChangeAt() != null
+                && now.isBefore(st.operatorChangeAt().plus(spec.cooldown()))
                 && decision.changesCount(a.currentCount())) {
-            String reason = "hold at " + a.currentCount() + ": an operator changed the group at " + st.operatorChangeAt()
+            String reason = "hold at " + a.currentCount() + ": an operator changed the group at "
+                    + st.operatorChangeAt()
                     + "; their change wins until " + st.operatorChangeAt().plus(spec.cooldown())
                     + " (controller wanted " + decision.targetCount() + ")";
-            Decision held = new Decision(Decision.Action.HOLD, a.currentCount(), config, false, reason,
-                    decision.numbers());
-            return done(new GroupResult(a.ref(), mode, "manual-change", reason, a.currentCount(), held, null, numbers,
-                    peaks, now));
+            Decision held =
+                    new Decision(Decision.Action.HOLD, a.currentCount(), config, false, reason, decision.numbers());
+            return done(new GroupResult(
+                    a.ref(), mode, "manual-change", reason, a.currentCount(), held, null, numbers, peaks, now));
         }
         String status = decision.action() == Decision.Action.HOLD ? "hold" : "ok";
-        GroupResult result = new GroupResult(a.ref(), mode, status, decision.reason(), a.currentCount(), decision, null,
-                numbers, peaks, now);
+        GroupResult result = new GroupResult(
+                a.ref(), mode, status, decision.reason(), a.currentCount(), decision, null, numbers, peaks, now);
         return new Outcome(result, spec, decision, config, st);
     }
 
@@ -239,23 +268,34 @@ final class GroupEvaluator {
         StringBuilder sb = new StringBuilder();
         if (spec.hasRiskBudget()) {
             if (choice == null) {
-                sb.append("; risk budget ").append(spec.maxUnserved()).append(": too little history to replay, p")
-                        .append(percent(spec.quantile())).append(" from prescale.quantile");
+                sb.append("; risk budget ")
+                        .append(spec.maxUnserved())
+                        .append(": too little history to replay, p")
+                        .append(percent(spec.quantile()))
+                        .append(" from prescale.quantile");
             } else {
                 int i = indexOf(RiskBudget.of(spec.maxUnserved(), 2).candidates(), choice.quantile());
                 double share = choice.unserved()[i];
-                sb.append("; p").append(percent(choice.quantile())).append(choice.withinBudget()
-                        ? " is the lowest quantile whose replay keeps unserved load within "
-                        : " is the highest candidate, and its replay still exceeds ")
-                        .append(spec.maxUnserved()).append(" (replayed ")
+                sb.append("; p")
+                        .append(percent(choice.quantile()))
+                        .append(
+                                choice.withinBudget()
+                                        ? " is the lowest quantile whose replay keeps unserved load within "
+                                        : " is the highest candidate, and its replay still exceeds ")
+                        .append(spec.maxUnserved())
+                        .append(" (replayed ")
                         .append(Double.isFinite(share) ? String.format(java.util.Locale.ROOT, "%.4f", share) : "n/a")
                         .append(")");
             }
         }
         if (!events.isEmpty()) {
             long ahead = eventsAhead(events, now, spec.lead().plus(spec.cooldown()));
-            sb.append("; ").append(ahead).append(ahead == 1 ? " event" : " events").append(" of ")
-                    .append(String.join(",", new TreeSet<>(spec.eventKinds()))).append(" within lead + cooldown");
+            sb.append("; ")
+                    .append(ahead)
+                    .append(ahead == 1 ? " event" : " events")
+                    .append(" of ")
+                    .append(String.join(",", new TreeSet<>(spec.eventKinds())))
+                    .append(" within lead + cooldown");
         }
         return sb.toString();
     }
@@ -276,7 +316,9 @@ final class GroupEvaluator {
 
     private static long eventsAhead(EventCalendar events, Instant now, Duration span) {
         Instant to = now.plus(span);
-        return events.events().stream().filter(e -> e.end().isAfter(now) && e.start().isBefore(to)).count();
+        return events.events().stream()
+                .filter(e -> e.end().isAfter(now) && e.start().isBefore(to))
+                .count();
     }
 
     /** One instance's capacity under {@code policy} at {@code load}: the load over the instances it needs. */
@@ -289,8 +331,8 @@ final class GroupEvaluator {
         if (spec.policyName() != null) {
             return policies.get(spec.policyName()).orElse(null);
         }
-        return capacityPolicies.computeIfAbsent(spec.capacity(), c -> ScalingPolicy.capacityOnly(
-                "capacity-" + c, c, "requests/s", null));
+        return capacityPolicies.computeIfAbsent(
+                spec.capacity(), c -> ScalingPolicy.capacityOnly("capacity-" + c, c, "requests/s", null));
     }
 
     private static Set<String> knobs(ScalingPolicy policy) {

@@ -20,23 +20,40 @@ import java.util.Objects;
  * @param numbers the numbers behind the decision (loads in requests/s, counts in instances), finite or NaN
  * @param forecastPeaks the forecast peak over {@code [now, now + lead]} per quantile level
  */
-public record GroupResult(GroupRef ref, Mode mode, String status, String reason, int currentCount, Decision decision,
-                          Applied applied, Map<String, Double> numbers, Map<Double, Double> forecastPeaks,
-                          Instant evaluatedAt) {
+public record GroupResult(
+        GroupRef ref,
+        Mode mode,
+        String status,
+        String reason,
+        int currentCount,
+        Decision decision,
+        Applied applied,
+        Map<String, Double> numbers,
+        Map<Double, Double> forecastPeaks,
+        Instant evaluatedAt) {
     /** Nomad's answer to a changing call: HTTP status (0 when none arrived) and its error text (null on success). */
-    public record Applied(int httpStatus, String error) {
-    }
+    public record Applied(int httpStatus, String error) {}
 
     public GroupResult {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(status, "status");
         reason = reason == null ? "" : reason;
         numbers = numbers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
-        forecastPeaks = forecastPeaks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(forecastPeaks));
+        forecastPeaks =
+                forecastPeaks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(forecastPeaks));
     }
 
     GroupResult with(String newStatus, String newReason, Applied newApplied) {
-        return new GroupResult(ref, mode, newStatus, newReason, currentCount, decision, newApplied, numbers,
-                forecastPeaks, evaluatedAt);
+        return new GroupResult(
+                ref,
+                mode,
+                newStatus,
+                newReason,
+                currentCount,
+                decision,
+                newApplied,
+                numbers,
+                forecastPeaks,
+                evaluatedAt);
     }
 }

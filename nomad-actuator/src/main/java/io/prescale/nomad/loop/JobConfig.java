@@ -15,8 +15,7 @@ import java.util.Set;
 final class JobConfig {
     static final String META_PREFIX = "prescale-config.";
 
-    private JobConfig() {
-    }
+    private JobConfig() {}
 
     /** The running values of {@code knobs} in the group (absent knobs are left out). */
     static Map<String, Object> current(Job job, String group, Set<String> knobs) {
@@ -47,11 +46,13 @@ final class JobConfig {
         ObjectNode g = group(raw, group);
         config.forEach((knob, value) -> {
             switch (knob) {
-                case "cpu", "memory", "memoryMB" -> g.path("Tasks").forEach(t -> {
-                    ObjectNode r = t.path("Resources").isObject() ? (ObjectNode) t.get("Resources")
-                            : ((ObjectNode) t).putObject("Resources");
-                    r.put(knob.equals("cpu") ? "CPU" : "MemoryMB", ((Number) value).intValue());
-                });
+                case "cpu", "memory", "memoryMB" ->
+                    g.path("Tasks").forEach(t -> {
+                        ObjectNode r = t.path("Resources").isObject()
+                                ? (ObjectNode) t.get("Resources")
+                                : ((ObjectNode) t).putObject("Resources");
+                        r.put(knob.equals("cpu") ? "CPU" : "MemoryMB", ((Number) value).intValue());
+                    });
                 default -> {
                     ObjectNode meta = g.path("Meta").isObject() ? (ObjectNode) g.get("Meta") : g.putObject("Meta");
                     meta.put(META_PREFIX + knob, String.valueOf(value));

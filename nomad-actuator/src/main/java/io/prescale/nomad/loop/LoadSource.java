@@ -24,11 +24,10 @@ public interface LoadSource {
         return (query, start, end, step) -> {
             if (query.startsWith(GroupSpec.STORE_PREFIX)) {
                 if (store == null) {
-                    throw new IllegalArgumentException("query " + query + " reads the embedded store, but no --store"
-                            + " is given");
+                    throw new IllegalArgumentException(
+                            "query " + query + " reads the embedded store, but no --store" + " is given");
                 }
-                return store.read(query.substring(GroupSpec.STORE_PREFIX.length()), start, end, step,
-                        Aggregation.MEAN);
+                return store.read(query.substring(GroupSpec.STORE_PREFIX.length()), start, end, step, Aggregation.MEAN);
             }
             if (prometheus == null) {
                 throw new IllegalArgumentException("query " + query + " is PromQL, but no --prometheus is given");

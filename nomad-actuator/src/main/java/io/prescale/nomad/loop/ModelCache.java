@@ -16,15 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ModelCache {
     /** A fitted model and, with a risk budget, the quantile chosen at its fit (null when none could be chosen). */
-    record Fitted(ForecastModel model, RiskBudget.Choice choice) {
-    }
+    record Fitted(ForecastModel model, RiskBudget.Choice choice) {}
 
     /** What a risk budget needs at a refit: the budget, the lead in steps, and one instance's capacity. */
-    record Budget(RiskBudget budget, int leadSteps, double capacity) {
-    }
+    record Budget(RiskBudget budget, int leadSteps, double capacity) {}
 
-    private record Entry(Fitted fitted, Instant fittedAt) {
-    }
+    private record Entry(Fitted fitted, Instant fittedAt) {}
 
     private final Duration refitEvery;
     private final Map<String, Entry> models = new ConcurrentHashMap<>();

@@ -21,8 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * periodic launches and stopped jobs are skipped. Thread-safe.
  */
 public final class NomadDiscovery implements JobSource {
-    private record Cached(long modifyIndex, Job job) {
-    }
+    private record Cached(long modifyIndex, Job job) {}
 
     private final NomadClient client;
     private final String namespace;

@@ -41,8 +41,8 @@ public final class StaticJobs implements JobSource {
                 jobs.add(Job.fromJson(root));
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("jobs file " + file + ": " + e.getMessage()
-                    + " (expected the output of nomad job run -output)", e);
+            throw new IllegalArgumentException(
+                    "jobs file " + file + ": " + e.getMessage() + " (expected the output of nomad job run -output)", e);
         }
         return new StaticJobs(jobs);
     }
@@ -54,7 +54,9 @@ public final class StaticJobs implements JobSource {
 
     @Override
     public Optional<Job> reread(String namespace, String id) {
-        return jobs.stream().filter(j -> j.namespace().equals(namespace) && j.id().equals(id)).findFirst();
+        return jobs.stream()
+                .filter(j -> j.namespace().equals(namespace) && j.id().equals(id))
+                .findFirst();
     }
 
     @Override

@@ -55,8 +55,16 @@ public final class NomadStagingTarget implements StagingTarget {
      * @param timeout how long a deployment may take before the target fails
      * @param sleeper waits between probes ({@link Sleeper#REAL} outside tests)
      */
-    public NomadStagingTarget(NomadClient client, ConfigSpace space, String namespace, String jobId, String group,
-                              List<String> serviceUrls, Duration poll, Duration timeout, Sleeper sleeper) {
+    public NomadStagingTarget(
+            NomadClient client,
+            ConfigSpace space,
+            String namespace,
+            String jobId,
+            String group,
+            List<String> serviceUrls,
+            Duration poll,
+            Duration timeout,
+            Sleeper sleeper) {
         this.client = Objects.requireNonNull(client, "client");
         this.space = Objects.requireNonNull(space, "space");
         this.namespace = namespace;
@@ -88,8 +96,8 @@ public final class NomadStagingTarget implements StagingTarget {
             }
             ObjectNode changed = job.raw().deepCopy();
             write(changed, config);
-            WriteResponse written = client.register(namespace, new RegisterRequest(changed, true, job.jobModifyIndex(),
-                    false));
+            WriteResponse written =
+                    client.register(namespace, new RegisterRequest(changed, true, job.jobModifyIndex(), false));
             awaitDeployment(space.count(config), written.jobModifyIndex());
         } catch (NomadApiException e) {
             current = null;
@@ -178,13 +186,14 @@ public final class NomadStagingTarget implements StagingTarget {
     }
 
     private Job readJob() {
-        return client.readJob(namespace, jobId).orElseThrow(() -> new StagingException(name() + ": job " + jobId
-                + " not found")).value();
+        return client.readJob(namespace, jobId)
+                .orElseThrow(() -> new StagingException(name() + ": job " + jobId + " not found"))
+                .value();
     }
 
     private JobScaleStatus.GroupStatus groupStatus() {
-        JobScaleStatus status = client.scaleStatus(namespace, jobId).orElseThrow(() -> new StagingException(name()
-                + ": job " + jobId + " not found"));
+        JobScaleStatus status = client.scaleStatus(namespace, jobId)
+                .orElseThrow(() -> new StagingException(name() + ": job " + jobId + " not found"));
         JobScaleStatus.GroupStatus g = status.taskGroups().get(group);
         if (g == null) {
             throw new StagingException(name() + ": job " + jobId + " has no task group " + group);
@@ -194,7 +203,9 @@ public final class NomadStagingTarget implements StagingTarget {
 
     private static List<ObjectNode> tasks(ObjectNode group) {
         return java.util.stream.StreamSupport.stream(group.withArray("Tasks").spliterator(), false)
-                .filter(JsonNode::isObject).map(ObjectNode.class::cast).toList();
+                .filter(JsonNode::isObject)
+                .map(ObjectNode.class::cast)
+                .toList();
     }
 
     private static ObjectNode object(ObjectNode parent, String field) {

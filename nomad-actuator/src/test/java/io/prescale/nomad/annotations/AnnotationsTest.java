@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prescale.nomad.client.Job;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Group meta → spec, or a visible reason. */
 class AnnotationsTest {
@@ -23,7 +23,8 @@ class AnnotationsTest {
 
     @Test
     void readsAGroupWithDefaultsAndBoundsFromTheScalingBlock() throws Exception {
-        Annotated a = Annotations.read(job(OK_META, "null", SCALING), Annotations.Defaults.defaults()).get(0);
+        Annotated a = Annotations.read(job(OK_META, "null", SCALING), Annotations.Defaults.defaults())
+                .get(0);
         assertThat(a.status()).isEqualTo("ok");
         GroupSpec s = a.spec();
         assertThat(s.ref()).isEqualTo(new GroupRef("apps", "web", "api"));
@@ -40,16 +41,22 @@ class AnnotationsTest {
 
     @Test
     void groupMetaWinsOverJobMeta() throws Exception {
-        Annotated a = Annotations.read(job("{\"prescale.lead\":\"90s\",\"prescale.mode\":\"autoscaler\"}",
-                OK_META.replace("}", ",\"prescale.lead\":\"30m\"}"), SCALING), Annotations.Defaults.defaults()).get(0);
+        Annotated a = Annotations.read(
+                        job(
+                                "{\"prescale.lead\":\"90s\",\"prescale.mode\":\"autoscaler\"}",
+                                OK_META.replace("}", ",\"prescale.lead\":\"30m\"}"),
+                                SCALING),
+                        Annotations.Defaults.defaults())
+                .get(0);
         assertThat(a.spec().lead()).isEqualTo(Duration.ofSeconds(90));
         assertThat(a.spec().mode()).isEqualTo(Mode.AUTOSCALER);
     }
 
     @Test
     void groupsWithoutEnabledAreNotDiscovered() throws Exception {
-        assertThat(Annotations.read(job("{\"prescale.query\":\"x\"}", "null", SCALING),
-                Annotations.Defaults.defaults())).isEmpty();
+        assertThat(Annotations.read(
+                        job("{\"prescale.query\":\"x\"}", "null", SCALING), Annotations.Defaults.defaults()))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}={1} → {2}")
@@ -67,26 +74,36 @@ class AnnotationsTest {
             """)
     void invalidValuesGiveTheReason(String key, String value, String reason) throws Exception {
         String meta = OK_META.replace("}", ",\"" + key + "\":\"" + value + "\"}");
-        Annotated a = Annotations.read(job(meta, "null", SCALING), Annotations.Defaults.defaults()).get(0);
+        Annotated a = Annotations.read(job(meta, "null", SCALING), Annotations.Defaults.defaults())
+                .get(0);
         assertThat(a.status()).isEqualTo("invalid");
         assertThat(a.reason()).contains(reason);
     }
 
     @Test
     void boundsComeOnlyFromAnEnabledScalingBlock() throws Exception {
-        assertThat(Annotations.read(job(OK_META, "null", "null"), Annotations.Defaults.defaults()).get(0).reason())
+        assertThat(Annotations.read(job(OK_META, "null", "null"), Annotations.Defaults.defaults())
+                        .get(0)
+                        .reason())
                 .contains("no scaling block");
-        Annotated disabled = Annotations.read(job(OK_META, "null", "{\"Min\":1,\"Max\":10,\"Enabled\":false}"),
-                Annotations.Defaults.defaults()).get(0);
+        Annotated disabled = Annotations.read(
+                        job(OK_META, "null", "{\"Min\":1,\"Max\":10,\"Enabled\":false}"),
+                        Annotations.Defaults.defaults())
+                .get(0);
         assertThat(disabled.status()).isEqualTo("disabled");
-        Annotated noMin = Annotations.read(job(OK_META, "null", "{\"Max\":10}"), Annotations.Defaults.defaults()).get(0);
-        assertThat(noMin.spec().bounds().min()).as("Nomad's default: Min = Count").isEqualTo(3);
+        Annotated noMin = Annotations.read(job(OK_META, "null", "{\"Max\":10}"), Annotations.Defaults.defaults())
+                .get(0);
+        assertThat(noMin.spec().bounds().min())
+                .as("Nomad's default: Min = Count")
+                .isEqualTo(3);
     }
 
     @Test
     void needsAPolicyOrACapacity() throws Exception {
-        Annotated a = Annotations.read(job("{\"prescale.enabled\":\"true\",\"prescale.query\":\"up\"}", "null", SCALING),
-                Annotations.Defaults.defaults()).get(0);
+        Annotated a = Annotations.read(
+                        job("{\"prescale.enabled\":\"true\",\"prescale.query\":\"up\"}", "null", SCALING),
+                        Annotations.Defaults.defaults())
+                .get(0);
         assertThat(a.reason()).contains("give prescale.policy");
     }
 }

@@ -33,10 +33,19 @@ class ActuatorApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        actuator = Actuator.builder().jobs(new StaticJobs(List.of())).clock(clock)
-                .loads((q, s, e, st) -> { throw new IllegalArgumentException("none"); }).build();
-        api = ActuatorApi.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), actuator,
-                ApiToken.of(TOKEN), clock, Duration.ofMinutes(3));
+        actuator = Actuator.builder()
+                .jobs(new StaticJobs(List.of()))
+                .clock(clock)
+                .loads((q, s, e, st) -> {
+                    throw new IllegalArgumentException("none");
+                })
+                .build();
+        api = ActuatorApi.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                actuator,
+                ApiToken.of(TOKEN),
+                clock,
+                Duration.ofMinutes(3));
     }
 
     @AfterEach
@@ -47,8 +56,9 @@ class ActuatorApiTest {
 
     HttpResponse<String> call(String method, String path, String body, String auth) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (auth != null) {
             b.header("Authorization", auth);
         }
@@ -57,36 +67,48 @@ class ActuatorApiTest {
 
     @Test
     void publishesAndReadsAPolicyBehindTheBearerToken() throws Exception {
-        String policy = ScalingPolicy.capacityOnly("web", 40, "requests/s", null).toJson();
+        String policy =
+                ScalingPolicy.capacityOnly("web", 40, "requests/s", null).toJson();
         assertThat(call("PUT", "/v1/policies/web", policy, null).statusCode()).isEqualTo(401);
-        assertThat(call("PUT", "/v1/policies/web", policy, "Bearer wrong").statusCode()).isEqualTo(401);
+        assertThat(call("PUT", "/v1/policies/web", policy, "Bearer wrong").statusCode())
+                .isEqualTo(401);
         HttpResponse<String> ok = call("PUT", "/v1/policies/web", policy, "bearer " + TOKEN);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(M.readTree(ok.body()).get("digest").asText()).startsWith("sha256:");
         HttpResponse<String> got = call("GET", "/v1/policies/web", null, "Bearer " + TOKEN);
         assertThat(got.statusCode()).isEqualTo(200);
-        assertThat(ScalingPolicy.fromJson(got.body()).digest()).isEqualTo(ScalingPolicy.fromJson(policy).digest());
-        assertThat(call("GET", "/v1/policies/nope", null, "Bearer " + TOKEN).statusCode()).isEqualTo(404);
+        assertThat(ScalingPolicy.fromJson(got.body()).digest())
+                .isEqualTo(ScalingPolicy.fromJson(policy).digest());
+        assertThat(call("GET", "/v1/policies/nope", null, "Bearer " + TOKEN).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void refusesBadDigestSchemaNameAndSize() throws Exception {
-        ObjectNode doc = ScalingPolicy.capacityOnly("web", 40, "requests/s", null).toJsonNode();
+        ObjectNode doc =
+                ScalingPolicy.capacityOnly("web", 40, "requests/s", null).toJsonNode();
         doc.put("digest", "sha256:" + "0".repeat(64));
         HttpResponse<String> bad = call("PUT", "/v1/policies/web", doc.toString(), "Bearer " + TOKEN);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(M.readTree(bad.body()).get("error").asText()).contains("digest does not match");
         doc.remove("digest");
-        assertThat(M.readTree(call("PUT", "/v1/policies/web", doc.toString(), "Bearer " + TOKEN).body())
-                .get("error").asText()).contains("no digest");
-        ObjectNode unknown = ScalingPolicy.capacityOnly("web", 40, "requests/s", null).toJsonNode();
+        assertThat(M.readTree(call("PUT", "/v1/policies/web", doc.toString(), "Bearer " + TOKEN)
+                                .body())
+                        .get("error")
+                        .asText())
+                .contains("no digest");
+        ObjectNode unknown =
+                ScalingPolicy.capacityOnly("web", 40, "requests/s", null).toJsonNode();
         unknown.put("extra", 1);
-        assertThat(call("PUT", "/v1/policies/web", unknown.toString(), "Bearer " + TOKEN).body())
+        assertThat(call("PUT", "/v1/policies/web", unknown.toString(), "Bearer " + TOKEN)
+                        .body())
                 .contains("unknown field 'extra'");
         String other = ScalingPolicy.capacityOnly("api", 40, "requests/s", null).toJson();
-        assertThat(call("PUT", "/v1/policies/web", other, "Bearer " + TOKEN).body()).contains("does not match the path");
+        assertThat(call("PUT", "/v1/policies/web", other, "Bearer " + TOKEN).body())
+                .contains("does not match the path");
         String huge = "{\"pad\":\"" + "x".repeat(ActuatorApi.MAX_POLICY_BYTES) + "\"}";
-        assertThat(call("PUT", "/v1/policies/web", huge, "Bearer " + TOKEN).statusCode()).isEqualTo(413);
+        assertThat(call("PUT", "/v1/policies/web", huge, "Bearer " + TOKEN).statusCode())
+                .isEqualTo(413);
     }
 
     @Test
@@ -97,10 +119,14 @@ class ActuatorApiTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(M.readTree(health.body()).get("status").asText()).isEqualTo("ok");
         clock.advance(Duration.ofMinutes(4));
-        assertThat(call("GET", "/health", null, null).statusCode()).as("no cycle for 3 intervals").isEqualTo(503);
+        assertThat(call("GET", "/health", null, null).statusCode())
+                .as("no cycle for 3 intervals")
+                .isEqualTo(503);
         JsonNode groups = M.readTree(call("GET", "/v1/groups", null, null).body());
         assertThat(groups.get("groups").isArray()).isTrue();
         String metrics = call("GET", "/metrics", null, null).body();
-        assertThat(metrics).contains("prescale_errors_total{kind=\"nomad_5xx\"} 0").contains("prescale_cycles_total 1");
+        assertThat(metrics)
+                .contains("prescale_errors_total{kind=\"nomad_5xx\"} 0")
+                .contains("prescale_cycles_total 1");
     }
 }

@@ -13,12 +13,18 @@ class HeaderCaseTest {
     @Test
     void readsQueryMetaWhateverTheHeaderCase() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
-            server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                    .addHeader("x-nomad-index", "42").addHeader("X-NOMAD-KNOWNLEADER", "true")
-                    .addHeader("X-Nomad-Lastcontact", "7").addHeader("x-nomad-nexttoken", "default.b")
-                    .body("[{\"ID\":\"a\",\"Namespace\":\"default\",\"ModifyIndex\":3,\"JobModifyIndex\":2}]").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", "application/json")
+                    .addHeader("x-nomad-index", "42")
+                    .addHeader("X-NOMAD-KNOWNLEADER", "true")
+                    .addHeader("X-Nomad-Lastcontact", "7")
+                    .addHeader("x-nomad-nexttoken", "default.b")
+                    .body("[{\"ID\":\"a\",\"Namespace\":\"default\",\"ModifyIndex\":3,\"JobModifyIndex\":2}]")
+                    .build());
             server.start();
-            NomadClient client = NomadClient.create(NomadConfig.builder(URI.create(server.url("/").toString())).build());
+            NomadClient client = NomadClient.create(
+                    NomadConfig.builder(URI.create(server.url("/").toString())).build());
             QueryResult<List<JobListStub>> r = client.listJobs(JobsQuery.defaults());
             assertThat(r.meta()).isEqualTo(new QueryMeta(42, 7, true, "default.b"));
             assertThat(r.value().get(0).modifyIndex()).isEqualTo(3);

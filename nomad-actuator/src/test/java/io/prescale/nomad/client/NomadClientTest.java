@@ -36,8 +36,13 @@ class NomadClientTest {
     void start() {
         nomad = FakeNomad.start(clock);
         nomad.requireToken(TOKEN);
-        client = NomadClient.create(NomadConfig.builder(nomad.address()).token(NomadToken.of(TOKEN)).region("global")
-                .readTimeout(Duration.ofMillis(400)).build(), slept::add);
+        client = NomadClient.create(
+                NomadConfig.builder(nomad.address())
+                        .token(NomadToken.of(TOKEN))
+                        .region("global")
+                        .readTimeout(Duration.ofMillis(400))
+                        .build(),
+                slept::add);
     }
 
     @AfterEach
@@ -83,8 +88,11 @@ class NomadClientTest {
 
     @Test
     void wrongTokenIsA403NamedWithoutTheToken() {
-        NomadClient wrong = NomadClient.create(NomadConfig.builder(nomad.address())
-                .token(NomadToken.of("wrong-secret-value")).build(), slept::add);
+        NomadClient wrong = NomadClient.create(
+                NomadConfig.builder(nomad.address())
+                        .token(NomadToken.of("wrong-secret-value"))
+                        .build(),
+                slept::add);
         assertThatThrownBy(() -> wrong.readJob(null, "web"))
                 .isInstanceOfSatisfying(NomadApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
@@ -92,7 +100,8 @@ class NomadClientTest {
                     assertThat(e.endpoint()).isEqualTo("/v1/job/web");
                     assertThat(e.excerpt()).isEqualTo("ACL token not found");
                 })
-                .hasMessageContaining("403").hasMessageNotContaining("wrong-secret-value");
+                .hasMessageContaining("403")
+                .hasMessageNotContaining("wrong-secret-value");
         assertThat(slept).as("4xx is never retried").isEmpty();
         assertThat(nomad.requests()).hasSize(1);
     }
@@ -102,10 +111,12 @@ class NomadClientTest {
         for (int i = 0; i < 5; i++) {
             nomad.putJob(job("job-" + i, 1, 1, 3));
         }
-        QueryResult<List<JobListStub>> page = client.listJobs(JobsQuery.defaults().withNamespace("*").withPerPage(2));
+        QueryResult<List<JobListStub>> page =
+                client.listJobs(JobsQuery.defaults().withNamespace("*").withPerPage(2));
         assertThat(page.value()).extracting(JobListStub::id).containsExactly("job-0", "job-1");
         assertThat(page.meta().nextToken()).isEqualTo("default.job-2");
-        QueryResult<List<JobListStub>> all = client.listAllJobs(JobsQuery.defaults().withNamespace("*").withPerPage(2));
+        QueryResult<List<JobListStub>> all =
+                client.listAllJobs(JobsQuery.defaults().withNamespace("*").withPerPage(2));
         assertThat(all.value()).hasSize(5);
         RecordedRequest last = nomad.requests().get(nomad.requests().size() - 1);
         assertThat(last.getUrl().queryParameter("next_token")).isEqualTo("default.job-4");
@@ -126,7 +137,8 @@ class NomadClientTest {
             }
         });
         writer.start();
-        QueryResult<List<JobListStub>> changed = client.listJobs(JobsQuery.defaults().blocking(index, Duration.ofSeconds(5)));
+        QueryResult<List<JobListStub>> changed =
+                client.listJobs(JobsQuery.defaults().blocking(index, Duration.ofSeconds(5)));
         writer.join();
         assertThat(changed.meta().index()).isGreaterThan(index);
         RecordedRequest r = nomad.requests().get(nomad.requests().size() - 1);
@@ -138,8 +150,15 @@ class NomadClientTest {
     void scalesWithTargetMessageMetaAndJobModifyIndex() throws Exception {
         nomad.putJob(job("web", 3, 1, 10));
         Job job = client.readJob(null, "web").orElseThrow().value();
-        WriteResponse w = client.scale(null, "web", ScaleRequest.count("api", 5, "forecast p90 420 rps",
-                Map.of("forecast", 420.0, "quantile", 0.9), job.jobModifyIndex()));
+        WriteResponse w = client.scale(
+                null,
+                "web",
+                ScaleRequest.count(
+                        "api",
+                        5,
+                        "forecast p90 420 rps",
+                        Map.of("forecast", 420.0, "quantile", 0.9),
+                        job.jobModifyIndex()));
         assertThat(w.evalId()).isNotEmpty();
         assertThat(nomad.count("default", "web", "api")).isEqualTo(5);
         RecordedRequest r = nomad.requests().get(nomad.requests().size() - 1);
@@ -202,10 +221,18 @@ class NomadClientTest {
     void errorEventCarriesNoCount() throws Exception {
         nomad.putJob(job("web", 3, 1, 10));
         client.scale(null, "web", ScaleRequest.errorEvent("api", "could not query metrics"));
-        JsonNode body = M.readTree(nomad.requests().get(nomad.requests().size() - 1).getBody().utf8());
+        JsonNode body = M.readTree(
+                nomad.requests().get(nomad.requests().size() - 1).getBody().utf8());
         assertThat(body.has("Count")).isFalse();
         assertThat(body.get("Error").asBoolean()).isTrue();
-        assertThat(client.scaleStatus(null, "web").orElseThrow().taskGroups().get("api").events().get(0).count()).isNull();
+        assertThat(client.scaleStatus(null, "web")
+                        .orElseThrow()
+                        .taskGroups()
+                        .get("api")
+                        .events()
+                        .get(0)
+                        .count())
+                .isNull();
     }
 
     @Test
@@ -225,11 +252,10 @@ class NomadClientTest {
     @Test
     void givesUpAfterMaxAttemptsNamingTheEndpoint() throws Exception {
         nomad.inject(Fault.status("GET", "/v1/job/web", 500, "internal", 10));
-        assertThatThrownBy(() -> client.readJob(null, "web"))
-                .isInstanceOfSatisfying(NomadApiException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(NomadApiException.Kind.SERVER_ERROR);
-                    assertThat(e.endpoint()).isEqualTo("/v1/job/web");
-                });
+        assertThatThrownBy(() -> client.readJob(null, "web")).isInstanceOfSatisfying(NomadApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(NomadApiException.Kind.SERVER_ERROR);
+            assertThat(e.endpoint()).isEqualTo("/v1/job/web");
+        });
         assertThat(slept).hasSize(RetryPolicy.defaults().maxAttempts() - 1);
     }
 
@@ -237,14 +263,15 @@ class NomadClientTest {
     void malformedJsonIsNamed() {
         nomad.inject(Fault.malformed("GET", "/v1/job/web", 1));
         assertThatThrownBy(() -> client.readJob(null, "web"))
-                .isInstanceOfSatisfying(NomadApiException.class,
-                        e -> assertThat(e.kind()).isEqualTo(NomadApiException.Kind.MALFORMED));
+                .isInstanceOfSatisfying(
+                        NomadApiException.class, e -> assertThat(e.kind()).isEqualTo(NomadApiException.Kind.MALFORMED));
     }
 
     @Test
     void unreachableNomadIsNamedAndTheExcerptIsBounded() {
         NomadClient dead = NomadClient.create(NomadConfig.builder(java.net.URI.create("http://127.0.0.1:1"))
-                .retry(RetryPolicy.none()).build());
+                .retry(RetryPolicy.none())
+                .build());
         assertThatThrownBy(() -> dead.readJob(null, "web"))
                 .isInstanceOfSatisfying(NomadApiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(NomadApiException.Kind.UNREACHABLE);
@@ -266,8 +293,11 @@ class NomadClientTest {
         ((ObjectNode) changed.at("/TaskGroups/0")).put("Count", 2);
         WriteResponse w = client.register(null, RegisterRequest.update(now, changed));
         assertThat(w.jobModifyIndex()).isGreaterThan(now.jobModifyIndex());
-        assertThat(nomad.count("default", "web", "api")).as("PreserveCounts keeps the running count").isEqualTo(6);
-        JsonNode body = M.readTree(nomad.requests().get(nomad.requests().size() - 1).getBody().utf8());
+        assertThat(nomad.count("default", "web", "api"))
+                .as("PreserveCounts keeps the running count")
+                .isEqualTo(6);
+        JsonNode body = M.readTree(
+                nomad.requests().get(nomad.requests().size() - 1).getBody().utf8());
         assertThat(body.get("EnforceIndex").asBoolean()).isTrue();
         assertThat(body.get("PreserveCounts").asBoolean()).isTrue();
         assertThat(body.get("JobModifyIndex").asLong()).isEqualTo(now.jobModifyIndex());
@@ -284,10 +314,13 @@ class NomadClientTest {
         Variable created = client.writeVariable(null, "prescale/state/x", Map.of("k", "v"), 0L, null);
         assertThat(created.items()).containsEntry("k", "v");
         assertThatThrownBy(() -> client.writeVariable(null, "prescale/state/x", Map.of("k", "w"), 0L, null))
-                .isInstanceOfSatisfying(NomadApiException.class, e -> assertThat(e.status()).isEqualTo(409));
-        Variable updated = client.writeVariable(null, "prescale/state/x", Map.of("k", "w"), created.modifyIndex(), null);
+                .isInstanceOfSatisfying(
+                        NomadApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+        Variable updated =
+                client.writeVariable(null, "prescale/state/x", Map.of("k", "w"), created.modifyIndex(), null);
         assertThat(updated.createIndex()).isEqualTo(created.createIndex());
-        assertThat(client.readVariable(null, "prescale/state/x").orElseThrow().items()).containsEntry("k", "w");
+        assertThat(client.readVariable(null, "prescale/state/x").orElseThrow().items())
+                .containsEntry("k", "w");
         assertThat(client.readVariable(null, "prescale/state/missing")).isEmpty();
         RecordedRequest put = nomad.requests().get(2);
         assertThat(put.getMethod()).isEqualTo("PUT");
@@ -298,16 +331,17 @@ class NomadClientTest {
 
     @Test
     void lockAcquireRenewReleaseAndConflicts() throws Exception {
-        Variable held = client.acquireLock(null, "prescale/leader", Duration.ofSeconds(15), Duration.ofSeconds(15),
-                Map.of("holder", "a"));
+        Variable held = client.acquireLock(
+                null, "prescale/leader", Duration.ofSeconds(15), Duration.ofSeconds(15), Map.of("holder", "a"));
         String id = held.lock().id();
         assertThat(held.lock().ttl()).isEqualTo(Duration.ofSeconds(15));
         JsonNode body = M.readTree(nomad.requests().get(0).getBody().utf8());
         assertThat(nomad.requests().get(0).getUrl().queryParameterNames()).contains("lock-acquire");
         assertThat(body.at("/Lock/TTL").asText()).isEqualTo("15s");
-        assertThatThrownBy(() -> client.acquireLock(null, "prescale/leader", Duration.ofSeconds(15),
-                Duration.ofSeconds(15), Map.of("holder", "b")))
-                .isInstanceOfSatisfying(NomadApiException.class, e -> assertThat(e.isConflict()).isTrue());
+        assertThatThrownBy(() -> client.acquireLock(
+                        null, "prescale/leader", Duration.ofSeconds(15), Duration.ofSeconds(15), Map.of("holder", "b")))
+                .isInstanceOfSatisfying(
+                        NomadApiException.class, e -> assertThat(e.isConflict()).isTrue());
         clock.advance(Duration.ofSeconds(20));
         assertThat(client.renewLock(null, "prescale/leader", id).lock().id()).isEqualTo(id);
         clock.advance(Duration.ofSeconds(31));
@@ -317,12 +351,14 @@ class NomadClientTest {
                     assertThat(e.excerpt()).isEqualTo("attempting to modify locked variable");
                 });
         clock.advance(Duration.ofSeconds(15));
-        Variable next = client.acquireLock(null, "prescale/leader", Duration.ofSeconds(15), Duration.ofSeconds(15),
-                Map.of("holder", "b"));
+        Variable next = client.acquireLock(
+                null, "prescale/leader", Duration.ofSeconds(15), Duration.ofSeconds(15), Map.of("holder", "b"));
         client.releaseLock(null, "prescale/leader", next.lock().id());
-        JsonNode release = M.readTree(nomad.requests().get(nomad.requests().size() - 1).getBody().utf8());
+        JsonNode release = M.readTree(
+                nomad.requests().get(nomad.requests().size() - 1).getBody().utf8());
         assertThat(release.get("Items").isNull()).isTrue();
-        assertThatThrownBy(() -> client.renewLock(null, "prescale/leader", next.lock().id()))
+        assertThatThrownBy(() ->
+                        client.renewLock(null, "prescale/leader", next.lock().id()))
                 .hasMessageContaining("variable doesn't hold a lock");
         assertThat(slept).as("lock calls are never retried").isEmpty();
     }
@@ -332,22 +368,29 @@ class NomadClientTest {
         nomad.putJob(M.readTree("""
                 {"ID":"tune","Type":"batch","ParameterizedJob":{"Payload":"optional","MetaRequired":["trial"]},
                  "TaskGroups":[{"Name":"t","Count":1}]}"""));
-        DispatchResponse d = client.dispatch(null, "tune", new DispatchRequest("{}".getBytes(),
-                Map.of("trial", "7"), null, "trial-7"));
-        assertThat(d.dispatchedJobId()).startsWith("tune/dispatch-" + clock.instant().getEpochSecond() + "-");
+        DispatchResponse d = client.dispatch(
+                null, "tune", new DispatchRequest("{}".getBytes(), Map.of("trial", "7"), null, "trial-7"));
+        assertThat(d.dispatchedJobId())
+                .startsWith("tune/dispatch-" + clock.instant().getEpochSecond() + "-");
         JsonNode body = M.readTree(nomad.requests().get(0).getBody().utf8());
         assertThat(body.get("Payload").asText()).isEqualTo("e30=");
         assertThat(body.at("/Meta/trial").asText()).isEqualTo("7");
-        assertThat(nomad.requests().get(0).getUrl().queryParameter("idempotency_token")).isEqualTo("trial-7");
+        assertThat(nomad.requests().get(0).getUrl().queryParameter("idempotency_token"))
+                .isEqualTo("trial-7");
         assertThat(client.dispatch(null, "tune", new DispatchRequest(null, Map.of("trial", "7"), null, "trial-7"))
-                .dispatchedJobId()).isEqualTo(d.dispatchedJobId());
+                        .dispatchedJobId())
+                .isEqualTo(d.dispatchedJobId());
         assertThatThrownBy(() -> client.dispatch(null, "tune", DispatchRequest.of(Map.of())))
                 .isInstanceOfSatisfying(NomadApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(500);
                     assertThat(e.excerpt()).isEqualTo("Dispatch did not provide required meta keys: [trial]");
                     assertThat(e.retryable()).isFalse();
                 });
-        assertThat(client.readJob(null, d.dispatchedJobId()).orElseThrow().value().id()).isEqualTo(d.dispatchedJobId());
+        assertThat(client.readJob(null, d.dispatchedJobId())
+                        .orElseThrow()
+                        .value()
+                        .id())
+                .isEqualTo(d.dispatchedJobId());
     }
 
     @Test
@@ -356,10 +399,16 @@ class NomadClientTest {
         Files.writeString(file, "  " + TOKEN + "\n");
         assertThat(NomadToken.fromFile(file).secret()).isEqualTo(TOKEN);
         assertThat(NomadToken.fromFile(file).toString()).doesNotContain(TOKEN);
-        assertThat(NomadToken.fromEnvironment(Map.of("NOMAD_TOKEN", TOKEN)).orElseThrow().secret()).isEqualTo(TOKEN);
+        assertThat(NomadToken.fromEnvironment(Map.of("NOMAD_TOKEN", TOKEN))
+                        .orElseThrow()
+                        .secret())
+                .isEqualTo(TOKEN);
         assertThat(NomadToken.fromEnvironment(Map.of())).isEmpty();
         assertThatThrownBy(() -> NomadToken.fromFile(dir.resolve("missing"))).hasMessageContaining("token file");
-        assertThat(NomadConfig.builder(nomad.address()).token(NomadToken.of(TOKEN)).build().toString())
+        assertThat(NomadConfig.builder(nomad.address())
+                        .token(NomadToken.of(TOKEN))
+                        .build()
+                        .toString())
                 .doesNotContain(TOKEN);
     }
 

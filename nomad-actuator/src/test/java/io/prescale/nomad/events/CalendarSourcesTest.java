@@ -36,8 +36,10 @@ class CalendarSourcesTest {
         assertThatThrownBy(() -> CalendarText.parse("a,2026-06-01T18:00:00Z\n", "events file x"))
                 .hasMessageContaining("events file x line 1: expected name,start,end[,kind]");
         assertThatThrownBy(() -> CalendarText.parse(
-                "ok,2026-06-01T18:00:00Z,2026-06-01T19:00:00Z\nbad,2026-06-01T18:00:00Z,2026-06-01T17:00:00Z\n", "f"))
-                .hasMessageContaining("f line 2: ").hasMessageContaining("must end after it starts");
+                        "ok,2026-06-01T18:00:00Z,2026-06-01T19:00:00Z\nbad,2026-06-01T18:00:00Z,2026-06-01T17:00:00Z\n",
+                        "f"))
+                .hasMessageContaining("f line 2: ")
+                .hasMessageContaining("must end after it starts");
     }
 
     @Test
@@ -49,8 +51,9 @@ class CalendarSourcesTest {
         assertThat(first.calendar().events()).hasSize(1);
         assertThat(source.current()).isSameAs(first);
 
-        Files.writeString(file, "m1,2026-06-01T18:00:00Z,2026-06-01T20:00:00Z\nm2,2026-06-03T18:00:00Z,"
-                + "2026-06-03T20:00:00Z\n");
+        Files.writeString(
+                file,
+                "m1,2026-06-01T18:00:00Z,2026-06-01T20:00:00Z\nm2,2026-06-03T18:00:00Z," + "2026-06-03T20:00:00Z\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
         CalendarSource.Snapshot second = source.current();
         assertThat(second.calendar().events()).hasSize(2);
@@ -67,6 +70,7 @@ class CalendarSourcesTest {
     @Test
     void aFileThatCannotBeReadAtStartIsRefused() {
         assertThatThrownBy(() -> FileCalendarSource.open(dir.resolve("missing.csv")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.csv");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing.csv");
     }
 }

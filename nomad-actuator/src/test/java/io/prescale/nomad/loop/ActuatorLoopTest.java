@@ -35,8 +35,10 @@ class ActuatorLoopTest {
     @BeforeEach
     void start() {
         nomad = FakeNomad.start(clock);
-        client = NomadClient.create(NomadConfig.builder(nomad.address()).readTimeout(Duration.ofMillis(500))
-                .retry(RetryPolicy.none()).build());
+        client = NomadClient.create(NomadConfig.builder(nomad.address())
+                .readTimeout(Duration.ofMillis(500))
+                .retry(RetryPolicy.none())
+                .build());
     }
 
     @AfterEach
@@ -51,13 +53,17 @@ class ActuatorLoopTest {
                   "Meta":{"prescale.enabled":"true","prescale.query":"sum(rate(http_requests_total[5m]))",
                           "prescale.lead":"1h","prescale.mode":"%s","prescale.capacity":"20"%s},
                   "Scaling":{"Min":1,"Max":10,"Enabled":true},
-                  "Tasks":[{"Name":"server","Driver":"docker","Resources":{"CPU":500,"MemoryMB":256}}]}]}}"""
-                .formatted(id, count, mode, extraMeta));
+                  "Tasks":[{"Name":"server","Driver":"docker","Resources":{"CPU":500,"MemoryMB":256}}]}]}}""".formatted(id, count, mode, extraMeta));
     }
 
     Actuator actuator(LoadSource loads) {
-        return Actuator.builder().jobs(new NomadDiscovery(client, "*", 0)).loads(loads).client(client).clock(clock)
-                .options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4))).log(DecisionLog.to(log::add))
+        return Actuator.builder()
+                .jobs(new NomadDiscovery(client, "*", 0))
+                .loads(loads)
+                .client(client)
+                .clock(clock)
+                .options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
+                .log(DecisionLog.to(log::add))
                 .build();
     }
 
@@ -70,9 +76,12 @@ class ActuatorLoopTest {
             assertThat(g.status()).as(g.reason()).isEqualTo("ok");
             assertThat(g.decision().targetCount()).isBetween(8, 10);
             assertThat(g.applied().httpStatus()).isEqualTo(200);
-            assertThat(nomad.count("default", "web", "api")).isEqualTo(g.decision().targetCount());
-            RecordedRequest scale = nomad.requests().stream().filter(r -> r.getUrl().encodedPath().endsWith("/scale"))
-                    .findFirst().orElseThrow();
+            assertThat(nomad.count("default", "web", "api"))
+                    .isEqualTo(g.decision().targetCount());
+            RecordedRequest scale = nomad.requests().stream()
+                    .filter(r -> r.getUrl().encodedPath().endsWith("/scale"))
+                    .findFirst()
+                    .orElseThrow();
             JsonNode body = M.readTree(scale.getBody().utf8());
             assertThat(body.get("Message").asText()).startsWith("prescale: scale out 3 → ");
             assertThat(body.at("/Meta/quantile").asDouble()).isEqualTo(0.9);
@@ -80,7 +89,8 @@ class ActuatorLoopTest {
             assertThat(body.get("JobModifyIndex").asLong()).isPositive();
             assertThat(log).hasSize(1);
             assertThat(M.readTree(log.get(0)).get("action").asText()).isEqualTo("scale_out");
-            assertThat(actuator.metrics().decisions("scale_out", "forecast-and-scale")).isEqualTo(1);
+            assertThat(actuator.metrics().decisions("scale_out", "forecast-and-scale"))
+                    .isEqualTo(1);
         }
     }
 
@@ -89,16 +99,23 @@ class ActuatorLoopTest {
         nomad.putJob(job("web", "forecast-only", 3, ""));
         nomad.putJob(job("zzz", "forecast-only", 3, ""));
         List<GroupResult> told = new ArrayList<>();
-        try (Actuator actuator = Actuator.builder().jobs(new NomadDiscovery(client, "*", 0)).loads(new DailyLoad())
-                .client(client).clock(clock).options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
-                .log(DecisionLog.to(log::add)).listener(r -> {
+        try (Actuator actuator = Actuator.builder()
+                .jobs(new NomadDiscovery(client, "*", 0))
+                .loads(new DailyLoad())
+                .client(client)
+                .clock(clock)
+                .options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
+                .log(DecisionLog.to(log::add))
+                .listener(r -> {
                     told.add(r);
                     throw new IllegalStateException("grafana is down");
-                }).build()) {
+                })
+                .build()) {
             CycleReport report = actuator.runCycle();
             assertThat(report.groups()).extracting(GroupResult::status).containsExactly("ok", "ok");
             assertThat(told).extracting(r -> r.ref().job()).containsExactly("web", "zzz");
-            assertThat(told).allSatisfy(r -> assertThat(r.decision().action().name()).isEqualTo("SCALE_OUT"));
+            assertThat(told)
+                    .allSatisfy(r -> assertThat(r.decision().action().name()).isEqualTo("SCALE_OUT"));
         }
     }
 
@@ -106,9 +123,15 @@ class ActuatorLoopTest {
     void holdsAreNotAnnounced() throws Exception {
         nomad.putJob(job("web", "forecast-only", 9, ""));
         List<GroupResult> told = new ArrayList<>();
-        try (Actuator actuator = Actuator.builder().jobs(new NomadDiscovery(client, "*", 0)).loads(new DailyLoad())
-                .client(client).clock(clock).options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
-                .log(DecisionLog.to(log::add)).listener(told::add).build()) {
+        try (Actuator actuator = Actuator.builder()
+                .jobs(new NomadDiscovery(client, "*", 0))
+                .loads(new DailyLoad())
+                .client(client)
+                .clock(clock)
+                .options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
+                .log(DecisionLog.to(log::add))
+                .listener(told::add)
+                .build()) {
             GroupResult g = actuator.runCycle().groups().get(0);
             assertThat(g.decision().action().name()).as(g.reason()).isEqualTo("HOLD");
             assertThat(told).isEmpty();
@@ -123,7 +146,9 @@ class ActuatorLoopTest {
             assertThat(g.decision().action().name()).isEqualTo("SCALE_OUT");
             assertThat(g.applied()).isNull();
             assertThat(nomad.count("default", "web", "api")).isEqualTo(3);
-            assertThat(nomad.requests()).noneMatch(r -> r.getMethod().equals("POST") || r.getMethod().equals("PUT"));
+            assertThat(nomad.requests())
+                    .noneMatch(
+                            r -> r.getMethod().equals("POST") || r.getMethod().equals("PUT"));
         }
     }
 
@@ -190,8 +215,8 @@ class ActuatorLoopTest {
     @Test
     void nowBeforeAnyHistoryHoldsWithAReason() throws Exception {
         nomad.putJob(job("web", "forecast-and-scale", 3, ""));
-        LoadSource empty = (q, s, e, st) -> TimeSeries.of(s, st, nanArray((int) (Duration.between(s, e).toMillis()
-                / st.toMillis())));
+        LoadSource empty = (q, s, e, st) ->
+                TimeSeries.of(s, st, nanArray((int) (Duration.between(s, e).toMillis() / st.toMillis())));
         try (Actuator actuator = actuator(empty)) {
             GroupResult g = actuator.runCycle().groups().get(0);
             assertThat(g.status()).isEqualTo("hold");
@@ -225,16 +250,17 @@ class ActuatorLoopTest {
             assertThat(g.mode()).isEqualTo(Mode.AUTOSCALER);
             assertThat(nomad.acceptedScales()).isEmpty();
             String text = MetricsText.of(actuator.metrics());
-            assertThat(text).contains("prescale_desired_count{group=\"api\",job=\"web\",namespace=\"default\"} "
-                    + g.decision().targetCount());
+            assertThat(text)
+                    .contains("prescale_desired_count{group=\"api\",job=\"web\",namespace=\"default\"} "
+                            + g.decision().targetCount());
         }
     }
 
     @Test
     void groupsOfOneJobActInTurnWithoutMistakingEachOtherForAnOperator() throws Exception {
         JsonNode two = job("web", "forecast-and-scale", 3, "");
-        com.fasterxml.jackson.databind.node.ArrayNode groups = (com.fasterxml.jackson.databind.node.ArrayNode)
-                two.get("Job").get("TaskGroups");
+        com.fasterxml.jackson.databind.node.ArrayNode groups =
+                (com.fasterxml.jackson.databind.node.ArrayNode) two.get("Job").get("TaskGroups");
         com.fasterxml.jackson.databind.node.ObjectNode second = groups.get(0).deepCopy();
         second.put("Name", "worker");
         groups.add(second);

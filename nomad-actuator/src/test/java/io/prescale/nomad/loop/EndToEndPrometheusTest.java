@@ -46,14 +46,15 @@ class EndToEndPrometheusTest {
 
     @TempDir
     static Path work;
+
     static RealPrometheus prometheus;
     static TreeMap<Instant, Double> rows = new TreeMap<>();
 
     @BeforeAll
     static void backfillAndStart() throws Exception {
         RealPrometheus.requireInstalled();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(ShippedTrace.NYC_TAXI.open(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(ShippedTrace.NYC_TAXI.open(), StandardCharsets.UTF_8))) {
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",");
@@ -89,21 +90,27 @@ class EndToEndPrometheusTest {
                   "Meta":{"prescale.enabled":"true","prescale.query":"%s","prescale.lead":"1h",
                           "prescale.cooldown":"30m","prescale.mode":"%s","prescale.capacity":"2500"},
                   "Scaling":{"Min":%d,"Max":%d,"Enabled":true},
-                  "Tasks":[{"Name":"server","Driver":"docker","Resources":{"CPU":200,"MemoryMB":128}}]}]}"""
-                .formatted(id, METRIC, mode, MIN, MAX);
+                  "Tasks":[{"Name":"server","Driver":"docker","Resources":{"CPU":200,"MemoryMB":128}}]}]}""".formatted(id, METRIC, mode, MIN, MAX);
     }
 
     @Test
     void scalesOutBeforeTheDailyPeakAndInAfterItWithinBoundsAndForecastOnlyChangesNothing() throws Exception {
         ManualClock clock = new ManualClock(DAY);
         try (FakeNomad nomad = FakeNomad.start(clock);
-             NomadClient client = NomadClient.create(NomadConfig.builder(nomad.address()).build())) {
+                NomadClient client =
+                        NomadClient.create(NomadConfig.builder(nomad.address()).build())) {
             nomad.putJob(ActuatorLoopTest.M.readTree(job("taxi", "forecast-and-scale")));
             nomad.putJob(ActuatorLoopTest.M.readTree(job("taxi-dry", "forecast-only")));
-            PrometheusSource source = PrometheusSource.open(PrometheusConfig.builder(prometheus.baseUrl()).build());
-            Actuator actuator = Actuator.builder().jobs(new NomadDiscovery(client, "*", 0))
-                    .loads(LoadSource.of(source, null)).client(client).clock(clock).log(DecisionLog.to(l -> { }))
-                    .options(ActuatorOptions.defaults().withStep(STEP)).build();
+            PrometheusSource source = PrometheusSource.open(
+                    PrometheusConfig.builder(prometheus.baseUrl()).build());
+            Actuator actuator = Actuator.builder()
+                    .jobs(new NomadDiscovery(client, "*", 0))
+                    .loads(LoadSource.of(source, null))
+                    .client(client)
+                    .clock(clock)
+                    .log(DecisionLog.to(l -> {}))
+                    .options(ActuatorOptions.defaults().withStep(STEP))
+                    .build();
             List<Instant> times = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
             List<String> actions = new ArrayList<>();
@@ -111,11 +118,14 @@ class EndToEndPrometheusTest {
                 clock.set(now);
                 CycleReport report = actuator.runCycle();
                 assertThat(report.discoveryError()).isNull();
-                GroupResult live = report.groups().stream().filter(g -> g.ref().job().equals("taxi")).findFirst()
+                GroupResult live = report.groups().stream()
+                        .filter(g -> g.ref().job().equals("taxi"))
+                        .findFirst()
                         .orElseThrow();
                 assertThat(live.status()).as("%s at %s", live.reason(), now).isIn("ok", "hold");
                 if (live.applied() != null) {
-                    actions.add(now + " " + live.decision().action() + " " + live.decision().targetCount());
+                    actions.add(now + " " + live.decision().action() + " "
+                            + live.decision().targetCount());
                 }
                 times.add(now);
                 counts.add(nomad.count("default", "taxi", "web"));
@@ -123,17 +133,25 @@ class EndToEndPrometheusTest {
             actuator.close();
 
             Instant peak = rows.subMap(DAY, DAY.plus(Duration.ofDays(1))).entrySet().stream()
-                    .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                    .max(Map.Entry.comparingByValue())
+                    .orElseThrow()
+                    .getKey();
             double peakLoad = rows.get(peak);
             int atPeak = counts.get(times.indexOf(peak));
             int needAtPeak = (int) Math.min(MAX, Math.ceil(peakLoad / 2500));
-            assertThat(atPeak).as("count at the peak %s (load %s), actions %s", peak, peakLoad, actions)
+            assertThat(atPeak)
+                    .as("count at the peak %s (load %s), actions %s", peak, peakLoad, actions)
                     .isGreaterThanOrEqualTo(needAtPeak - 1);
-            Instant firstOut = actions.stream().filter(a -> a.contains("SCALE_OUT")).map(a -> Instant.parse(a.split(" ")[0]))
-                    .findFirst().orElseThrow();
+            Instant firstOut = actions.stream()
+                    .filter(a -> a.contains("SCALE_OUT"))
+                    .map(a -> Instant.parse(a.split(" ")[0]))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(firstOut).as("scaled out before the peak").isBefore(peak);
-            assertThat(actions).as("scaled in after the peak").anyMatch(a -> a.contains("SCALE_IN")
-                    && Instant.parse(a.split(" ")[0]).isAfter(peak));
+            assertThat(actions)
+                    .as("scaled in after the peak")
+                    .anyMatch(a -> a.contains("SCALE_IN")
+                            && Instant.parse(a.split(" ")[0]).isAfter(peak));
             assertThat(counts).allMatch(c -> c >= MIN && c <= MAX);
             assertThat(nomad.acceptedScales()).allMatch(s -> {
                 int c = Integer.parseInt(s.substring(s.indexOf('=') + 1));

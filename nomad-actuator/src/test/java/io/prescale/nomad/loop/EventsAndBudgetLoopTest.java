@@ -46,8 +46,10 @@ class EventsAndBudgetLoopTest {
     @BeforeEach
     void start() {
         nomad = FakeNomad.start(clock);
-        client = NomadClient.create(NomadConfig.builder(nomad.address()).readTimeout(Duration.ofMillis(500))
-                .retry(RetryPolicy.none()).build());
+        client = NomadClient.create(NomadConfig.builder(nomad.address())
+                .readTimeout(Duration.ofMillis(500))
+                .retry(RetryPolicy.none())
+                .build());
     }
 
     @AfterEach
@@ -76,9 +78,14 @@ class EventsAndBudgetLoopTest {
     }
 
     Actuator actuator(LoadSource loads) {
-        return Actuator.builder().jobs(new NomadDiscovery(client, "*", 0)).loads(loads).client(client).clock(clock)
+        return Actuator.builder()
+                .jobs(new NomadDiscovery(client, "*", 0))
+                .loads(loads)
+                .client(client)
+                .clock(clock)
                 .calendars(new VariableCalendarSource(client, null, "prescale/events"))
-                .options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4))).log(DecisionLog.to(l -> { }))
+                .options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
+                .log(DecisionLog.to(l -> {}))
                 .build();
     }
 
@@ -103,7 +110,8 @@ class EventsAndBudgetLoopTest {
             assertThat(fans.numbers().get("eventsAhead")).isEqualTo(1.0);
             assertThat(fans.decision().reason()).contains("1 event of match within lead + cooldown");
             assertThat(plain.numbers()).doesNotContainKey("eventsAhead");
-            assertThat(fans.numbers().get("forecastPeak")).as(fans.reason() + " | " + plain.reason())
+            assertThat(fans.numbers().get("forecastPeak"))
+                    .as(fans.reason() + " | " + plain.reason())
                     .isGreaterThan(1.3 * plain.numbers().get("forecastPeak"));
             assertThat(report.calendar().source()).isEqualTo("var:prescale/events");
             assertThat(report.calendar().events()).isEqualTo(3);
@@ -153,7 +161,8 @@ class EventsAndBudgetLoopTest {
                     .isTrue();
             assertThat(g.numbers()).containsEntry("maxUnserved", 0.02);
             assertThat(g.numbers().get("budgetUnserved")).isLessThanOrEqualTo(0.02);
-            assertThat(g.decision().reason()).contains("is the lowest quantile whose replay keeps unserved load within 0.02");
+            assertThat(g.decision().reason())
+                    .contains("is the lowest quantile whose replay keeps unserved load within 0.02");
             assertThat(g.forecastPeaks()).containsKey(q);
         }
     }
@@ -173,8 +182,9 @@ class EventsAndBudgetLoopTest {
             CycleReport third = actuator.runCycle();
             assertThat(third.groups().get(1).evaluatedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
             assertThat(actuator.metrics().decisions("hold", "forecast-only")
-                    + actuator.metrics().decisions("scale_out", "forecast-only")
-                    + actuator.metrics().decisions("scale_in", "forecast-only")).isEqualTo(5);
+                            + actuator.metrics().decisions("scale_out", "forecast-only")
+                            + actuator.metrics().decisions("scale_in", "forecast-only"))
+                    .isEqualTo(5);
             assertThat(first.groups()).hasSize(2);
         }
     }

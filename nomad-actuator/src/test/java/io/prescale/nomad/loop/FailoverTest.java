@@ -30,17 +30,26 @@ class FailoverTest {
     }
 
     Actuator replica(String name) {
-        NomadClient client = NomadClient.create(NomadConfig.builder(nomad.address()).readTimeout(Duration.ofMillis(500))
-                .retry(RetryPolicy.none()).build());
+        NomadClient client = NomadClient.create(NomadConfig.builder(nomad.address())
+                .readTimeout(Duration.ofMillis(500))
+                .retry(RetryPolicy.none())
+                .build());
         VariablesStateStore state = new VariablesStateStore(client, null);
         VariablesPolicyStore policies = new VariablesPolicyStore(client, null);
         Leadership lock = Leadership.lock(client, null, name, Duration.ofSeconds(15), clock, leader -> {
             state.invalidate();
             policies.invalidate();
         });
-        return Actuator.builder().jobs(new NomadDiscovery(client, "*", 0)).loads(new DailyLoad()).client(client)
-                .clock(clock).leadership(lock).state(state).policies(policies)
-                .options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4))).log(DecisionLog.to(l -> { }))
+        return Actuator.builder()
+                .jobs(new NomadDiscovery(client, "*", 0))
+                .loads(new DailyLoad())
+                .client(client)
+                .clock(clock)
+                .leadership(lock)
+                .state(state)
+                .policies(policies)
+                .options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
+                .log(DecisionLog.to(l -> {}))
                 .build();
     }
 
@@ -54,14 +63,18 @@ class FailoverTest {
         assertThat(first.groups().get(0).status()).isEqualTo("ok");
         int target = first.groups().get(0).decision().targetCount();
         assertThat(b.runCycle().leader()).as("b is the standby").isFalse();
-        assertThat(nomad.variable("default", VariablePaths.state(new GroupRef("default", "web", "api"))).orElseThrow())
-                .containsEntry("lastAction", "scale_out").containsEntry("lastTarget", Integer.toString(target));
+        assertThat(nomad.variable("default", VariablePaths.state(new GroupRef("default", "web", "api")))
+                        .orElseThrow())
+                .containsEntry("lastAction", "scale_out")
+                .containsEntry("lastTarget", Integer.toString(target));
 
         // a dies: no renew, no release. The lock lapses 2 × TTL after the last renew, then blocks for LockDelay.
         clock.advance(Duration.ofSeconds(29));
         assertThat(b.runCycle().leader()).isFalse();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(b.runCycle().leader()).as("lapsed, but still within the lock delay").isFalse();
+        assertThat(b.runCycle().leader())
+                .as("lapsed, but still within the lock delay")
+                .isFalse();
         assertThat(nomad.lockHolder("default", VariablePaths.LEADER)).isPresent();
         clock.advance(Duration.ofSeconds(7));
         CycleReport taken = b.runCycle();

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The text exposition of the actuator's metrics, for assertions. */
 final class MetricsText {
-    private MetricsText() {
-    }
+    private MetricsText() {}
 
     static String of(ActuatorMetrics metrics) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

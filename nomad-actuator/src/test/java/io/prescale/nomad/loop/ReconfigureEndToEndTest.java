@@ -39,8 +39,10 @@ class ReconfigureEndToEndTest {
     @BeforeEach
     void start() {
         nomad = FakeNomad.start(clock);
-        client = NomadClient.create(NomadConfig.builder(nomad.address()).readTimeout(Duration.ofMillis(500))
-                .retry(RetryPolicy.none()).build());
+        client = NomadClient.create(NomadConfig.builder(nomad.address())
+                .readTimeout(Duration.ofMillis(500))
+                .retry(RetryPolicy.none())
+                .build());
     }
 
     @AfterEach
@@ -64,10 +66,22 @@ class ReconfigureEndToEndTest {
     }
 
     static ScalingPolicy twoMemoryBands() {
-        return new ScalingPolicy(ScalingPolicy.SCHEMA_VERSION, "memory-bands", List.of(
-                new ScalingBand(0, 100, "requests/s", Map.of("memoryMB", 256), true, null, null, 20.0),
-                new ScalingBand(100, Double.POSITIVE_INFINITY, "requests/s", Map.of("memoryMB", 512), true, null,
-                        null, 20.0)), null, null);
+        return new ScalingPolicy(
+                ScalingPolicy.SCHEMA_VERSION,
+                "memory-bands",
+                List.of(
+                        new ScalingBand(0, 100, "requests/s", Map.of("memoryMB", 256), true, null, null, 20.0),
+                        new ScalingBand(
+                                100,
+                                Double.POSITIVE_INFINITY,
+                                "requests/s",
+                                Map.of("memoryMB", 512),
+                                true,
+                                null,
+                                null,
+                                20.0)),
+                null,
+                null);
     }
 
     static JsonNode job() throws Exception {
@@ -82,31 +96,40 @@ class ReconfigureEndToEndTest {
     @Test
     void memoryChangesInTheLowLoadWindowAsANewVersionAndTheNextScaleWaitsForItsDeployment() throws Exception {
         nomad.putJob(job());
-        long versionBefore = nomad.job("default", "web").orElseThrow().path("Version").asLong();
+        long versionBefore =
+                nomad.job("default", "web").orElseThrow().path("Version").asLong();
         PolicyStore policies = PolicyStore.inMemory();
         policies.put(twoMemoryBands());
-        try (Actuator actuator = Actuator.builder().jobs(new NomadDiscovery(client, "*", 0))
-                .loads(new StepLoad(LOW_LOAD.plus(Duration.ofMinutes(30)))).client(client).clock(clock)
-                .policies(policies).options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
-                .log(DecisionLog.to(l -> { })).build()) {
+        try (Actuator actuator = Actuator.builder()
+                .jobs(new NomadDiscovery(client, "*", 0))
+                .loads(new StepLoad(LOW_LOAD.plus(Duration.ofMinutes(30))))
+                .client(client)
+                .clock(clock)
+                .policies(policies)
+                .options(ActuatorOptions.defaults().withHistory(Duration.ofDays(4)))
+                .log(DecisionLog.to(l -> {}))
+                .build()) {
             GroupResult first = actuator.runCycle().groups().get(0);
             assertThat(first.decision().action()).as(first.reason()).isEqualTo(Decision.Action.RECONFIGURE);
             assertThat(first.decision().restart()).isTrue();
             assertThat(first.reason()).contains("with a restart, inside the low-load window");
             assertThat(first.applied().httpStatus()).isEqualTo(200);
             ObjectNode registered = nomad.job("default", "web").orElseThrow();
-            assertThat(registered.at("/TaskGroups/0/Tasks/0/Resources/MemoryMB").asInt()).isEqualTo(256);
+            assertThat(registered.at("/TaskGroups/0/Tasks/0/Resources/MemoryMB").asInt())
+                    .isEqualTo(256);
             assertThat(registered.path("Version").asLong()).isEqualTo(versionBefore + 1);
             assertThat(nomad.count("default", "web", "api")).isEqualTo(3);
             RecordedRequest register = nomad.requests().stream()
-                    .filter(r -> r.getMethod().equals("POST") && r.getUrl().encodedPath().equals("/v1/job/web"))
-                    .findFirst().orElseThrow();
+                    .filter(r -> r.getMethod().equals("POST")
+                            && r.getUrl().encodedPath().equals("/v1/job/web"))
+                    .findFirst()
+                    .orElseThrow();
             JsonNode body = ActuatorLoopTest.M.readTree(register.getBody().utf8());
             assertThat(body.get("EnforceIndex").asBoolean()).isTrue();
             assertThat(body.get("JobModifyIndex").asLong()).isPositive();
             assertThat(body.get("PreserveCounts").asBoolean()).isTrue();
 
-            clock.advance(Duration.ofMinutes(35));   // the load has tripled: scale out, but the deployment runs
+            clock.advance(Duration.ofMinutes(35)); // the load has tripled: scale out, but the deployment runs
             GroupResult blocked = actuator.runCycle().groups().get(0);
             assertThat(blocked.decision().action()).as(blocked.reason()).isEqualTo(Decision.Action.SCALE_OUT);
             assertThat(blocked.status()).isEqualTo("deployment");
@@ -114,15 +137,16 @@ class ReconfigureEndToEndTest {
             assertThat(blocked.reason()).contains("a deployment is running, retrying next interval");
             assertThat(nomad.count("default", "web", "api")).isEqualTo(3);
 
-            nomad.deployment("default", "web", false);   // the deployment finished
+            nomad.deployment("default", "web", false); // the deployment finished
             clock.advance(Duration.ofMinutes(5));
             GroupResult applied = actuator.runCycle().groups().get(0);
             assertThat(applied.status()).as(applied.reason()).isEqualTo("ok");
             assertThat(applied.applied().httpStatus()).isEqualTo(200);
-            assertThat(nomad.count("default", "web", "api")).isEqualTo(applied.decision().targetCount())
+            assertThat(nomad.count("default", "web", "api"))
+                    .isEqualTo(applied.decision().targetCount())
                     .isGreaterThanOrEqualTo(8);
-            assertThat(Arrays.asList(applied.reason().split(";"))).anyMatch(s -> s.contains("deferred: never together"
-                    + " with a scale-out"));
+            assertThat(Arrays.asList(applied.reason().split(";")))
+                    .anyMatch(s -> s.contains("deferred: never together" + " with a scale-out"));
         }
     }
 }

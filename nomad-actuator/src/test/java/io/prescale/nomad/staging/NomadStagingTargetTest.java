@@ -14,8 +14,8 @@ import io.prescale.nomad.client.NomadConfig;
 import io.prescale.nomad.client.NomadToken;
 import io.prescale.nomad.client.RetryPolicy;
 import io.prescale.nomad.client.Sleeper;
-import io.prescale.nomad.fake.Fault;
 import io.prescale.nomad.fake.FakeNomad;
+import io.prescale.nomad.fake.Fault;
 import io.prescale.nomad.fake.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +42,8 @@ class NomadStagingTargetTest {
             slo: {p99Ms: 150, errorRate: 0.01}
             workload: {keys: 1000, zipfExponent: 1.0, valueKb: 4}
             """);
-    static final Configuration CONFIG = new Configuration(Map.of("count", 3.0, "cpus", 2.0, "memory", 512.0,
-            "threads", 16.0, "cacheMb", 32.0));
+    static final Configuration CONFIG =
+            new Configuration(Map.of("count", 3.0, "cpus", 2.0, "memory", 512.0, "threads", 16.0, "cacheMb", 32.0));
 
     FakeNomad nomad;
     NomadClient client;
@@ -53,8 +53,11 @@ class NomadStagingTargetTest {
     void start() throws Exception {
         nomad = FakeNomad.start(new ManualClock(Instant.parse("2026-11-30T12:00:00Z")));
         nomad.requireToken(SECRET);
-        client = NomadClient.create(NomadConfig.builder(nomad.address()).token(NomadToken.of(SECRET))
-                .readTimeout(Duration.ofMillis(500)).retry(RetryPolicy.none()).build());
+        client = NomadClient.create(NomadConfig.builder(nomad.address())
+                .token(NomadToken.of(SECRET))
+                .readTimeout(Duration.ofMillis(500))
+                .retry(RetryPolicy.none())
+                .build());
         nomad.putJob(M.readTree("""
                 {"Job":{"ID":"web","Type":"service","TaskGroups":[{"Name":"api","Count":1,"Meta":{"team":"payments"},
                   "Scaling":{"Min":1,"Max":10,"Enabled":true},
@@ -70,21 +73,32 @@ class NomadStagingTargetTest {
     }
 
     NomadStagingTarget target(Sleeper sleeper) {
-        return new NomadStagingTarget(client, SPACE, null, "web", "api", List.of("http://web.staging:8080/"),
-                Duration.ofSeconds(1), Duration.ofSeconds(3), sleeper);
+        return new NomadStagingTarget(
+                client,
+                SPACE,
+                null,
+                "web",
+                "api",
+                List.of("http://web.staging:8080/"),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                sleeper);
     }
 
     @Test
     void appliesTheConfigurationByReRegisteringTheJobAndWaitsForItsDeployment() {
         nomad.deployment("default", "web", true);
-        long before = nomad.job("default", "web").orElseThrow().path("JobModifyIndex").asLong();
+        long before =
+                nomad.job("default", "web").orElseThrow().path("JobModifyIndex").asLong();
         StagingTarget.Deployment deployment = target(d -> {
-            slept.add(d);
-            nomad.deployment("default", "web", false);
-        }).apply(CONFIG);
+                    slept.add(d);
+                    nomad.deployment("default", "web", false);
+                })
+                .apply(CONFIG);
 
         assertThat(deployment.addresses()).containsExactly("http://web.staging:8080/");
-        JsonNode group = nomad.job("default", "web").orElseThrow().path("TaskGroups").get(0);
+        JsonNode group =
+                nomad.job("default", "web").orElseThrow().path("TaskGroups").get(0);
         assertThat(group.path("Count").asInt()).isEqualTo(3);
         assertThat(group.path("Meta").path("cache_mb").asText()).isEqualTo("32");
         assertThat(group.path("Meta").path("team").asText()).isEqualTo("payments");
@@ -100,12 +114,19 @@ class NomadStagingTargetTest {
             calls.add(r.getMethod() + " " + r.getUrl().encodedPath());
             assertThat(r.getHeaders().get("X-Nomad-Token")).isEqualTo(SECRET);
         }
-        assertThat(calls).containsExactly("GET /v1/job/web", "POST /v1/job/web", "POST /v1/job/web/scale",
-                "POST /v1/job/web/scale", "GET /v1/job/web/scale");
+        assertThat(calls)
+                .containsExactly(
+                        "GET /v1/job/web",
+                        "POST /v1/job/web",
+                        "POST /v1/job/web/scale",
+                        "POST /v1/job/web/scale",
+                        "GET /v1/job/web/scale");
         JsonNode register = body(nomad.requests().get(1));
         assertThat(register.path("EnforceIndex").asBoolean()).isTrue();
         assertThat(register.path("JobModifyIndex").asLong()).isEqualTo(before);
-        assertThat(register.has("PreserveCounts")).as("the count is a knob, so counts are not preserved").isFalse();
+        assertThat(register.has("PreserveCounts"))
+                .as("the count is a knob, so counts are not preserved")
+                .isFalse();
         assertThat(register.path("Job").path("ID").asText()).isEqualTo("web");
         JsonNode probe = body(nomad.requests().get(2));
         assertThat(probe.path("Count").asInt()).isEqualTo(3);
@@ -114,7 +135,7 @@ class NomadStagingTargetTest {
 
     @Test
     void theSameConfigurationTwiceRegistersOnce() {
-        NomadStagingTarget target = target(d -> { });
+        NomadStagingTarget target = target(d -> {});
         target.apply(CONFIG);
         int calls = nomad.requests().size();
         target.apply(CONFIG);
@@ -124,39 +145,64 @@ class NomadStagingTargetTest {
     @Test
     void aDeploymentThatNeverFinishesFailsNamingTheTargetAndTheTimeout() {
         nomad.deployment("default", "web", true);
-        assertThatThrownBy(() -> target(slept::add).apply(CONFIG)).isInstanceOf(StagingException.class)
-                .hasMessageContaining("nomad:web/api").hasMessageContaining("did not finish healthy within PT3S");
+        assertThatThrownBy(() -> target(slept::add).apply(CONFIG))
+                .isInstanceOf(StagingException.class)
+                .hasMessageContaining("nomad:web/api")
+                .hasMessageContaining("did not finish healthy within PT3S");
         assertThat(slept).hasSize(3);
     }
 
     @Test
     void aMissingJobOrGroupIsAStagingException() throws Exception {
-        NomadStagingTarget other = new NomadStagingTarget(client, SPACE, null, "nope", "api", List.of("http://x/"),
-                Duration.ofSeconds(1), Duration.ofSeconds(3), d -> { });
-        assertThatThrownBy(() -> other.apply(CONFIG)).isInstanceOf(StagingException.class)
+        NomadStagingTarget other = new NomadStagingTarget(
+                client,
+                SPACE,
+                null,
+                "nope",
+                "api",
+                List.of("http://x/"),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                d -> {});
+        assertThatThrownBy(() -> other.apply(CONFIG))
+                .isInstanceOf(StagingException.class)
                 .hasMessageContaining("job nope not found");
-        NomadStagingTarget noGroup = new NomadStagingTarget(client, SPACE, null, "web", "db", List.of("http://x/"),
-                Duration.ofSeconds(1), Duration.ofSeconds(3), d -> { });
-        assertThatThrownBy(() -> noGroup.apply(CONFIG)).isInstanceOf(StagingException.class)
+        NomadStagingTarget noGroup = new NomadStagingTarget(
+                client,
+                SPACE,
+                null,
+                "web",
+                "db",
+                List.of("http://x/"),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                d -> {});
+        assertThatThrownBy(() -> noGroup.apply(CONFIG))
+                .isInstanceOf(StagingException.class)
                 .hasMessageContaining("has no task group db");
     }
 
     @Test
     void aServerErrorOnRegisterIsAStagingExceptionWithoutTheToken() {
-        nomad.inject(Fault.status("POST", "/v1/job/web", 500, "1 error occurred:\n\t* Task group api validation failed", 1));
-        assertThatThrownBy(() -> target(d -> { }).apply(CONFIG)).isInstanceOf(StagingException.class)
-                .hasMessageContaining("500").hasMessageNotContaining(SECRET);
+        nomad.inject(
+                Fault.status("POST", "/v1/job/web", 500, "1 error occurred:\n\t* Task group api validation failed", 1));
+        assertThatThrownBy(() -> target(d -> {}).apply(CONFIG))
+                .isInstanceOf(StagingException.class)
+                .hasMessageContaining("500")
+                .hasMessageNotContaining(SECRET);
     }
 
     @Test
     void tearDownRestoresTheJobAsFirstRead() {
-        NomadStagingTarget target = target(d -> { });
+        NomadStagingTarget target = target(d -> {});
         target.apply(CONFIG);
         target.apply(CONFIG.with("count", 2).with("cpus", 4));
         target.tearDown();
-        JsonNode group = nomad.job("default", "web").orElseThrow().path("TaskGroups").get(0);
+        JsonNode group =
+                nomad.job("default", "web").orElseThrow().path("TaskGroups").get(0);
         assertThat(group.path("Count").asInt()).isEqualTo(1);
-        assertThat(group.path("Tasks").get(0).path("Resources").path("CPU").asInt()).isEqualTo(500);
+        assertThat(group.path("Tasks").get(0).path("Resources").path("CPU").asInt())
+                .isEqualTo(500);
         assertThat(group.path("Tasks").get(0).path("Env").has("THREADS")).isFalse();
         target.tearDown(); // a second tear-down does nothing
     }

@@ -28,8 +28,13 @@ public final class NabCrossValidation {
      *                   (NAB's normalisation is undefined there; its false positives still count in the pooled score)
      * @param raw        per profile, the group's summed raw NAB score at those thresholds
      */
-    public record Fold(String group, int files, int windows, Map<NabProfile, Double> thresholds,
-                       Map<NabProfile, Double> normalised, Map<NabProfile, Double> raw) {
+    public record Fold(
+            String group,
+            int files,
+            int windows,
+            Map<NabProfile, Double> thresholds,
+            Map<NabProfile, Double> normalised,
+            Map<NabProfile, Double> raw) {
         public Fold {
             thresholds = Map.copyOf(thresholds);
             normalised = Map.copyOf(normalised);
@@ -52,8 +57,7 @@ public final class NabCrossValidation {
         }
     }
 
-    private NabCrossValidation() {
-    }
+    private NabCrossValidation() {}
 
     /** The NAB category of a file name {@code category/file.csv} (the whole name when it has no directory). */
     public static String category(String file) {
@@ -67,16 +71,16 @@ public final class NabCrossValidation {
     }
 
     /** Leave-one-group-out over {@code scored} with groups given by {@code group}; needs at least two groups. */
-    public static Report leaveOneGroupOut(List<NabScoring.FileScores> scored,
-                                          Function<NabScoring.FileScores, String> group) {
+    public static Report leaveOneGroupOut(
+            List<NabScoring.FileScores> scored, Function<NabScoring.FileScores, String> group) {
         Objects.requireNonNull(group, "group");
         Map<String, List<NabScoring.FileScores>> groups = new LinkedHashMap<>();
         for (NabScoring.FileScores f : scored) {
             groups.computeIfAbsent(group.apply(f), k -> new ArrayList<>()).add(f);
         }
         if (groups.size() < 2) {
-            throw new IllegalArgumentException("cross-validation needs files of at least two categories, got "
-                    + groups.keySet());
+            throw new IllegalArgumentException(
+                    "cross-validation needs files of at least two categories, got " + groups.keySet());
         }
         int allWindows = scored.stream().mapToInt(f -> f.windows().size()).sum();
         List<Fold> folds = new ArrayList<>();
@@ -85,7 +89,8 @@ public final class NabCrossValidation {
         for (Map.Entry<String, List<NabScoring.FileScores>> held : groups.entrySet()) {
             List<NabScoring.FileScores> training = new ArrayList<>(scored);
             training.removeAll(held.getValue());
-            int windows = held.getValue().stream().mapToInt(f -> f.windows().size()).sum();
+            int windows =
+                    held.getValue().stream().mapToInt(f -> f.windows().size()).sum();
             Map<NabProfile, Double> thresholds = new EnumMap<>(NabProfile.class);
             Map<NabProfile, Double> normalised = new EnumMap<>(NabProfile.class);
             Map<NabProfile, Double> raw = new EnumMap<>(NabProfile.class);
@@ -99,8 +104,11 @@ public final class NabCrossValidation {
                 }
                 thresholds.put(profile, threshold);
                 raw.put(profile, sum);
-                normalised.put(profile, windows == 0 ? Double.NaN
-                        : NabScoring.normalise(sum, nullScore, NabScoring.perfectScore(windows, profile)));
+                normalised.put(
+                        profile,
+                        windows == 0
+                                ? Double.NaN
+                                : NabScoring.normalise(sum, nullScore, NabScoring.perfectScore(windows, profile)));
                 pooledSum.merge(profile, sum, Double::sum);
                 nullSum.merge(profile, nullScore, Double::sum);
             }

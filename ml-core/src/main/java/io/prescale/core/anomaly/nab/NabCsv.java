@@ -17,8 +17,7 @@ import java.time.ZoneOffset;
  * timestamp, every row is kept in file order, because NAB's scorer counts rows.
  */
 public final class NabCsv {
-    private NabCsv() {
-    }
+    private NabCsv() {}
 
     /**
      * Reads {@code path}: column 0 is the timestamp, {@code valueColumn} (by header name; null = the first numeric
@@ -39,7 +38,8 @@ public final class NabCsv {
     }
 
     private static NabRows read(String text, String name, String valueColumn) {
-        TraceReadOptions options = TraceReadOptions.defaults().withTimeColumn("0").withRowsAsWritten(true);
+        TraceReadOptions options =
+                TraceReadOptions.defaults().withTimeColumn("0").withRowsAsWritten(true);
         if (valueColumn != null) {
             options = options.withValueColumn(valueColumn);
         }

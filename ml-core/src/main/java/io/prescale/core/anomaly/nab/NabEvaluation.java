@@ -34,9 +34,14 @@ public final class NabEvaluation {
      * @param fixed        normalised score per profile at the fixed thresholds, empty when none were given
      * @param ignoredLabelEntries label entries with no data file under the directory
      */
-    public record Report(String detector, int windows, Map<NabProfile, Double> thresholds,
-                         Map<NabProfile, Double> normalised, Map<NabProfile, Double> fixed,
-                         List<FileResult> files, int ignoredLabelEntries) {
+    public record Report(
+            String detector,
+            int windows,
+            Map<NabProfile, Double> thresholds,
+            Map<NabProfile, Double> normalised,
+            Map<NabProfile, Double> fixed,
+            List<FileResult> files,
+            int ignoredLabelEntries) {
         public Report {
             thresholds = Map.copyOf(thresholds);
             normalised = Map.copyOf(normalised);
@@ -45,8 +50,7 @@ public final class NabEvaluation {
         }
     }
 
-    private NabEvaluation() {
-    }
+    private NabEvaluation() {}
 
     /** The labelled data files under {@code dataDir}, as NAB names them ({@code category/file.csv}), sorted. */
     public static List<String> labelledFiles(Path dataDir, NabLabels labels) throws IOException {
@@ -56,7 +60,8 @@ public final class NabEvaluation {
         List<String> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dataDir)) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".csv")).sorted()::iterator) {
+                    .filter(f -> f.getFileName().toString().endsWith(".csv"))
+                    .sorted()::iterator) {
                 String name = dataDir.relativize(p).toString().replace('\\', '/');
                 if (labels.of(name) == null) {
                     throw new IllegalArgumentException("data file " + name + " has no entry in the label file");
@@ -76,17 +81,24 @@ public final class NabEvaluation {
      * @param fixedThresholds thresholds chosen beforehand per profile, or an empty map
      * @param progress        receives one line per file scored
      */
-    public static Report run(Path dataDir, NabLabels labels, AnomalyDetector detector,
-                             Map<NabProfile, Double> fixedThresholds, Consumer<String> progress) throws IOException {
+    public static Report run(
+            Path dataDir,
+            NabLabels labels,
+            AnomalyDetector detector,
+            Map<NabProfile, Double> fixedThresholds,
+            Consumer<String> progress)
+            throws IOException {
         List<String> names = labelledFiles(dataDir, labels);
         List<NabScoring.FileScores> scored = score(dataDir, labels, detector, progress);
-        int ignored = (int) labels.windows().keySet().stream().filter(k -> !names.contains(k)).count();
+        int ignored = (int) labels.windows().keySet().stream()
+                .filter(k -> !names.contains(k))
+                .count();
         return evaluate(detector.name(), scored, fixedThresholds, ignored);
     }
 
     /** The streaming scores of {@code detector} on every labelled file under {@code dataDir} (gaps score 0). */
-    public static List<NabScoring.FileScores> score(Path dataDir, NabLabels labels, AnomalyDetector detector,
-                                                    Consumer<String> progress) throws IOException {
+    public static List<NabScoring.FileScores> score(
+            Path dataDir, NabLabels labels, AnomalyDetector detector, Consumer<String> progress) throws IOException {
         Objects.requireNonNull(detector, "detector");
         List<NabScoring.FileScores> scored = new ArrayList<>();
         for (String name : labelledFiles(dataDir, labels)) {
@@ -99,8 +111,11 @@ public final class NabEvaluation {
     }
 
     /** Scores already computed detector output as a NAB run. */
-    public static Report evaluate(String detector, List<NabScoring.FileScores> scored,
-                                  Map<NabProfile, Double> fixedThresholds, int ignoredLabelEntries) {
+    public static Report evaluate(
+            String detector,
+            List<NabScoring.FileScores> scored,
+            Map<NabProfile, Double> fixedThresholds,
+            int ignoredLabelEntries) {
         int windows = scored.stream().mapToInt(f -> f.windows().size()).sum();
         Map<NabProfile, Double> thresholds = new EnumMap<>(NabProfile.class);
         Map<NabProfile, Double> normalised = new EnumMap<>(NabProfile.class);
@@ -132,7 +147,8 @@ public final class NabEvaluation {
         List<FileResult> files = new ArrayList<>();
         for (int k = 0; k < scored.size(); k++) {
             NabScoring.FileScores f = scored.get(k);
-            files.add(new FileResult(f.rows().file(), f.rows().size(), f.windows().size(), perFile.get(k)));
+            files.add(
+                    new FileResult(f.rows().file(), f.rows().size(), f.windows().size(), perFile.get(k)));
         }
         return new Report(detector, windows, thresholds, normalised, fixed, files, ignoredLabelEntries);
     }

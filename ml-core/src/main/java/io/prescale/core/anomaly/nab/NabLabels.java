@@ -62,7 +62,8 @@ public record NabLabels(Map<String, List<NabWindow>> windows) {
      * (MIT, Numenta), so the demo can check whether the known events were found.
      */
     public static NabLabels shippedTraceWindows() {
-        try (InputStream in = NabLabels.class.getResourceAsStream("/io/prescale/core/anomaly/shipped_trace_windows.json")) {
+        try (InputStream in =
+                NabLabels.class.getResourceAsStream("/io/prescale/core/anomaly/shipped_trace_windows.json")) {
             return read(Objects.requireNonNull(in, "shipped_trace_windows.json"), "shipped_trace_windows.json");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -80,7 +81,10 @@ public record NabLabels(Map<String, List<NabWindow>> windows) {
         }
         List<NabWindow> result = new ArrayList<>();
         for (JsonNode pair : list) {
-            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isTextual()) {
+            if (!pair.isArray()
+                    || pair.size() != 2
+                    || !pair.get(0).isTextual()
+                    || !pair.get(1).isTextual()) {
                 throw notNab(name, "entry '" + file + "' has a window that is not [\"start\", \"end\"]: " + pair);
             }
             LocalDateTime start = NabCsv.parseTimestampOrNull(pair.get(0).asText());
@@ -88,7 +92,8 @@ public record NabLabels(Map<String, List<NabWindow>> windows) {
             if (start == null || end == null || end.isBefore(start)) {
                 throw notNab(name, "entry '" + file + "' has a window with bad timestamps: " + pair);
             }
-            if (!result.isEmpty() && start.isBefore(result.get(result.size() - 1).end())) {
+            if (!result.isEmpty()
+                    && start.isBefore(result.get(result.size() - 1).end())) {
                 throw notNab(name, "entry '" + file + "' has overlapping or unsorted windows at " + pair);
             }
             result.add(new NabWindow(start, end));

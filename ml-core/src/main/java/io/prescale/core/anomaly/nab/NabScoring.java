@@ -10,8 +10,7 @@ import java.util.Objects;
  * TP/TN/FP/FN count rows after the probationary period, as NAB's result CSVs do.
  */
 public final class NabScoring {
-    private NabScoring() {
-    }
+    private NabScoring() {}
 
     /**
      * A detector's scores for one labelled file.
@@ -26,13 +25,13 @@ public final class NabScoring {
             scores = Objects.requireNonNull(scores, "scores").clone();
             windows = List.copyOf(windows);
             if (scores.length != rows.size()) {
-                throw new IllegalArgumentException(rows.file() + ": expected " + rows.size() + " scores (one per row), got "
-                        + scores.length);
+                throw new IllegalArgumentException(
+                        rows.file() + ": expected " + rows.size() + " scores (one per row), got " + scores.length);
             }
             for (int i = 0; i < scores.length; i++) {
                 if (!Double.isFinite(scores[i])) {
-                    throw new IllegalArgumentException(rows.file() + ": score of row " + i + " must be finite, got "
-                            + scores[i]);
+                    throw new IllegalArgumentException(
+                            rows.file() + ": score of row " + i + " must be finite, got " + scores[i]);
                 }
             }
             checkWindows(rows, windows);
@@ -45,12 +44,10 @@ public final class NabScoring {
     }
 
     /** The result at one threshold: NAB score and row counts. */
-    public record Counts(double score, int tp, int tn, int fp, int fn) {
-    }
+    public record Counts(double score, int tp, int tn, int fp, int fn) {}
 
     /** An optimised threshold and the summed score it reaches on the files it was optimised on. */
-    public record Optimum(double threshold, double score) {
-    }
+    public record Optimum(double threshold, double score) {}
 
     /** NAB's optimiser over all {@code files} together (NAB's {@code optimizeThreshold}). */
     public static Optimum optimise(List<FileScores> files, NabProfile profile) {

@@ -46,11 +46,9 @@ final class NabSweeper {
     }
 
     /** The NAB result at one threshold: every row with score ≥ threshold is a detection. */
-    record ThresholdScore(double threshold, double score, int tp, int tn, int fp, int fn) {
-    }
+    record ThresholdScore(double threshold, double score, int tp, int tn, int fp, int fn) {}
 
-    private NabSweeper() {
-    }
+    private NabSweeper() {}
 
     static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
@@ -70,8 +68,8 @@ final class NabSweeper {
     }
 
     /** NAB's {@code calcSweepScore} for one file, appended to {@code out}; window ids continue from out's. */
-    static void sweep(LocalDateTime[] timestamps, double[] scores, List<NabWindow> windows, NabProfile profile,
-                      Points out) {
+    static void sweep(
+            LocalDateTime[] timestamps, double[] scores, List<NabWindow> windows, NabProfile profile, Points out) {
         double maxTp = scaledSigmoid(-1.0);
         double probation = probationaryLength(timestamps.length);
         List<NabWindow> pending = new ArrayList<>(windows);
@@ -93,8 +91,8 @@ final class NabSweeper {
                 double position = -(currentRight - i + 1) / currentWidth;
                 weighted = scaledSigmoid(position) * profile.tpWeight() / maxTp;
             } else {
-                double unweighted = previousRight < 0 ? -1.0
-                        : scaledSigmoid(Math.abs(previousRight - i) / (previousWidth - 1));
+                double unweighted =
+                        previousRight < 0 ? -1.0 : scaledSigmoid(Math.abs(previousRight - i) / (previousWidth - 1));
                 weighted = unweighted * profile.fpWeight();
             }
             int name = i >= probation ? (current != null ? currentId : OUTSIDE) : PROBATION;

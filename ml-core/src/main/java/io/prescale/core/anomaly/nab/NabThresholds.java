@@ -23,8 +23,7 @@ public final class NabThresholds {
     static final String RESOURCE = "/io/prescale/core/anomaly/nab-thresholds.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private NabThresholds() {
-    }
+    private NabThresholds() {}
 
     /** The shipped thresholds of {@code detector}, or an empty map when none were shipped for it. */
     public static Map<NabProfile, Double> shipped(String detector) {

@@ -21,8 +21,14 @@ import java.util.Objects;
  * @param timeout              connect timeout and timeout of each request; positive
  * @param maxPointsPerRequest  points per series in one range request, 1 to {@value #PROMETHEUS_POINT_LIMIT}
  */
-public record PrometheusConfig(URI baseUrl, String bearerToken, String basicAuthUser, String basicAuthPassword,
-                               String orgId, Duration timeout, int maxPointsPerRequest) {
+public record PrometheusConfig(
+        URI baseUrl,
+        String bearerToken,
+        String basicAuthUser,
+        String basicAuthPassword,
+        String orgId,
+        Duration timeout,
+        int maxPointsPerRequest) {
     /** Prometheus refuses range queries with more than this many points per series. */
     public static final int PROMETHEUS_POINT_LIMIT = 11_000;
     /** Timeout when none is given. */
@@ -36,8 +42,8 @@ public record PrometheusConfig(URI baseUrl, String bearerToken, String basicAuth
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         if (maxPointsPerRequest < 1 || maxPointsPerRequest > PROMETHEUS_POINT_LIMIT) {
-            throw new IllegalArgumentException("maxPointsPerRequest must be in [1, " + PROMETHEUS_POINT_LIMIT
-                    + "], got " + maxPointsPerRequest);
+            throw new IllegalArgumentException(
+                    "maxPointsPerRequest must be in [1, " + PROMETHEUS_POINT_LIMIT + "], got " + maxPointsPerRequest);
         }
         if (bearerToken != null && (bearerToken.isBlank() || hasLineBreak(bearerToken))) {
             throw new IllegalArgumentException("bearer token must be one non-blank line (value not shown)");
@@ -46,8 +52,11 @@ public record PrometheusConfig(URI baseUrl, String bearerToken, String basicAuth
             throw new IllegalArgumentException("basic auth needs both a user and a password, got only the "
                     + (basicAuthUser == null ? "password" : "user"));
         }
-        if (basicAuthUser != null && (basicAuthUser.isEmpty() || basicAuthUser.contains(":")
-                || hasLineBreak(basicAuthUser) || hasLineBreak(basicAuthPassword))) {
+        if (basicAuthUser != null
+                && (basicAuthUser.isEmpty()
+                        || basicAuthUser.contains(":")
+                        || hasLineBreak(basicAuthUser)
+                        || hasLineBreak(basicAuthPassword))) {
             throw new IllegalArgumentException("basic auth user must be non-empty without ':' and neither user nor "
                     + "password may contain a line break (values not shown)");
         }
@@ -77,8 +86,8 @@ public record PrometheusConfig(URI baseUrl, String bearerToken, String basicAuth
     private static URI normalize(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("Prometheus URL must start with http:// or https://, got '"
-                    + redacted(url) + "'");
+            throw new IllegalArgumentException(
+                    "Prometheus URL must start with http:// or https://, got '" + redacted(url) + "'");
         }
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("Prometheus URL '" + redacted(url) + "' must not contain credentials;"
@@ -110,7 +119,8 @@ public record PrometheusConfig(URI baseUrl, String bearerToken, String basicAuth
     @Override
     public String toString() {
         return "PrometheusConfig[baseUrl=" + baseUrl
-                + ", auth=" + (bearerToken != null ? "bearer(redacted)" : basicAuthUser != null ? "basic(redacted)" : "none")
+                + ", auth="
+                + (bearerToken != null ? "bearer(redacted)" : basicAuthUser != null ? "basic(redacted)" : "none")
                 + ", orgId=" + orgId + ", timeout=" + timeout + ", maxPointsPerRequest=" + maxPointsPerRequest + "]";
     }
 
@@ -157,8 +167,8 @@ public record PrometheusConfig(URI baseUrl, String bearerToken, String basicAuth
 
         /** @throws IllegalArgumentException naming the setting at fault */
         public PrometheusConfig build() {
-            return new PrometheusConfig(baseUrl, bearerToken, basicAuthUser, basicAuthPassword, orgId, timeout,
-                    maxPointsPerRequest);
+            return new PrometheusConfig(
+                    baseUrl, bearerToken, basicAuthUser, basicAuthPassword, orgId, timeout, maxPointsPerRequest);
         }
     }
 }

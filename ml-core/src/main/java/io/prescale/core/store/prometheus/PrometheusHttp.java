@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class PrometheusHttp {
     /** Above this URL length the parameters go into a POST form instead (proxies cut long URLs). */
     static final int MAX_GET_URL_LENGTH = 4_000;
+
     static final int EXCERPT_LENGTH = 512;
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusHttp.class);
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -57,8 +58,10 @@ final class PrometheusHttp {
         } else {
             authorization = null;
         }
-        this.redactor = Redactor.none().withBearerToken(config.bearerToken())
-                .withBasicAuth(config.basicAuthUser(), config.basicAuthPassword()).withUrl(config.baseUrl());
+        this.redactor = Redactor.none()
+                .withBearerToken(config.bearerToken())
+                .withBasicAuth(config.basicAuthUser(), config.basicAuthPassword())
+                .withUrl(config.baseUrl());
     }
 
     /**
@@ -78,9 +81,11 @@ final class PrometheusHttp {
         if (status == 400 || status == 422) {
             throw new IllegalArgumentException(redactor.redact(rejection(query, status, envelope, body)));
         }
-        if (status != 200 || envelope == null || !"success".equals(envelope.path("status").asText())) {
-            throw new MetricSourceException(redactor.redact(failure(endpoint, status, envelope, body)), endpoint,
-                    status, null);
+        if (status != 200
+                || envelope == null
+                || !"success".equals(envelope.path("status").asText())) {
+            throw new MetricSourceException(
+                    redactor.redact(failure(endpoint, status, envelope, body)), endpoint, status, null);
         }
         envelope.path("warnings").forEach(w -> warnings.add("Prometheus warning: " + excerpt(w.asText())));
         return envelope.path("data");
@@ -90,8 +95,11 @@ final class PrometheusHttp {
     boolean ready() {
         String endpoint = config.endpoint("/-/ready");
         try {
-            HttpResponse<String> response = client.send(withHeaders(HttpRequest.newBuilder(URI.create(endpoint)))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    withHeaders(HttpRequest.newBuilder(URI.create(endpoint)))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             LOG.debug("GET {} -> {}", endpoint, response.statusCode());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -122,17 +130,25 @@ final class PrometheusHttp {
             LOG.debug("{} {} -> {}", request.method(), endpoint, response.statusCode());
             return response;
         } catch (HttpConnectTimeoutException e) {
-            throw new MetricSourceException("could not connect to Prometheus at " + endpoint + " within "
-                    + config.timeout(), endpoint, 0, e);
+            throw new MetricSourceException(
+                    "could not connect to Prometheus at " + endpoint + " within " + config.timeout(), endpoint, 0, e);
         } catch (HttpTimeoutException e) {
-            throw new MetricSourceException("Prometheus at " + endpoint + " did not answer within " + config.timeout()
-                    + " (raise the timeout or shorten the range)", endpoint, 0, e);
+            throw new MetricSourceException(
+                    "Prometheus at " + endpoint + " did not answer within " + config.timeout()
+                            + " (raise the timeout or shorten the range)",
+                    endpoint,
+                    0,
+                    e);
         } catch (ConnectException e) {
-            throw new MetricSourceException("cannot connect to Prometheus at " + endpoint
-                    + " (connection refused or unreachable; is it running?)", endpoint, 0, e);
+            throw new MetricSourceException(
+                    "cannot connect to Prometheus at " + endpoint
+                            + " (connection refused or unreachable; is it running?)",
+                    endpoint,
+                    0,
+                    e);
         } catch (IOException e) {
-            throw new MetricSourceException("I/O error talking to Prometheus at " + endpoint + ": "
-                    + redactor.describe(e), endpoint, 0, e);
+            throw new MetricSourceException(
+                    "I/O error talking to Prometheus at " + endpoint + ": " + redactor.describe(e), endpoint, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MetricSourceException("interrupted while waiting for Prometheus at " + endpoint, endpoint, 0, e);
@@ -160,8 +176,12 @@ final class PrometheusHttp {
     }
 
     private String rejection(String query, int status, JsonNode envelope, String body) {
-        String error = excerpt(envelope != null && envelope.hasNonNull("error") ? envelope.get("error").asText() : body);
-        String type = envelope != null && envelope.hasNonNull("errorType") ? envelope.get("errorType").asText()
+        String error = excerpt(
+                envelope != null && envelope.hasNonNull("error")
+                        ? envelope.get("error").asText()
+                        : body);
+        String type = envelope != null && envelope.hasNonNull("errorType")
+                ? envelope.get("errorType").asText()
                 : "HTTP " + status;
         return "Prometheus rejected query '" + shorten(query) + "': " + error + " (" + type + ", HTTP " + status + ")";
     }
@@ -174,7 +194,9 @@ final class PrometheusHttp {
             message.append(" answered HTTP ").append(status);
         }
         if (envelope != null && envelope.hasNonNull("error")) {
-            message.append(": ").append(envelope.path("errorType").asText("error")).append(": ")
+            message.append(": ")
+                    .append(envelope.path("errorType").asText("error"))
+                    .append(": ")
                     .append(excerpt(envelope.get("error").asText()));
         }
         if (status == 401 || status == 403) {

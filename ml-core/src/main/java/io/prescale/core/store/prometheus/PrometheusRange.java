@@ -17,15 +17,20 @@ import java.util.Objects;
  * @param infiniteValues  samples that were {@code +Inf} or {@code -Inf} and are therefore gaps in {@code series}
  * @param notes           human-readable remarks (no series matched, infinities dropped, Prometheus warnings)
  */
-public record PrometheusRange(TimeSeries series, Map<String, String> labels, boolean matched, int requests, int infiniteValues,
-                              List<String> notes) {
+public record PrometheusRange(
+        TimeSeries series,
+        Map<String, String> labels,
+        boolean matched,
+        int requests,
+        int infiniteValues,
+        List<String> notes) {
     public PrometheusRange {
         Objects.requireNonNull(series, "series");
         labels = Map.copyOf(labels);
         notes = List.copyOf(notes);
         if (requests < 0 || infiniteValues < 0) {
-            throw new IllegalArgumentException("requests and infiniteValues must be ≥ 0, got " + requests + " and "
-                    + infiniteValues);
+            throw new IllegalArgumentException(
+                    "requests and infiniteValues must be ≥ 0, got " + requests + " and " + infiniteValues);
         }
     }
 }

@@ -15,13 +15,13 @@ import java.util.TreeMap;
  * the server is not speaking the Prometheus API.
  */
 final class PrometheusResults {
-    private PrometheusResults() {
-    }
+    private PrometheusResults() {}
 
     /** The label set of a result's {@code metric} object, sorted by name. */
     static Map<String, String> labels(JsonNode metric) {
         Map<String, String> labels = new TreeMap<>();
-        metric.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        metric.fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 
@@ -63,8 +63,8 @@ final class PrometheusResults {
     /** One {@code [timestamp, "value"]} pair. */
     static JsonNode[] pair(JsonNode sample, String endpoint) {
         if (sample == null || !sample.isArray() || sample.size() != 2) {
-            throw malformed("sample " + PrometheusHttp.shorten(String.valueOf(sample)) + " is not [time, \"value\"]",
-                    endpoint);
+            throw malformed(
+                    "sample " + PrometheusHttp.shorten(String.valueOf(sample)) + " is not [time, \"value\"]", endpoint);
         }
         return new JsonNode[] {sample.get(0), sample.get(1)};
     }
@@ -89,7 +89,8 @@ final class PrometheusResults {
             shown.add(PrometheusHttp.shorten(format(labels)));
         }
         String q = PrometheusHttp.shorten(query);
-        return new IllegalArgumentException("query '" + q + "' returned " + count + " series (" + String.join(", ", shown)
+        return new IllegalArgumentException("query '" + q + "' returned " + count + " series ("
+                + String.join(", ", shown)
                 + (count > shown.size() ? ", …" : "") + ") but one is needed; aggregate it to one series, e.g. sum("
                 + q + ")");
     }
@@ -97,7 +98,10 @@ final class PrometheusResults {
     /** {@code {a="1", b="2"}}. */
     static String format(Map<String, String> labels) {
         StringBuilder text = new StringBuilder("{");
-        labels.forEach((k, v) -> text.append(text.length() > 1 ? ", " : "").append(k).append("=\"").append(v)
+        labels.forEach((k, v) -> text.append(text.length() > 1 ? ", " : "")
+                .append(k)
+                .append("=\"")
+                .append(v)
                 .append('"'));
         return text.append('}').toString();
     }

@@ -84,9 +84,19 @@ public final class PrometheusSource implements MetricSource {
         Accumulator acc = new Accumulator(query, values, startMs, stepMs);
         for (int from = 0; from < points; from += config.maxPointsPerRequest()) {
             int to = Math.min(points, from + config.maxPointsPerRequest());
-            JsonNode data = http.api(QUERY_RANGE, PrometheusHttp.params("query", query,
-                    "start", seconds(startMs + from * stepMs), "end", seconds(startMs + (to - 1) * stepMs),
-                    "step", seconds(stepMs)), query, acc.notes);
+            JsonNode data = http.api(
+                    QUERY_RANGE,
+                    PrometheusHttp.params(
+                            "query",
+                            query,
+                            "start",
+                            seconds(startMs + from * stepMs),
+                            "end",
+                            seconds(startMs + (to - 1) * stepMs),
+                            "step",
+                            seconds(stepMs)),
+                    query,
+                    acc.notes);
             acc.requests++;
             acc.place(PrometheusResults.result(data, "matrix", config.endpoint(QUERY_RANGE)), from, to);
         }
@@ -108,11 +118,14 @@ public final class PrometheusSource implements MetricSource {
         requireQuery(query);
         Objects.requireNonNull(time, "time");
         String endpoint = config.endpoint(QUERY);
-        JsonNode data = http.api(QUERY, PrometheusHttp.params("query", query, "time", seconds(time.toEpochMilli())),
-                query, new ArrayList<>());
+        JsonNode data = http.api(
+                QUERY,
+                PrometheusHttp.params("query", query, "time", seconds(time.toEpochMilli())),
+                query,
+                new ArrayList<>());
         if ("scalar".equals(data.path("resultType").asText())) {
-            return OptionalDouble.of(PrometheusResults.value(PrometheusResults.pair(data.path("result"), endpoint)[1],
-                    endpoint));
+            return OptionalDouble.of(
+                    PrometheusResults.value(PrometheusResults.pair(data.path("result"), endpoint)[1], endpoint));
         }
         JsonNode result = PrometheusResults.result(data, "vector", endpoint);
         if (result.isEmpty()) {
@@ -123,8 +136,8 @@ public final class PrometheusSource implements MetricSource {
             result.forEach(r -> labels.add(PrometheusResults.labels(r.path("metric"))));
             throw PrometheusResults.multipleSeries(query, labels, result.size());
         }
-        return OptionalDouble.of(PrometheusResults.value(PrometheusResults.pair(result.get(0).path("value"),
-                endpoint)[1], endpoint));
+        return OptionalDouble.of(
+                PrometheusResults.value(PrometheusResults.pair(result.get(0).path("value"), endpoint)[1], endpoint));
     }
 
     /** Whether {@code /-/ready} answers 200; false also when the server cannot be reached. Never throws. */
@@ -141,7 +154,8 @@ public final class PrometheusSource implements MetricSource {
             throw new IllegalArgumentException("step must be a positive whole number of milliseconds, got " + step);
         }
         if (start.getNano() % 1_000_000 != 0) {
-            throw new IllegalArgumentException("start must be a whole millisecond (Prometheus resolution), got " + start);
+            throw new IllegalArgumentException(
+                    "start must be a whole millisecond (Prometheus resolution), got " + start);
         }
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end " + end + " must be after start " + start);
@@ -164,8 +178,8 @@ public final class PrometheusSource implements MetricSource {
 
     private static void requireQuery(String query) {
         if (query == null || query.isBlank()) {
-            throw new IllegalArgumentException("query must be a non-empty PromQL expression, got '"
-                    + (query == null ? "" : query) + "'");
+            throw new IllegalArgumentException(
+                    "query must be a non-empty PromQL expression, got '" + (query == null ? "" : query) + "'");
         }
     }
 
@@ -221,14 +235,15 @@ public final class PrometheusSource implements MetricSource {
         PrometheusRange finish(TimeSeries series) {
             List<String> all = new ArrayList<>();
             if (labels == null) {
-                all.add("query '" + PrometheusHttp.shorten(query) + "' matched no series in the range; every step is a gap");
+                all.add("query '" + PrometheusHttp.shorten(query)
+                        + "' matched no series in the range; every step is a gap");
             }
             if (infinite > 0) {
                 all.add(infinite + " sample(s) were +Inf or -Inf and are gaps (NaN) in the series");
             }
             all.addAll(notes);
-            return new PrometheusRange(series, labels == null ? Map.of() : labels, labels != null, requests, infinite,
-                    all);
+            return new PrometheusRange(
+                    series, labels == null ? Map.of() : labels, labels != null, requests, infinite, all);
         }
     }
 }

@@ -32,8 +32,10 @@ class NabInputTest {
     void labelFileNotInNabFormatIsRejected() {
         for (String json : List.of("[1,2]", "{\"a.csv\": [[\"2014-01-01 00:00:00\"]]}", "{\"a.csv\": 3}", "not json")) {
             assertThatThrownBy(() -> NabLabels.read(
-                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "labels.json"))
-                    .as(json).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels.json");
+                            new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "labels.json"))
+                    .as(json)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("labels.json");
         }
     }
 
@@ -52,15 +54,17 @@ class NabInputTest {
         NabLabels labels = published.labels();
         List<NabScoring.FileScores> files = new java.util.ArrayList<>();
         for (String name : labels.windows().keySet()) {
-            files.add(new NabScoring.FileScores(published.data(name), published.scores("numenta", name),
-                    labels.of(name)));
+            files.add(new NabScoring.FileScores(
+                    published.data(name), published.scores("numenta", name), labels.of(name)));
         }
         NabScoring.Optimum optimum = NabScoring.optimise(files, NabProfile.STANDARD);
         double atOptimum = 0;
         double atPublished = 0;
         for (NabScoring.FileScores file : files) {
-            atOptimum += NabScoring.score(file, NabProfile.STANDARD, optimum.threshold()).score();
-            atPublished += NabScoring.score(file, NabProfile.STANDARD, 0.542187690735).score();
+            atOptimum += NabScoring.score(file, NabProfile.STANDARD, optimum.threshold())
+                    .score();
+            atPublished +=
+                    NabScoring.score(file, NabProfile.STANDARD, 0.542187690735).score();
         }
         assertThat(atOptimum).isCloseTo(optimum.score(), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(atOptimum).isGreaterThanOrEqualTo(atPublished);

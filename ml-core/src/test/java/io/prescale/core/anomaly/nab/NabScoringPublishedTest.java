@@ -48,8 +48,8 @@ class NabScoringPublishedTest {
             if (!row.detector().equals("numenta") && !row.detector().equals("windowedGaussian")) {
                 continue;
             }
-            NabScoring.FileScores file = new NabScoring.FileScores(published.data(row.file()),
-                    published.scores(row.detector(), row.file()), labels.of(row.file()));
+            NabScoring.FileScores file = new NabScoring.FileScores(
+                    published.data(row.file()), published.scores(row.detector(), row.file()), labels.of(row.file()));
             NabScoring.Counts counts = NabScoring.score(file, row.profile(), row.threshold());
             String what = row.detector() + " " + row.profile() + " " + row.file();
             assertThat(counts.score()).as(what).isCloseTo(row.score(), within(1e-9));
@@ -68,7 +68,8 @@ class NabScoringPublishedTest {
         NabLabels labels = published.labels();
         Map<NabProfile, Double> result = new EnumMap<>(NabProfile.class);
         Map<String, Double> publishedSums = new HashMap<>();
-        published.rows().stream().filter(r -> r.detector().equals(detector))
+        published.rows().stream()
+                .filter(r -> r.detector().equals(detector))
                 .forEach(r -> publishedSums.merge(r.profile().name(), r.score(), Double::sum));
         for (NabProfile profile : NabProfile.values()) {
             double sum = 0;
@@ -76,10 +77,12 @@ class NabScoringPublishedTest {
             int windows = 0;
             double threshold = published.rows().stream()
                     .filter(r -> r.detector().equals(detector) && r.profile() == profile)
-                    .findFirst().orElseThrow().threshold();
+                    .findFirst()
+                    .orElseThrow()
+                    .threshold();
             for (String name : labels.windows().keySet()) {
-                NabScoring.FileScores file = new NabScoring.FileScores(published.data(name),
-                        published.scores(detector, name), labels.of(name));
+                NabScoring.FileScores file = new NabScoring.FileScores(
+                        published.data(name), published.scores(detector, name), labels.of(name));
                 sum += NabScoring.score(file, profile, threshold).score();
                 nullSum += NabScoring.nullScore(file, profile);
                 windows += labels.of(name).size();
@@ -91,7 +94,9 @@ class NabScoringPublishedTest {
     }
 
     static Path resourceRoot() throws URISyntaxException {
-        return Path.of(NabScoringPublishedTest.class.getResource("/io/prescale/core/anomaly/nab/labels").toURI())
+        return Path.of(NabScoringPublishedTest.class
+                        .getResource("/io/prescale/core/anomaly/nab/labels")
+                        .toURI())
                 .getParent();
     }
 }

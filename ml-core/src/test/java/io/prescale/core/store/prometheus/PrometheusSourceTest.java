@@ -41,7 +41,8 @@ class PrometheusSourceTest {
     }
 
     private PrometheusSource source() {
-        return PrometheusSource.open(PrometheusConfig.builder(PrometheusWire.base(server)).build());
+        return PrometheusSource.open(
+                PrometheusConfig.builder(PrometheusWire.base(server)).build());
     }
 
     @Test
@@ -51,7 +52,9 @@ class PrometheusSourceTest {
         PrometheusRange range = source().range("myapp_queue_depth", T0, T0.plusSeconds(15), Duration.ofSeconds(5));
 
         assertThat(range.series()).isEqualTo(TimeSeries.of(T0, Duration.ofSeconds(5), new double[] {0, 5, 3}));
-        assertThat(range.labels()).containsEntry("__name__", "myapp_queue_depth").containsEntry("job", "myapp");
+        assertThat(range.labels())
+                .containsEntry("__name__", "myapp_queue_depth")
+                .containsEntry("job", "myapp");
         assertThat(range.matched()).isTrue();
         assertThat(range.requests()).isEqualTo(1);
         assertThat(range.notes()).isEmpty();
@@ -73,16 +76,18 @@ class PrometheusSourceTest {
     void metricSourceReadIgnoresTheAggregationBecausePrometheusEvaluatesPerStep() {
         server.enqueue(json(200, PrometheusWire.GAUGE));
         try (PrometheusSource source = source()) {
-            TimeSeries series = source.read("myapp_queue_depth", T0, T0.plusSeconds(15), Duration.ofSeconds(5),
-                    Aggregation.MAX);
+            TimeSeries series =
+                    source.read("myapp_queue_depth", T0, T0.plusSeconds(15), Duration.ofSeconds(5), Aggregation.MAX);
             assertThat(series.values()).containsExactly(0, 5, 3);
         }
     }
 
     @Test
     void stepsWithoutASampleAreGaps() {
-        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
-                + "{\"__name__\":\"up\"},\"values\":[[1795833234,\"1\"],[1795833249,\"4\"]]}]}}"));
+        server.enqueue(json(
+                200,
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
+                        + "{\"__name__\":\"up\"},\"values\":[[1795833234,\"1\"],[1795833249,\"4\"]]}]}}"));
 
         TimeSeries series = source().read("up", T0, T0.plusSeconds(20), Duration.ofSeconds(5), Aggregation.LAST);
 
@@ -92,9 +97,11 @@ class PrometheusSourceTest {
 
     @Test
     void parsesNanAndInfinitiesAndCountsInfinitiesAsGaps() {
-        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
-                + "{},\"values\":[[1795833234,\"NaN\"],[1795833235,\"+Inf\"],[1795833236,\"-Inf\"],"
-                + "[1795833237,\"1e3\"],[1795833238,\"-0.25\"]]}]}}"));
+        server.enqueue(json(
+                200,
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
+                        + "{},\"values\":[[1795833234,\"NaN\"],[1795833235,\"+Inf\"],[1795833236,\"-Inf\"],"
+                        + "[1795833237,\"1e3\"],[1795833238,\"-0.25\"]]}]}}"));
 
         PrometheusRange range = source().range("x / y", T0, T0.plusSeconds(5), Duration.ofSeconds(1));
 
@@ -110,8 +117,12 @@ class PrometheusSourceTest {
         server.enqueue(json(200, PrometheusWire.FRACTIONAL));
         Instant start = Instant.ofEpochMilli(1795833244_500L);
 
-        TimeSeries series = source().read("myapp_queue_depth", start, start.plusMillis(7_500), Duration.ofMillis(2_500),
-                Aggregation.LAST);
+        TimeSeries series = source().read(
+                        "myapp_queue_depth",
+                        start,
+                        start.plusMillis(7_500),
+                        Duration.ofMillis(2_500),
+                        Aggregation.LAST);
 
         assertThat(series.values()).containsExactly(3, 6, 1);
         HttpUrl url = take(server).getUrl();
@@ -129,15 +140,16 @@ class PrometheusSourceTest {
         assertThat(range.series().size()).isEqualTo(3);
         assertThat(range.series().gapCount()).isEqualTo(3);
         assertThat(range.matched()).isFalse();
-        assertThat(range.notes()).containsExactly("query 'nothing_here' matched no series in the range; every step is a gap");
+        assertThat(range.notes())
+                .containsExactly("query 'nothing_here' matched no series in the range; every step is a gap");
     }
 
     @Test
     void moreThanOneSeriesAsksTheUserToAggregate() {
         server.enqueue(json(200, PrometheusWire.RATE_TWO_SERIES));
 
-        assertThatThrownBy(() -> source().range("rate(myapp_requests_total[5s])", T0, T0.plusSeconds(15),
-                Duration.ofSeconds(5)))
+        assertThatThrownBy(() ->
+                        source().range("rate(myapp_requests_total[5s])", T0, T0.plusSeconds(15), Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("returned 2 series")
                 .hasMessageContaining("code=\"500\"")
@@ -146,15 +158,21 @@ class PrometheusSourceTest {
 
     @Test
     void aDifferentSeriesInALaterChunkIsAlsoMoreThanOneSeries() {
-        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
-                + "{\"pod\":\"a\"},\"values\":[[1795833234,\"1\"]]}]}}"));
-        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
-                + "{\"pod\":\"b\"},\"values\":[[1795833235,\"1\"]]}]}}"));
+        server.enqueue(json(
+                200,
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
+                        + "{\"pod\":\"a\"},\"values\":[[1795833234,\"1\"]]}]}}"));
+        server.enqueue(json(
+                200,
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
+                        + "{\"pod\":\"b\"},\"values\":[[1795833235,\"1\"]]}]}}"));
         PrometheusSource source = PrometheusSource.open(PrometheusConfig.builder(PrometheusWire.base(server))
-                .maxPointsPerRequest(1).build());
+                .maxPointsPerRequest(1)
+                .build());
 
         assertThatThrownBy(() -> source.range("up", T0, T0.plusSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{pod=\"a\"}, {pod=\"b\"}");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{pod=\"a\"}, {pod=\"b\"}");
     }
 
     @Test
@@ -176,8 +194,12 @@ class PrometheusSourceTest {
         assertThat(range.requests()).isEqualTo(3);
         assertThat(range.series().size()).isEqualTo(points);
         long t0 = T0.getEpochSecond();
-        assertThat(seen).extracting(u -> u.queryParameter("start") + ".." + u.queryParameter("end")).containsExactly(
-                t0 + ".." + (t0 + 10_999), (t0 + 11_000) + ".." + (t0 + 21_999), (t0 + 22_000) + ".." + (t0 + 22_000));
+        assertThat(seen)
+                .extracting(u -> u.queryParameter("start") + ".." + u.queryParameter("end"))
+                .containsExactly(
+                        t0 + ".." + (t0 + 10_999),
+                        (t0 + 11_000) + ".." + (t0 + 21_999),
+                        (t0 + 22_000) + ".." + (t0 + 22_000));
         for (HttpUrl url : seen) {
             long span = Long.parseLong(url.queryParameter("end")) - Long.parseLong(url.queryParameter("start"));
             assertThat(span + 1).as("points (step 1 s) in %s", url).isLessThanOrEqualTo(11_000);
@@ -188,7 +210,8 @@ class PrometheusSourceTest {
     void chunkedReadsJoinWithoutLosingOrRepeatingAStep() {
         server.setDispatcher(new EvaluatingDispatcher());
         PrometheusSource source = PrometheusSource.open(PrometheusConfig.builder(PrometheusWire.base(server))
-                .maxPointsPerRequest(7).build());
+                .maxPointsPerRequest(7)
+                .build());
         Instant start = Instant.ofEpochSecond(1_700_000_000L);
 
         PrometheusRange range = source.range("time()", start, start.plusSeconds(50 * 60), Duration.ofMinutes(1));
@@ -227,7 +250,9 @@ class PrometheusSourceTest {
     void sendsBearerTokenAndTenantHeadersUnderThePathPrefix() {
         server.enqueue(json(200, PrometheusWire.GAUGE));
         PrometheusConfig config = PrometheusConfig.builder(URI.create(PrometheusWire.base(server) + "/prometheus/"))
-                .bearerToken("s3cret-token").orgId("team-a").build();
+                .bearerToken("s3cret-token")
+                .orgId("team-a")
+                .build();
 
         PrometheusSource.open(config).range("myapp_queue_depth", T0, T0.plusSeconds(15), Duration.ofSeconds(5));
 
@@ -240,7 +265,9 @@ class PrometheusSourceTest {
     @Test
     void sendsBasicAuth() {
         server.enqueue(json(200, PrometheusWire.GAUGE));
-        PrometheusConfig config = PrometheusConfig.builder(PrometheusWire.base(server)).basicAuth("alice", "pa:ss").build();
+        PrometheusConfig config = PrometheusConfig.builder(PrometheusWire.base(server))
+                .basicAuth("alice", "pa:ss")
+                .build();
 
         PrometheusSource.open(config).range("myapp_queue_depth", T0, T0.plusSeconds(15), Duration.ofSeconds(5));
 
@@ -265,8 +292,12 @@ class PrometheusSourceTest {
 
     @Test
     void readyIsTrueOnlyWhenTheServerSaysSo() {
-        server.enqueue(new MockResponse.Builder().code(200).body("Prometheus Server is Ready.\n").build());
-        server.enqueue(new MockResponse.Builder().code(503).body("Service Unavailable").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body("Prometheus Server is Ready.\n")
+                .build());
+        server.enqueue(
+                new MockResponse.Builder().code(503).body("Service Unavailable").build());
 
         assertThat(source().isReady()).isTrue();
         assertThat(source().isReady()).isFalse();
@@ -283,11 +314,17 @@ class PrometheusSourceTest {
             BigDecimal step = new BigDecimal(url.queryParameter("step"));
             StringBuilder values = new StringBuilder();
             for (BigDecimal t = start; t.compareTo(end) <= 0; t = t.add(step)) {
-                values.append(values.length() == 0 ? "" : ",").append('[').append(t.toPlainString()).append(",\"")
-                        .append(t.toPlainString()).append("\"]");
+                values.append(values.length() == 0 ? "" : ",")
+                        .append('[')
+                        .append(t.toPlainString())
+                        .append(",\"")
+                        .append(t.toPlainString())
+                        .append("\"]");
             }
-            return json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},"
-                    + "\"values\":[" + values + "]}]}}");
+            return json(
+                    200,
+                    "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},"
+                            + "\"values\":[" + values + "]}]}}");
         }
     }
 }

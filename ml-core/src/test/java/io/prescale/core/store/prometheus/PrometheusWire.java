@@ -22,9 +22,10 @@ final class PrometheusWire {
             + "\"values\":[[1795833234,\"10\"],[1795833239,\"9.992505620784412\"],[1795833244,\"10\"]]},{\"metric\":"
             + "{\"code\":\"500\",\"instance\":\"127.0.0.1:9101\",\"job\":\"myapp\",\"method\":\"post\"},\"values\":"
             + "[[1795833234,\"1\"],[1795833239,\"0.9992505620784412\"],[1795833244,\"1\"]]}]}}";
-    static final String FRACTIONAL = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
-            + "{\"__name__\":\"myapp_queue_depth\",\"instance\":\"127.0.0.1:9101\",\"job\":\"myapp\"},\"values\":"
-            + "[[1795833244.500,\"3\"],[1795833247,\"6\"],[1795833249.500,\"1\"]]}]}}";
+    static final String FRACTIONAL =
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
+                    + "{\"__name__\":\"myapp_queue_depth\",\"instance\":\"127.0.0.1:9101\",\"job\":\"myapp\"},\"values\":"
+                    + "[[1795833244.500,\"3\"],[1795833247,\"6\"],[1795833249.500,\"1\"]]}]}}";
     static final String NO_MATCH = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}";
     static final String INSTANT = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"
             + "{\"__name__\":\"myapp_queue_depth\",\"instance\":\"127.0.0.1:9101\",\"job\":\"myapp\"},\"value\":"
@@ -38,8 +39,7 @@ final class PrometheusWire {
     static final String TOO_MANY_POINTS = "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"exceeded "
             + "maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)\"}";
 
-    private PrometheusWire() {
-    }
+    private PrometheusWire() {}
 
     static MockWebServer start() {
         MockWebServer server = new MockWebServer();
@@ -56,7 +56,11 @@ final class PrometheusWire {
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     static RecordedRequest take(MockWebServer server) {

@@ -37,6 +37,7 @@ class RealPrometheusSourceTest {
 
     /** The CSV rows of the slice, in file order. */
     private static Map<Instant, Double> rows;
+
     private static Instant start;
     private static Instant end;
 
@@ -49,7 +50,9 @@ class RealPrometheusSourceTest {
     });
 
     private static PrometheusSource source(int maxPoints) {
-        return PrometheusSource.open(PrometheusConfig.builder(PROMETHEUS.baseUrl()).maxPointsPerRequest(maxPoints).build());
+        return PrometheusSource.open(PrometheusConfig.builder(PROMETHEUS.baseUrl())
+                .maxPointsPerRequest(maxPoints)
+                .build());
     }
 
     @Test
@@ -72,7 +75,9 @@ class RealPrometheusSourceTest {
             }
         }
         assertThat(rows).hasSize(series.size() - 8);
-        assertThat(gaps).hasSize(8).contains(Instant.parse("2014-04-10T11:34:00Z"), Instant.parse("2014-04-20T04:14:00Z"));
+        assertThat(gaps)
+                .hasSize(8)
+                .contains(Instant.parse("2014-04-10T11:34:00Z"), Instant.parse("2014-04-20T04:14:00Z"));
         assertThat(series.gapCount()).isEqualTo(8);
     }
 
@@ -87,7 +92,8 @@ class RealPrometheusSourceTest {
 
     @Test
     void theOneMinuteLookbackKeepsGapsEmptyWhereAFiveMinuteWindowWouldFillThem() {
-        TimeSeries raw = source(PrometheusConfig.PROMETHEUS_POINT_LIMIT).read(METRIC, start, end, STEP, Aggregation.LAST);
+        TimeSeries raw =
+                source(PrometheusConfig.PROMETHEUS_POINT_LIMIT).read(METRIC, start, end, STEP, Aggregation.LAST);
         TimeSeries window = source(PrometheusConfig.PROMETHEUS_POINT_LIMIT)
                 .read("last_over_time(" + METRIC + "[5m])", start, end, STEP, Aggregation.LAST);
 
@@ -103,7 +109,8 @@ class RealPrometheusSourceTest {
     void infinitiesFromARealQueryAreCountedAndBecomeGaps() {
         long positive = rows.values().stream().filter(v -> v > 0).count();
 
-        PrometheusRange range = source(PrometheusConfig.PROMETHEUS_POINT_LIMIT).range(METRIC + " / 0", start, end, STEP);
+        PrometheusRange range =
+                source(PrometheusConfig.PROMETHEUS_POINT_LIMIT).range(METRIC + " / 0", start, end, STEP);
 
         assertThat(range.infiniteValues()).isEqualTo((int) positive);
         assertThat(range.series().gapCount()).isEqualTo(range.series().size());
@@ -116,7 +123,8 @@ class RealPrometheusSourceTest {
 
         assertThatThrownBy(() -> source.range("sum(rate(" + METRIC + "[5m])", start, end, STEP))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("parse error").hasMessageContaining("bad_data, HTTP 400");
+                .hasMessageContaining("parse error")
+                .hasMessageContaining("bad_data, HTTP 400");
         String twoSeries = "(" + METRIC + " or label_replace(" + METRIC + ", \"copy\", \"b\", \"\", \"\"))";
         assertThatThrownBy(() -> source.range(twoSeries + " * on() " + METRIC, start, end, STEP))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
@@ -130,8 +138,11 @@ class RealPrometheusSourceTest {
         PrometheusSource source = source(PrometheusConfig.PROMETHEUS_POINT_LIMIT);
 
         assertThatThrownBy(() -> source.range(twoSeries, start, end, STEP))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("returned 2 series");
-        assertThat(source.range("sum(" + twoSeries + ")", start, end, STEP).series().valueAt(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("returned 2 series");
+        assertThat(source.range("sum(" + twoSeries + ")", start, end, STEP)
+                        .series()
+                        .valueAt(0))
                 .isEqualTo(2 * rows.get(start));
     }
 
@@ -141,14 +152,15 @@ class RealPrometheusSourceTest {
 
         assertThat(source.isReady()).isTrue();
         assertThat(source.instant(METRIC, start)).hasValue(rows.get(start));
-        assertThat(source.instant(METRIC, Instant.parse("2014-04-10T11:34:00Z"))).isEmpty();
+        assertThat(source.instant(METRIC, Instant.parse("2014-04-10T11:34:00Z")))
+                .isEmpty();
     }
 
     /** The rows of the shipped CSV in {@code [first timestamp, first + 14 days)}; NAB timestamps are UTC. */
     private static Map<Instant, Double> readSlice() throws IOException {
         Map<Instant, Double> slice = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(ShippedTrace.ELB_REQUEST_COUNT.open(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(ShippedTrace.ELB_REQUEST_COUNT.open(), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             assertThat(header).isEqualTo("timestamp,value");
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

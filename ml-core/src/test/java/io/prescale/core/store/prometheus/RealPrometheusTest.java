@@ -13,13 +13,15 @@ class RealPrometheusTest {
     @Test
     void aMissingBinaryFailsInCi() {
         assertThatThrownBy(() -> RealPrometheus.requireInstalled(false, "true"))
-                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("apt-get install -y prometheus");
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("apt-get install -y prometheus");
     }
 
     @Test
     void aMissingBinarySkipsLocallyWithTheReason() {
         assertThatThrownBy(() -> RealPrometheus.requireInstalled(false, null))
-                .isInstanceOf(TestAbortedException.class).hasMessageContaining("not installed");
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("not installed");
     }
 
     @Test
