@@ -1,16 +1,11 @@
 package io.prescale.cli.input;
 
 import io.prescale.cli.base.BadInputException;
-import io.prescale.core.forecast.Event;
 import io.prescale.core.forecast.EventCalendar;
-import io.prescale.core.series.Timestamps;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,8 +17,6 @@ import picocli.CommandLine.Option;
 public final class EventsOption {
     /** Longest events file read whole; a calendar of scheduled events is small. */
     static final long MAX_BYTES = 16L << 20;
-
-    private static final int MAX_SHOWN = 100;
 
     @Option(
             names = "--events",
@@ -72,45 +65,14 @@ public final class EventsOption {
                         "--events '" + file + "' is larger than " + (MAX_BYTES >> 20)
                                 + " MiB; a calendar of events is expected to be small");
             }
-            List<Event> events = new ArrayList<>();
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                int number = 0;
-                while ((line = reader.readLine()) != null) {
-                    number++;
-                    String text = line.strip();
-                    if (text.isEmpty()
-                            || text.startsWith("#")
-                            || (events.isEmpty()
-                                    && text.toLowerCase(java.util.Locale.ROOT).startsWith("name,"))) {
-                        continue;
-                    }
-                    events.add(parse(text, file, number));
-                }
+            String source = "--events '" + file + "'";
+            try {
+                return EventCalendar.parse(Files.readString(file, StandardCharsets.UTF_8), source);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--events", name, e.getMessage(), e);
             }
-            return EventCalendar.of(events);
         } catch (IOException e) {
             throw new BadInputException("--events", name, "cannot read --events '" + file + "': " + e.getMessage(), e);
         }
-    }
-
-    private static Event parse(String text, Path file, int number) {
-        String[] cells = text.split(",", -1);
-        String where = "--events '" + file + "' line " + number + ": ";
-        if (cells.length < 3 || cells.length > 4) {
-            throw new BadInputException(
-                    "--events", file.toString(), where + "expected name,start,end[,kind], got '" + shorten(text) + "'");
-        }
-        try {
-            String name = cells[0].strip();
-            String kind = cells.length == 4 && !cells[3].isBlank() ? cells[3].strip() : Event.kindOf(name);
-            return new Event(name, Timestamps.parseInstant(cells[1]), Timestamps.parseInstant(cells[2]), kind);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--events", file.toString(), where + e.getMessage(), e);
-        }
-    }
-
-    private static String shorten(String text) {
-        return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text;
     }
 }

@@ -1,10 +1,12 @@
 package io.prescale.core.forecast;
 
+import io.prescale.core.series.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -15,6 +17,9 @@ import java.util.TreeSet;
  * report. Events are published in advance, so the whole calendar may be seen at any time — unlike demand.
  */
 public final class EventCalendar {
+    /** Characters of a bad line echoed in an error. */
+    private static final int MAX_SHOWN = 100;
+
     private final List<Event> events;
     private final int mergedOverlaps;
 
@@ -26,6 +31,47 @@ public final class EventCalendar {
     /** The empty calendar. */
     public static EventCalendar empty() {
         return new EventCalendar(List.of(), 0);
+    }
+
+    /**
+     * The calendar written in {@code text}: one {@code name,start,end[,kind]} per line, ISO-8601 or epoch times
+     * ({@link Timestamps#parseInstant}), kind defaulting to the name without a trailing number
+     * ({@link Event#kindOf}). Blank lines, lines starting with {@code #} and a first line starting with
+     * {@code name,} (a header) are skipped. The one reader of this format for the cli's {@code --events} and the
+     * actuator's calendar sources.
+     *
+     * @param source where the text came from, named in errors (an option and file, a variable path)
+     * @throws IllegalArgumentException {@code "<source> line <n>: <what was expected>"} for the first bad line
+     */
+    public static EventCalendar parse(String text, String source) {
+        List<Event> events = new ArrayList<>();
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()
+                    || line.startsWith("#")
+                    || (events.isEmpty() && line.toLowerCase(Locale.ROOT).startsWith("name,"))) {
+                continue;
+            }
+            events.add(parseLine(line, source + " line " + (i + 1) + ": "));
+        }
+        return of(events);
+    }
+
+    private static Event parseLine(String line, String where) {
+        String[] cells = line.split(",", -1);
+        if (cells.length < 3 || cells.length > 4) {
+            String shown = line.length() > MAX_SHOWN ? line.substring(0, MAX_SHOWN) + "…" : line;
+            throw new IllegalArgumentException(where + "expected name,start,end[,kind], got '" + shown + "'");
+        }
+        try {
+            String name = cells[0].strip();
+            String kind = cells.length == 4 && !cells[3].isBlank() ? cells[3].strip() : Event.kindOf(name);
+            return new Event(
+                    name, Timestamps.parseInstant(cells[1].strip()), Timestamps.parseInstant(cells[2].strip()), kind);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     /** A calendar of {@code events} in any order; overlapping events of one kind are merged. */

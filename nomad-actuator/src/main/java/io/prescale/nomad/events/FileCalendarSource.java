@@ -9,7 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Objects;
 
 /**
- * A calendar file ({@link CalendarText}) watched by its modification time and size: re-read and re-parsed only
+ * A calendar file ({@link EventCalendar#parse}) watched by its modification time and size: re-read and re-parsed only
  * when either changes. A file that disappears or no longer parses keeps the last good calendar and reports why.
  */
 public final class FileCalendarSource implements CalendarSource {
@@ -52,7 +52,7 @@ public final class FileCalendarSource implements CalendarSource {
                 return failed("events file " + file + " is larger than " + (MAX_BYTES >> 20) + " MiB");
             }
             EventCalendar calendar =
-                    CalendarText.parse(Files.readString(file, StandardCharsets.UTF_8), "events file " + file);
+                    EventCalendar.parse(Files.readString(file, StandardCharsets.UTF_8), "events file " + file);
             seenTime = time;
             seenSize = size;
             last = new Snapshot(calendar, ++version, file.toString(), null);

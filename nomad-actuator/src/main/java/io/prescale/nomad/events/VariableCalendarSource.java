@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * A calendar kept in a Nomad Variable ({@code GET /v1/var/:path}), read at every {@link #current()} and
  * re-parsed only when its {@code ModifyIndex} moves. Every item of the variable is a chunk of
- * {@link CalendarText}, parsed in key order and merged (a variable holds at most 64 KiB, so a long calendar may be split
+ * {@link EventCalendar#parse}, parsed in key order and merged (a variable holds at most 64 KiB, so a long calendar may be split
  * over items such as {@code events} and {@code events-2027}). A missing variable (404) is an empty calendar; a
  * failed read or a bad line keeps the last good calendar and reports why. Publish with
  * {@code nomad var put prescale/events events=@calendar.csv}.
@@ -65,7 +65,7 @@ public final class VariableCalendarSource implements CalendarSource {
     private EventCalendar parse(Map<String, String> items) {
         List<Event> events = new ArrayList<>();
         for (Map.Entry<String, String> item : new TreeMap<>(items).entrySet()) {
-            events.addAll(CalendarText.parse(item.getValue(), "events variable " + path + " item " + item.getKey())
+            events.addAll(EventCalendar.parse(item.getValue(), "events variable " + path + " item " + item.getKey())
                     .events());
         }
         return EventCalendar.of(events);

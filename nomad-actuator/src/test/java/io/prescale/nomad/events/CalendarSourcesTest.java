@@ -18,7 +18,7 @@ class CalendarSourcesTest {
 
     @Test
     void parsesNamesKindsHeaderAndCommentsAndMergesOverlapsOfOneKind() {
-        EventCalendar c = CalendarText.parse("""
+        EventCalendar c = EventCalendar.parse("""
                 name,start,end,kind
                 # the cup
                 match1,2026-06-01T18:00:00Z,2026-06-01T20:00:00Z
@@ -33,9 +33,9 @@ class CalendarSourcesTest {
 
     @Test
     void aMalformedLineOrAnEndBeforeItsStartNamesTheLine() {
-        assertThatThrownBy(() -> CalendarText.parse("a,2026-06-01T18:00:00Z\n", "events file x"))
+        assertThatThrownBy(() -> EventCalendar.parse("a,2026-06-01T18:00:00Z\n", "events file x"))
                 .hasMessageContaining("events file x line 1: expected name,start,end[,kind]");
-        assertThatThrownBy(() -> CalendarText.parse(
+        assertThatThrownBy(() -> EventCalendar.parse(
                         "ok,2026-06-01T18:00:00Z,2026-06-01T19:00:00Z\nbad,2026-06-01T18:00:00Z,2026-06-01T17:00:00Z\n",
                         "f"))
                 .hasMessageContaining("f line 2: ")
