@@ -557,19 +557,6 @@ class CommandContractTest {
         return cases;
     }
 
-    /** Whether Debian's wrk is on the PATH (only the loadgen benchmark needs it). */
-    static boolean wrkInstalled() {
-        try {
-            return new ProcessBuilder("wrk", "--version")
-                            .redirectErrorStream(true)
-                            .start()
-                            .waitFor()
-                    >= 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     /** An anomaly test resource as a file path. */
     static String anomalyResource(String name) {
         try {
